@@ -1,0 +1,246 @@
+#include "cli/job.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <new>
+#include <thread>
+
+#include <unistd.h>
+
+#include "extractors/extractor.h"
+#include "model/error.h"
+#include "model/sha256.h"
+#include "normalizers/metadata.h"
+#include "normalizers/profile_mapper.h"
+#include "normalizers/rules.h"
+#include "normalizers/sectionizer.h"
+#include "normalizers/table_grid.h"
+#include "normalizers/unicode.h"
+#include "writers/cells_csv_writer.h"
+#include "writers/xml_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace ogix {
+
+namespace {
+
+// Every official cell exactly once: the invariant the writers rely on.
+void check_cells(const Document& doc) {
+  std::map<std::tuple<std::string, std::string, std::string>, int> seen;
+  for (const auto& c : doc.cells)
+    if (++seen[{c.table, c.row, c.col}] > 1)
+      throw Error(ErrorCode::internal, doc.meta.source, "profile cell " + c.table + "/" + c.row + "/" + c.col + " emitted twice");
+}
+
+void normalize_tables(Document& doc) {
+  for (auto& b : doc.blocks)
+    if (auto* t = std::get_if<Table>(&b)) {
+      int repairs = normalize_grid(*t);
+      if (repairs > 0)
+        doc.add_finding("table.grid_repaired", Severity::info,
+                        std::to_string(repairs) + " overlapping or out-of-grid cells repaired", t->id);
+      std::string why;
+      if (!check_grid(*t, &why)) throw Error(ErrorCode::internal, doc.meta.source, "grid invariant broken: " + why);
+    }
+}
+
+// Counts characters that normalization removes because XML cannot carry them.
+int count_forbidden(const Document& doc) {
+  int n = 0;
+  auto scan = [&](const std::string& s) {
+    for (unsigned char c : s) n += (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+  };
+  for (const auto& b : doc.blocks) {
+    if (auto* p = std::get_if<Paragraph>(&b)) scan(p->text);
+    if (auto* t = std::get_if<Table>(&b))
+      for (const auto& c : t->cells) scan(c.text);
+  }
+  return n;
+}
+
+}  // namespace
+
+Document convert_bytes(std::string_view bytes, const std::string& source, const ConvertOptions& options) {
+  if (bytes.empty()) throw Error(ErrorCode::empty_input, source, "the file is empty");
+  if (bytes.size() > options.limits.max_input_bytes)
+    throw Error(ErrorCode::limit_exceeded, source,
+                "input of " + std::to_string(bytes.size()) + " bytes exceeds --max-input-mb");
+  InputKind kind = sniff_kind(bytes);
+  const Extractor* ex = extractor_for(kind);
+  if (!ex) throw Error(ErrorCode::unsupported, source, "not a PDF, HTML or text report (unrecognized content)");
+  ExtractContext ctx;
+  ctx.source = source;
+  ctx.limits = options.limits;
+  ctx.deadline = std::chrono::steady_clock::now() +
+                 std::chrono::milliseconds(static_cast<long long>(options.limits.max_seconds * 1000));
+  Document doc;
+  try {
+    doc = ex->extract(bytes, ctx);
+  } catch (Error& e) {
+    if (e.source().empty()) throw Error(e.code(), source, e.what());
+    throw;
+  }
+  doc.meta.source = source;
+  doc.meta.size = bytes.size();
+  doc.meta.sha256 = sha256_hex(bytes);
+  if (int bad = count_forbidden(doc))
+    doc.add_finding("text.control_removed", Severity::warning,
+                    std::to_string(bad) + " control characters that XML cannot carry were removed");
+  normalize_document_text(doc);
+  normalize_tables(doc);
+  ctx.check_deadline();
+  split_sections(doc);
+  infer_metadata(doc);
+  map_profile(doc);
+  check_rules(doc);
+  check_cells(doc);
+  return doc;
+}
+
+std::string read_file_capped(const std::string& path, std::size_t max_bytes) {
+  std::string name = fs::path(path).filename().string();
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw Error(ErrorCode::io, name, "not a readable regular file: " + path);
+  auto size = fs::file_size(path, ec);
+  if (ec) throw Error(ErrorCode::io, name, "cannot stat " + path + ": " + ec.message());
+  if (size > max_bytes)
+    throw Error(ErrorCode::limit_exceeded, name,
+                "file of " + std::to_string(size) + " bytes exceeds --max-input-mb (" + std::to_string(max_bytes) + " bytes)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io, name, "cannot open " + path);
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uintmax_t>(in.gcount()) != size) throw Error(ErrorCode::io, name, "short read on " + path);
+  return data;
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+  fs::path target(path);
+  fs::path tmp = target;
+  tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()) % 100000);
+  {
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) throw Error(ErrorCode::io, target.filename().string(), "cannot create " + tmp.string());
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    ok = (std::fflush(f) == 0) && ok;
+    ok = (::fsync(fileno(f)) == 0) && ok;
+    ok = (std::fclose(f) == 0) && ok;
+    if (!ok) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw Error(ErrorCode::io, target.filename().string(), "cannot write " + tmp.string());
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw Error(ErrorCode::io, target.filename().string(), "cannot rename into " + target.string());
+  }
+}
+
+int BatchResult::converted() const {
+  return static_cast<int>(std::count_if(inputs.begin(), inputs.end(), [](const auto& i) { return i.ok; }));
+}
+int BatchResult::failed() const { return static_cast<int>(inputs.size()) - converted(); }
+
+namespace {
+
+void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& xml_name) {
+  try {
+    std::string bytes = read_file_capped(out.path, opt.convert.limits.max_input_bytes);
+    out.size = bytes.size();
+    out.sha256 = sha256_hex(bytes);
+    Document doc = convert_bytes(bytes, out.source, opt.convert);
+    std::string xml = write_xml(doc);
+    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), xml);
+    out.ok = true;
+    out.output = xml_name;
+    out.profile = doc.profile;
+    for (const auto& c : doc.cells) ++out.cells[static_cast<int>(c.status)];
+    for (const auto& r : doc.rules) ++out.rules[static_cast<int>(r.result)];
+    out.findings = static_cast<int>(doc.findings.size());
+    out.sections = static_cast<int>(doc.sections.size());
+    out.csv_rows = cells_csv_rows(doc);
+  } catch (const Error& e) {
+    out.error_code = error_code_name(e.code());
+    out.message = e.what();
+  } catch (const std::bad_alloc&) {
+    out.error_code = error_code_name(ErrorCode::limit_exceeded);
+    out.message = "out of memory while converting";
+  } catch (const std::exception& e) {
+    out.error_code = error_code_name(ErrorCode::internal);
+    out.message = std::string("internal error: ") + e.what();
+  }
+}
+
+std::string manifest_csv(const BatchResult& r) {
+  std::string s =
+      "source,path,status,error_code,message,sha256,size,profile,output,sections,cells_number,cells_blank,cells_na,"
+      "cells_text,cells_missing,rules_pass,rules_fail,rules_unchecked,findings\r\n";
+  for (const auto& i : r.inputs) {
+    s += csv_field(i.source) + ',' + csv_field(i.path) + ',' + (i.ok ? "ok" : "error") + ',' + csv_field(i.error_code) +
+         ',' + csv_field(i.message) + ',' + i.sha256 + ',' + (i.sha256.empty() ? "" : std::to_string(i.size)) + ',' +
+         i.profile + ',' + csv_field(i.output) + ',' + (i.ok ? std::to_string(i.sections) : "");
+    for (int k = 0; k < 5; ++k) s += ',' + (i.ok ? std::to_string(i.cells[k]) : "");
+    for (int k = 0; k < 3; ++k) s += ',' + (i.ok ? std::to_string(i.rules[k]) : "");
+    s += ',' + (i.ok ? std::to_string(i.findings) : "");
+    s += "\r\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& opt) {
+  std::error_code ec;
+  fs::create_directories(opt.out_dir, ec);
+  if (!fs::is_directory(opt.out_dir, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create output directory " + opt.out_dir);
+  BatchResult result;
+  result.inputs.resize(inputs.size());
+  // Output names: <stem>.xml; a stem used by two inputs would overwrite, so the later one fails.
+  std::vector<std::string> names(inputs.size());
+  std::map<std::string, std::size_t> first_use;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    auto& o = result.inputs[i];
+    o.path = inputs[i];
+    o.source = fs::path(inputs[i]).filename().string();
+    names[i] = fs::path(inputs[i]).stem().string() + ".xml";
+    if (!first_use.emplace(names[i], i).second) {
+      o.error_code = error_code_name(ErrorCode::io);
+      o.message = "output name " + names[i] + " is already used by " + inputs[first_use[names[i]]];
+      names[i].clear();
+    }
+  }
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++)
+      if (!names[i].empty()) convert_one(result.inputs[i], opt, names[i]);
+  };
+  int jobs = std::clamp(opt.jobs, 1, 64);
+  std::vector<std::thread> pool;
+  for (int k = 1; k < jobs; ++k) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  if (opt.write_csv) {
+    // Stable order: by source name, then profile order within each document.
+    std::vector<const InputOutcome*> ok;
+    for (const auto& i : result.inputs)
+      if (i.ok) ok.push_back(&i);
+    std::stable_sort(ok.begin(), ok.end(), [](auto* a, auto* b) { return a->source < b->source; });
+    std::string csv = cells_csv_header();
+    for (auto* i : ok) csv += i->csv_rows;
+    write_file_atomic((fs::path(opt.out_dir) / "cells.csv").string(), csv);
+  }
+  write_file_atomic((fs::path(opt.out_dir) / "manifest.csv").string(), manifest_csv(result));
+  return result;
+}
+
+}  // namespace ogix

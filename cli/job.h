@@ -1,0 +1,70 @@
+// The library's front door: one input file (or bytes) through the whole pipeline.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+#include "model/limits.h"
+
+namespace ogix {
+
+// Options that change what a conversion does.
+struct ConvertOptions {
+  Limits limits;
+};
+
+// Runs sniff → extractor → normalizers (text, grid, sections, profile mapping, rules) on `bytes`.
+// `source` is the file name written to the output. Throws ogix::Error when no report comes out.
+Document convert_bytes(std::string_view bytes, const std::string& source, const ConvertOptions& options);
+
+}  // namespace ogix
+
+namespace ogix {
+
+// What a batch run does.
+struct BatchOptions {
+  ConvertOptions convert;
+  std::string out_dir;
+  int jobs = 1;           // conversions in parallel; output is identical for any value
+  bool write_csv = true;  // OUTDIR/cells.csv
+};
+
+// The outcome of one input of a batch.
+struct InputOutcome {
+  std::string path;    // as given
+  std::string source;  // file name
+  bool ok = false;
+  std::string error_code, message;  // when !ok
+  std::string output;               // XML file name written, when ok
+  std::string sha256, profile;
+  std::uint64_t size = 0;
+  int cells[5] = {0, 0, 0, 0, 0};  // by CellStatus
+  int rules[3] = {0, 0, 0};        // by RuleResult
+  int findings = 0;
+  int sections = 0;
+  std::string csv_rows;  // this input's cells CSV rows
+};
+
+// The outcome of a batch, inputs in the order given.
+struct BatchResult {
+  std::vector<InputOutcome> inputs;
+  int converted() const;
+  int failed() const;
+};
+
+// Converts every input, writing OUTDIR/<stem>.xml, OUTDIR/cells.csv and OUTDIR/manifest.csv
+// atomically. A failing input is recorded and the batch goes on. Throws Error(io) only when the
+// output directory itself cannot be written.
+BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& options);
+
+// Writes `bytes` to `path` via a temporary file in the same directory and a rename, so readers
+// never see a half-written file. Throws Error(io).
+void write_file_atomic(const std::string& path, std::string_view bytes);
+
+// Reads a whole file, refusing files larger than `max_bytes` before reading them. Throws Error.
+std::string read_file_capped(const std::string& path, std::size_t max_bytes);
+
+}  // namespace ogix

@@ -1,0 +1,119 @@
+// ogix command line: parses options, runs the library, maps outcomes to exit codes.
+#include <cxxopts.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/job.h"
+#include "model/error.h"
+
+namespace {
+
+// Exit codes (documented in the README).
+constexpr int kExitOk = 0;           // every input converted
+constexpr int kExitSomeFailed = 1;   // at least one input failed; the others were converted
+constexpr int kExitUsage = 2;        // bad command line
+constexpr int kExitFatal = 3;        // outputs could not be written; nothing reliable was produced
+
+const char* kUsage =
+    "ogix " OGIX_VERSION " - Open Government Information annual reports to canonical XML\n"
+    "\n"
+    "usage: ogix convert [options] INPUT... -o OUTDIR\n"
+    "       ogix --help | --version\n"
+    "\n"
+    "commands:\n"
+    "  convert   convert PDF, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv and\n"
+    "            OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "\n"
+    "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
+
+int convert(int argc, char** argv) {
+  cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
+  opts.custom_help("[options] INPUT... -o OUTDIR");
+  opts.positional_help("");
+  ogix::Limits def;
+  opts.add_options()
+      ("o,output", "output directory (created if missing)", cxxopts::value<std::string>())
+      ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
+      ("no-csv", "do not write OUTDIR/cells.csv")
+      ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
+      ("max-pages", "most PDF pages read", cxxopts::value<int>()->default_value(std::to_string(def.max_pages)))
+      ("max-depth", "deepest HTML nesting accepted", cxxopts::value<int>()->default_value(std::to_string(def.max_depth)))
+      ("max-cells", "most grid slots in one table", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_table_cells)))
+      ("max-span", "largest rowspan/colspan honoured (larger ones are clamped)", cxxopts::value<int>()->default_value(std::to_string(def.max_span)))
+      ("max-seconds", "time budget per document", cxxopts::value<double>()->default_value("120"))
+      ("q,quiet", "print errors only")
+      ("h,help", "show this help")
+      ("inputs", "input files", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"inputs"});
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ogix convert: " << e.what() << "\n" << opts.help() << kUsage + 0;
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << opts.help() << "\nexit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
+    return kExitOk;
+  }
+  if (!args.count("output") || !args.count("inputs")) {
+    std::cerr << "ogix convert: need INPUT... and -o OUTDIR (see ogix convert --help)\n";
+    return kExitUsage;
+  }
+  ogix::BatchOptions bo;
+  bo.out_dir = args["output"].as<std::string>();
+  bo.jobs = args["jobs"].as<int>();
+  bo.write_csv = !args.count("no-csv");
+  auto& lim = bo.convert.limits;
+  double mb = args["max-input-mb"].as<double>();
+  if (mb <= 0 || bo.jobs < 1 || args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 ||
+      args["max-span"].as<int>() < 1 || args["max-seconds"].as<double>() <= 0) {
+    std::cerr << "ogix convert: limits and --jobs must be positive\n";
+    return kExitUsage;
+  }
+  lim.max_input_bytes = static_cast<std::size_t>(mb * 1024 * 1024);
+  lim.max_pages = args["max-pages"].as<int>();
+  lim.max_depth = args["max-depth"].as<int>();
+  lim.max_table_cells = args["max-cells"].as<std::size_t>();
+  lim.max_span = args["max-span"].as<int>();
+  lim.max_seconds = args["max-seconds"].as<double>();
+  bool quiet = args.count("quiet") > 0;
+
+  ogix::BatchResult r;
+  try {
+    r = ogix::run_batch(args["inputs"].as<std::vector<std::string>>(), bo);
+  } catch (const ogix::Error& e) {
+    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    return kExitFatal;
+  }
+  for (const auto& i : r.inputs) {
+    if (!i.ok) {
+      std::cerr << "ogix: error: " << i.path << ": " << i.error_code << ": " << i.message << "\n";
+    } else if (!quiet) {
+      std::cout << i.source << ": " << i.profile << ", " << i.cells[0] << " number / " << i.cells[1] << " blank / "
+                << i.cells[2] << " na / " << i.cells[3] << " text / " << i.cells[4] << " missing cells; rules "
+                << i.rules[0] << " pass, " << i.rules[1] << " fail, " << i.rules[2] << " unchecked\n";
+    }
+  }
+  if (!quiet)
+    std::cout << r.converted() << " converted, " << r.failed() << " failed -> " << bo.out_dir << "\n";
+  return r.failed() ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string cmd = argc > 1 ? argv[1] : "";
+  if (cmd == "--version" || cmd == "-V") {
+    std::cout << "ogix " OGIX_VERSION "\n";
+    return kExitOk;
+  }
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (cmd == "convert") return convert(argc - 1, argv + 1);
+  std::cerr << (cmd.empty() ? std::string("ogix: missing command\n") : "ogix: unknown command '" + cmd + "'\n") << kUsage;
+  return kExitUsage;
+}

@@ -1,0 +1,166 @@
+#include "extractors/encoding.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "model/error.h"
+
+namespace ogix {
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > n) return false;
+    unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; ++k) {
+      auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Reject overlong forms, surrogates and values beyond U+10FFFF.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string canonical_charset(std::string_view label) {
+  std::string l;
+  for (char c : label)
+    if (c != ' ' && c != '"' && c != '\'') l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (l == "gb2312" || l == "gbk" || l == "x-gbk" || l == "cp936" || l == "windows-936" || l == "gb18030" ||
+      l == "euc-cn" || l == "x-euc-cn" || l == "csgb2312" || l == "gb_2312-80")
+    return "GB18030";
+  if (l == "utf8" || l == "utf-8") return "UTF-8";
+  if (l == "big5" || l == "big5-hkscs") return "Big5";
+  if (l == "utf-16" || l == "utf-16le") return "UTF-16LE";
+  if (l == "utf-16be") return "UTF-16BE";
+  if (l.empty()) return {};
+  return l;
+}
+
+std::string convert_to_utf8(std::string_view bytes, const std::string& charset, bool* lossy) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &err), &ucnv_close);
+  if (U_FAILURE(err) || !conv) throw Error(ErrorCode::encoding, {}, "unknown charset '" + charset + "'");
+  // Count substitutions so a lossy decode becomes a finding rather than silent damage.
+  struct Ctx { bool hit = false; };
+  Ctx ctx;
+  UConverterToUCallback old_cb = nullptr;
+  const void* old_ctx = nullptr;
+  ucnv_setToUCallBack(
+      conv.get(),
+      [](const void* context, UConverterToUnicodeArgs* args, const char* codeUnits, int32_t length,
+         UConverterCallbackReason reason, UErrorCode* e) {
+        if (reason <= UCNV_IRREGULAR) const_cast<Ctx*>(static_cast<const Ctx*>(context))->hit = true;
+        UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, e);
+      },
+      &ctx, &old_cb, &old_ctx, &err);
+  std::vector<UChar> u(bytes.size() * 2 + 16);
+  err = U_ZERO_ERROR;
+  int32_t ulen = ucnv_toUChars(conv.get(), u.data(), static_cast<int32_t>(u.size()), bytes.data(),
+                               static_cast<int32_t>(bytes.size()), &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR) {
+    u.resize(static_cast<std::size_t>(ulen) + 1);
+    err = U_ZERO_ERROR;
+    ulen = ucnv_toUChars(conv.get(), u.data(), static_cast<int32_t>(u.size()), bytes.data(),
+                         static_cast<int32_t>(bytes.size()), &err);
+  }
+  if (U_FAILURE(err)) throw Error(ErrorCode::encoding, {}, "cannot decode as " + charset);
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> utf8(ucnv_open("UTF-8", &err), &ucnv_close);
+  std::string out(static_cast<std::size_t>(ulen) * 3 + 16, '\0');
+  int32_t olen = ucnv_fromUChars(utf8.get(), out.data(), static_cast<int32_t>(out.size()), u.data(), ulen, &err);
+  if (U_FAILURE(err)) throw Error(ErrorCode::encoding, {}, "cannot re-encode as UTF-8");
+  out.resize(static_cast<std::size_t>(olen));
+  if (lossy) *lossy = ctx.hit;
+  return out;
+}
+
+namespace {
+
+// ICU's detector over the whole input; only trusted for inputs long enough to carry statistics.
+std::string detect_charset(std::string_view bytes) {
+  if (bytes.size() < 64) return {};
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
+  if (U_FAILURE(err)) return {};
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  const UCharsetMatch* m = ucsdet_detect(det.get(), &err);
+  if (U_FAILURE(err) || !m) return {};
+  const char* name = ucsdet_getName(m, &err);
+  int conf = ucsdet_getConfidence(m, &err);
+  if (U_FAILURE(err) || !name || conf < 10) return {};
+  return canonical_charset(name);
+}
+
+}  // namespace
+
+DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
+  DecodedText d;
+  auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
+  if (starts("\xEF\xBB\xBF")) {
+    d.encoding = "UTF-8";
+    d.basis = "bom";
+    bytes.remove_prefix(3);
+    d.utf8 = is_valid_utf8(bytes) ? std::string(bytes) : convert_to_utf8(bytes, "UTF-8", &d.lossy);
+    return d;
+  }
+  if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
+    d.encoding = starts("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
+    d.basis = "bom";
+    d.utf8 = convert_to_utf8(bytes.substr(2), d.encoding, &d.lossy);
+    return d;
+  }
+  std::string decl = canonical_charset(declared);
+  if (!decl.empty()) {
+    // A declared UTF-8 that is not valid UTF-8 is a lie seen often on Chinese sites: fall through.
+    if (decl == "UTF-8" && is_valid_utf8(bytes)) {
+      d = {std::string(bytes), "UTF-8", "declared", false};
+      return d;
+    }
+    if (decl != "UTF-8") {
+      try {
+        bool lossy = false;
+        std::string out = convert_to_utf8(bytes, decl, &lossy);
+        if (!lossy) return {std::move(out), decl, "declared", false};
+      } catch (const Error&) {
+        // Unknown declared charset: fall back to validation and detection.
+      }
+    }
+  }
+  if (is_valid_utf8(bytes)) return {std::string(bytes), "UTF-8", "utf8-valid", false};
+  std::string det = detect_charset(bytes);
+  auto try_strict = [&](const std::string& cs, const char* basis, DecodedText* out) {
+    try {
+      bool lossy = false;
+      std::string text = convert_to_utf8(bytes, cs, &lossy);
+      if (lossy) return false;
+      *out = {std::move(text), cs, basis, false};
+      return true;
+    } catch (const Error&) {
+      return false;
+    }
+  };
+  // ICU happily calls GBK text ISO-8859-1 (every byte is valid there), so a single-byte verdict
+  // only wins when the text is not well-formed GB18030.
+  bool multibyte = det == "GB18030" || det == "Big5" || det.rfind("UTF-", 0) == 0 || det == "EUC-JP" ||
+                   det == "Shift_JIS" || det == "EUC-KR";
+  if (multibyte && det != "UTF-8" && try_strict(det, "detected", &d)) return d;
+  if (try_strict("GB18030", "detected", &d)) return d;
+  if (!det.empty() && det != "UTF-8" && try_strict(det, "detected", &d)) return d;
+  // Chinese government text that is not UTF-8 is almost always GBK/GB18030.
+  d.encoding = "GB18030";
+  d.basis = "default";
+  d.utf8 = convert_to_utf8(bytes, "GB18030", &d.lossy);
+  return d;
+}
+
+}  // namespace ogix

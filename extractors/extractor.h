@@ -1,0 +1,43 @@
+// Extractors turn input bytes into a Document (blocks in reading order); one per input kind.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/document.h"
+#include "model/error.h"
+#include "model/limits.h"
+
+namespace ogix {
+
+// What an extractor knows besides the bytes.
+struct ExtractContext {
+  std::string source;  // input file name (no directory), used in errors and metadata
+  Limits limits;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+
+  // Throws limit_exceeded when the per-document time budget is spent; call between pages/stages.
+  void check_deadline() const;
+};
+
+// Bytes → Document. Throws ogix::Error only when no document can be produced.
+class Extractor {
+ public:
+  virtual ~Extractor() = default;
+  // Short stable name ("text", "html", "pdf"), written to the metadata.
+  virtual std::string_view name() const = 0;
+  // Extracts blocks and metadata (meta.source/sha256/size are filled by the caller).
+  virtual Document extract(std::string_view bytes, const ExtractContext& ctx) const = 0;
+};
+
+enum class InputKind { pdf, html, text, unsupported };
+
+// Decides the kind from the leading bytes (never the file name alone): %PDF, markup, text.
+InputKind sniff_kind(std::string_view bytes);
+
+// The registry: the extractor for a kind (nullptr for unsupported). Adding a format is one row.
+const Extractor* extractor_for(InputKind kind);
+
+}  // namespace ogix

@@ -1,0 +1,53 @@
+// The single registry of extractors and the input sniffer.
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "extractors/extractor.h"
+#include "extractors/text_extractor.h"
+
+namespace ogix {
+
+void ExtractContext::check_deadline() const {
+  if (std::chrono::steady_clock::now() > deadline)
+    throw Error(ErrorCode::limit_exceeded, source, "per-document time limit exceeded (--max-seconds)");
+}
+
+InputKind sniff_kind(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 1024);
+  // %PDF may follow some junk bytes; readers accept it within the first 1024.
+  if (head.find("%PDF-") != std::string_view::npos) return InputKind::pdf;
+  // Known binary containers and images are never text.
+  static constexpr std::string_view magic[] = {"PK\x03\x04", "\x89PNG", "\xFF\xD8\xFF", "GIF8", "\xD0\xCF\x11\xE0",
+                                               "Rar!", "\x1F\x8B", "BM", "II*\0", "MM\0*", "7z\xBC\xAF"};
+  for (auto m : magic)
+    if (bytes.substr(0, m.size()) == m) return InputKind::unsupported;
+  std::string lower;
+  lower.reserve(head.size());
+  for (char c : head) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<table", "<div", "<meta", "<p>", "<p ", "<?xml"})
+    if (lower.find(tag) != std::string::npos) return InputKind::html;
+  // Text: few NUL/control bytes (UTF-16 text has many NULs but starts with a BOM).
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return InputKind::text;
+  std::size_t ctrl = 0;
+  for (char c : head) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x09 || (u > 0x0D && u < 0x20)) ++ctrl;
+  }
+  if (ctrl * 20 > head.size()) return InputKind::unsupported;
+  return InputKind::text;
+}
+
+const Extractor* extractor_for(InputKind kind) {
+  // One row per input kind; adding a format is one file pair and one row here.
+  static const TextExtractor text;
+  switch (kind) {
+    case InputKind::text: return &text;
+    case InputKind::html: return nullptr;
+    case InputKind::pdf: return nullptr;
+    case InputKind::unsupported: return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace ogix

@@ -1,0 +1,118 @@
+#include "extractors/text_extractor.h"
+
+#include "extractors/encoding.h"
+#include "normalizers/table_grid.h"
+#include "normalizers/unicode.h"
+
+namespace ogix {
+
+namespace {
+
+constexpr std::size_t kMaxWrappedCellBytes = 90;  // ~30 Chinese characters: longer is a paragraph
+constexpr std::size_t kMaxLineBytes = 1u << 20;   // a "line" beyond 1 MiB is not a report line
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == '\r') {
+      out.push_back(s.substr(start, i - start));
+      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\f\v") == std::string_view::npos; }
+
+std::vector<std::string> split_tabs(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = s.find('\t', start);
+    out.emplace_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
+  Document doc;
+  DecodedText dec = decode_to_utf8(bytes);
+  doc.meta.extractor = "text";
+  doc.meta.media_type = "text/plain";
+  doc.meta.encoding = dec.encoding;
+  doc.meta.encoding_basis = dec.basis;
+  if (dec.lossy)
+    doc.add_finding("text.lossy_decode", Severity::warning,
+                    "some bytes are not valid " + dec.encoding + " and were replaced by U+FFFD");
+  std::vector<std::string_view> lines = split_lines(dec.utf8);
+  std::size_t i = 0;
+  int table_no = 0;
+  auto is_table_line = [&](std::size_t k) { return lines.at(k).find('\t') != std::string_view::npos; };
+  while (i < lines.size()) {
+    if (lines[i].size() > kMaxLineBytes)
+      throw Error(ErrorCode::limit_exceeded, ctx.source, "line " + std::to_string(i + 1) + " is longer than 1 MiB");
+    if (blank(lines[i])) {
+      ++i;
+      continue;
+    }
+    if (!is_table_line(i)) {
+      doc.blocks.push_back(Paragraph{std::string(lines[i]), 0, {Span{0, 0, 0, 0, 0, "line:" + std::to_string(i + 1)}}});
+      ++i;
+      continue;
+    }
+    // A table: tab lines, with blank lines and short wrapped cells between them.
+    std::vector<std::vector<SourceCell>> rows;
+    std::size_t j = i;
+    while (j < lines.size()) {
+      if (is_table_line(j)) {
+        std::vector<SourceCell> row;
+        int col = 0;
+        for (auto& text : split_tabs(lines[j])) {
+          ++col;
+          row.push_back(SourceCell{std::move(text), 1, 1, false,
+                                   {Span{0, 0, 0, 0, 0, "line:" + std::to_string(j + 1) + "/cell:" + std::to_string(col)}}});
+        }
+        rows.push_back(std::move(row));
+        ++j;
+        continue;
+      }
+      // Look past blank lines and one short tab-less line for the table's continuation.
+      std::size_t k = j;
+      while (k < lines.size() && blank(lines[k])) ++k;
+      if (k < lines.size() && is_table_line(k)) {
+        j = k;
+        continue;
+      }
+      // A section heading (一、…) ends the table even when another table follows it.
+      if (k < lines.size() && lines[k].size() <= kMaxWrappedCellBytes &&
+          heading_marker(normalize_text(lines[k])).level != 1) {
+        std::size_t n = k + 1;
+        while (n < lines.size() && blank(lines[n])) ++n;
+        if (n < lines.size() && is_table_line(n)) {
+          rows.push_back({SourceCell{std::string(lines[k]), 1, 1, false,
+                                     {Span{0, 0, 0, 0, 0, "line:" + std::to_string(k + 1) + "/cell:1"}}}});
+          j = n;
+          continue;
+        }
+      }
+      break;
+    }
+    ctx.check_deadline();
+    Table t = grid_from_rows(rows, ctx.limits, &doc.findings, "t" + std::to_string(table_no + 1));
+    t.id = "t" + std::to_string(++table_no);
+    t.ragged = true;
+    t.from = {Span{0, 0, 0, 0, 0, "lines:" + std::to_string(i + 1) + "-" + std::to_string(j)}};
+    doc.blocks.push_back(std::move(t));
+    i = j;
+  }
+  return doc;
+}
+
+}  // namespace ogix

@@ -1,0 +1,30 @@
+// Profile mapping: source tables → canonical profile cells, by label.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "profiles/profile.h"
+
+namespace ogix {
+
+// The profile a document follows and the evidence strings that decided it.
+struct ProfileChoice {
+  const Profile* profile = nullptr;
+  std::vector<std::string> evidence;
+};
+
+// Detects the profile from the document's own wording (tables and text), never from the year.
+ProfileChoice detect_profile(const Document& doc);
+
+// Score of the best-matching variant of `variants` for a row label (0 = no match). `leaf` is
+// the key of the row's own (last) label cell, `full` the key of all its label cells joined.
+int match_label(const std::vector<LabelVariant>& variants, const std::string& leaf, const std::string& full);
+
+// Fills doc.profile, doc.profile_evidence and doc.cells (every profile cell exactly once, in
+// profile order, plus extra rows/columns the source has) with findings for anything doubtful.
+// Throws Error(not_a_report) when the document has none of the profile's tables.
+void map_profile(Document& doc);
+
+}  // namespace ogix

@@ -1,0 +1,170 @@
+#include "normalizers/rules.h"
+
+#include <algorithm>
+#include <map>
+
+#include "normalizers/cell_value.h"
+#include "profiles/profile.h"
+
+namespace ogix {
+
+namespace {
+
+using CellIndex = std::map<std::pair<std::string, std::string>, const CanonicalCell*>;  // (row, col) → cell
+
+// Rows of the profile table named by a term: "code", "family.*", or "a.*|b".
+std::vector<std::string> expand_term(const ProfileTable& pt, const std::string& term, const std::string& col,
+                                     const CellIndex& cells) {
+  auto family = [&](const std::string& f) {
+    std::vector<std::string> out;
+    std::string prefix = f.substr(0, f.size() - 1);  // keep the dot
+    for (const auto& r : pt.rows)
+      if (!r.extra && r.code.rfind(prefix, 0) == 0) out.push_back(r.code);
+    return out;
+  };
+  auto present = [&](const std::string& row) {
+    auto it = cells.find({row, col});
+    return it != cells.end() && it->second->status != CellStatus::missing;
+  };
+  auto bar = term.find('|');
+  if (bar != std::string::npos) {
+    std::string first = term.substr(0, bar), second = term.substr(bar + 1);
+    std::vector<std::string> a = first.back() == '*' ? family(first) : std::vector<std::string>{first};
+    bool any = std::any_of(a.begin(), a.end(), present);
+    if (any || !present(second)) return a;
+    return {second};
+  }
+  if (!term.empty() && term.back() == '*') return family(term);
+  return {term};
+}
+
+struct Side {
+  long long micros = 0;
+  std::string text;        // "a + b" with values
+  std::string unchecked;   // first operand that is not a number
+};
+
+Side sum_side(const std::vector<std::pair<std::string, std::string>>& operands, const CellIndex& cells) {
+  Side s;
+  for (const auto& [row, col] : operands) {
+    auto it = cells.find({row, col});
+    std::string name = row + "/" + col;
+    if (it == cells.end()) {
+      if (s.unchecked.empty()) s.unchecked = name + " is missing";
+      continue;
+    }
+    const CanonicalCell& c = *it->second;
+    long long v = 0;
+    if (c.status != CellStatus::number || !decimal_to_micros(c.value, &v)) {
+      if (s.unchecked.empty()) s.unchecked = name + " is " + status_name(c.status);
+      continue;
+    }
+    s.micros += v;
+    if (!s.text.empty()) s.text += " + ";
+    s.text += c.value;
+  }
+  return s;
+}
+
+}  // namespace
+
+void check_rules(Document& doc) {
+  const Profile* p = find_profile(doc.profile);
+  if (!p) return;
+  std::map<std::string, CellIndex> by_table;
+  for (const auto& c : doc.cells) by_table[c.table][{c.row, c.col}] = &c;
+
+  for (const auto& rule : p->rules) {
+    const ProfileTable* pt = p->table(rule.table);
+    if (!pt) continue;
+    const CellIndex& cells = by_table[rule.table];
+    auto record = [&](const std::string& scope, const std::string& what, const Side& l, const Side& r) {
+      RuleOutcome o;
+      o.rule = rule.number;
+      o.table = rule.table;
+      o.scope = scope;
+      if (!l.unchecked.empty() || !r.unchecked.empty()) {
+        o.result = RuleResult::unchecked;
+        o.detail = !l.unchecked.empty() ? l.unchecked : r.unchecked;
+      } else {
+        o.lhs = micros_to_decimal(l.micros);
+        o.rhs = micros_to_decimal(r.micros);
+        o.result = l.micros == r.micros ? RuleResult::pass : RuleResult::fail;
+        o.detail = what + ": " + l.text + " = " + o.lhs + "; " + r.text + " = " + o.rhs;
+        if (o.result == RuleResult::fail)
+          doc.add_finding("rule.fail", Severity::warning,
+                          "rule " + std::to_string(rule.number) + " fails on " + rule.table + " " + scope + ": " +
+                              o.lhs + " ≠ " + o.rhs + " (" + o.detail + ")",
+                          rule.table + "/" + scope);
+      }
+      doc.rules.push_back(std::move(o));
+    };
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& x : v) s += (s.empty() ? "" : " + ") + x;
+      return s;
+    };
+    if (rule.kind == "per-col") {
+      // Every column the table has cells in, in profile column order.
+      for (const auto& pc : pt->cols) {
+        bool has = false;
+        for (const auto& [key, c] : cells) has = has || (key.second == pc.code && c->status != CellStatus::missing);
+        if (!has && pc.extra) continue;
+        std::vector<std::pair<std::string, std::string>> lo, ro;
+        std::vector<std::string> lrows, rrows;
+        for (const auto& t : rule.lhs)
+          for (const auto& r : expand_term(*pt, t, pc.code, cells)) {
+            lo.push_back({r, pc.code});
+            lrows.push_back(r);
+          }
+        for (const auto& t : rule.rhs)
+          for (const auto& r : expand_term(*pt, t, pc.code, cells)) {
+            ro.push_back({r, pc.code});
+            rrows.push_back(r);
+          }
+        record(pc.code, join(lrows) + " = " + join(rrows), sum_side(lo, cells), sum_side(ro, cells));
+      }
+    } else if (rule.kind == "per-row") {
+      const std::string& lhs_col = rule.lhs.at(0);
+      for (const auto& pr : pt->rows) {
+        auto it = cells.find({pr.code, lhs_col});
+        if (it == cells.end()) continue;  // the row has no such column (an extra column absent)
+        if (pr.extra && it->second->status == CellStatus::missing) continue;
+        std::vector<std::pair<std::string, std::string>> lo, ro;
+        for (const auto& c : rule.lhs) lo.push_back({pr.code, c});
+        for (const auto& c : rule.rhs) ro.push_back({pr.code, c});
+        std::string scope = lhs_col == "total" ? pr.code : pr.code + "/" + lhs_col;
+        record(scope, join(rule.lhs) + " = " + join(rule.rhs), sum_side(lo, cells), sum_side(ro, cells));
+      }
+    } else if (rule.kind == "nonneg" || rule.kind == "integer") {
+      for (const auto& pr : pt->rows) {
+        RuleOutcome o{rule.number, rule.table, pr.code + "/" + rule.kind, RuleResult::pass, {}, {}, {}};
+        bool any = false;
+        for (const auto& col : pr.cols) {
+          if (std::find(rule.except.begin(), rule.except.end(), col) != rule.except.end()) continue;
+          auto it = cells.find({pr.code, col});
+          if (it == cells.end() || it->second->status != CellStatus::number) continue;
+          any = true;
+          const std::string& v = it->second->value;
+          bool bad = rule.kind == "nonneg" ? (!v.empty() && v[0] == '-') : v.find('.') != std::string::npos;
+          if (bad) {
+            o.result = RuleResult::fail;
+            o.detail += (o.detail.empty() ? "" : "; ") + col + " = " + v;
+          }
+        }
+        if (!any) {
+          o.result = RuleResult::unchecked;
+          o.detail = "no number cells";
+        } else if (o.result == RuleResult::fail) {
+          doc.add_finding("rule.fail", Severity::warning,
+                          "rule " + std::to_string(rule.number) + " fails on " + rule.table + " " + pr.code + ": " +
+                              (rule.kind == "nonneg" ? "negative " : "non-integer ") + o.detail,
+                          rule.table + "/" + pr.code);
+        }
+        doc.rules.push_back(std::move(o));
+      }
+    }
+  }
+}
+
+}  // namespace ogix

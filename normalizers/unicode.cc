@@ -1,0 +1,293 @@
+#include "normalizers/unicode.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace ogix {
+
+std::u32string utf8_to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > n) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (!ok || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+std::string u32_to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+bool is_cjk(char32_t c) {
+  if (c >= 0x3000 && c <= 0x303F) return true;  // CJK symbols and punctuation
+  if (c >= 0xFF01 && c <= 0xFF0F) return true;  // full-width punctuation
+  if (c >= 0xFF1A && c <= 0xFF20) return true;
+  if (c >= 0xFF3B && c <= 0xFF40) return true;
+  if (c >= 0xFF5B && c <= 0xFF65) return true;
+  if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0x00B7)
+    return true;
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC);
+}
+
+namespace {
+
+bool is_han(char32_t c) { return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC); }
+
+bool is_space_like(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 || c == 0x3000 || c == 0x202F ||
+         c == 0x205F || (c >= 0x2000 && c <= 0x200A) || c == 0x1680 || c == 0x0B || c == 0x0C;
+}
+
+bool is_invisible(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+         (c < 0x20 && !is_space_like(c)) || c == 0x7F || (c >= 0x80 && c < 0xA0);
+}
+
+std::u32string nfc(std::u32string_view in) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::u32string(in);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(in.data()),
+                                                      static_cast<int32_t>(in.size()));
+  if (n->isNormalized(u, err) && U_SUCCESS(err)) return std::u32string(in);
+  err = U_ZERO_ERROR;
+  icu::UnicodeString out = n->normalize(u, err);
+  if (U_FAILURE(err)) return std::u32string(in);
+  std::u32string r(static_cast<std::size_t>(out.countChar32()), U'\0');
+  err = U_ZERO_ERROR;
+  out.toUTF32(reinterpret_cast<UChar32*>(r.data()), static_cast<int32_t>(r.size()), err);
+  return r;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view s) {
+  std::u32string in = nfc(utf8_to_u32(s));
+  // Pass 1: widths, spaces, invisibles.
+  std::u32string a;
+  a.reserve(in.size());
+  for (char32_t c : in) {
+    if (is_invisible(c)) continue;
+    if (is_space_like(c)) c = ' ';
+    // Full-width ASCII letters and digits only; full-width punctuation is Chinese usage and stays.
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) c -= 0xFEE0;
+    if (c == ' ' && (a.empty() || a.back() == ' ')) continue;
+    a.push_back(c);
+  }
+  while (!a.empty() && a.back() == ' ') a.pop_back();
+  // Pass 2: punctuation next to Chinese text, and spaces between Chinese characters.
+  auto prev_nonspace = [&](std::size_t i) -> char32_t {
+    while (i > 0) {
+      if (a[i - 1] != ' ') return a[i - 1];
+      --i;
+    }
+    return 0;
+  };
+  auto next_nonspace = [&](std::size_t i) -> char32_t {
+    for (std::size_t j = i + 1; j < a.size(); ++j)
+      if (a[j] != ' ') return a[j];
+    return 0;
+  };
+  std::u32string b;
+  b.reserve(a.size());
+  bool open_quote = true;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char32_t c = a[i];
+    char32_t p = prev_nonspace(i), n = next_nonspace(i);
+    bool cjk_near = is_cjk(p) || is_cjk(n);
+    auto digit = [](char32_t x) { return x >= '0' && x <= '9'; };
+    switch (c) {
+      case '(':
+        if (cjk_near) c = U'（';
+        break;
+      case ')':
+        if (cjk_near) c = U'）';
+        break;
+      case ',':
+        if (cjk_near && !(digit(p) && digit(n))) c = U'，';
+        break;
+      case ':':
+        if (cjk_near && !(digit(p) && digit(n))) c = U'：';
+        break;
+      case ';':
+        if (cjk_near) c = U'；';
+        break;
+      case '?':
+        if (cjk_near) c = U'？';
+        break;
+      case '!':
+        if (cjk_near) c = U'！';
+        break;
+      case '"':
+        if (cjk_near) {
+          c = open_quote ? U'“' : U'”';
+          open_quote = !open_quote;
+        }
+        break;
+      case ' ':
+        // Chinese text has no spaces; ones between two Chinese characters are layout residue.
+        if (is_cjk(p) && is_cjk(n) && i > 0 && a[i - 1] != ' ') continue;
+        break;
+      default:
+        break;
+    }
+    b.push_back(c);
+  }
+  // Spaces just inside full-width brackets and around full-width punctuation are residue too.
+  std::u32string out;
+  out.reserve(b.size());
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (b[i] == ' ') {
+      char32_t p = out.empty() ? 0 : out.back();
+      char32_t n = i + 1 < b.size() ? b[i + 1] : 0;
+      bool punct_p = p >= 0x3000 && (p <= 0x303F || (p >= 0xFF01 && p <= 0xFF65 && !(p >= 0xFF10 && p <= 0xFF19)));
+      bool punct_n = n >= 0x3000 && (n <= 0x303F || (n >= 0xFF01 && n <= 0xFF65 && !(n >= 0xFF10 && n <= 0xFF19)));
+      if (punct_p || punct_n || (is_han(p) && is_cjk(n)) || (is_cjk(p) && is_han(n))) continue;
+    }
+    out.push_back(b[i]);
+  }
+  return u32_to_utf8(out);
+}
+
+std::string strip_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  return out;
+}
+
+int chinese_numeral(std::u32string_view s) {
+  auto digit = [](char32_t c) -> int {
+    switch (c) {
+      case U'〇': case U'零': return 0;
+      case U'一': return 1; case U'二': return 2; case U'三': return 3;
+      case U'四': return 4; case U'五': return 5; case U'六': return 6;
+      case U'七': return 7; case U'八': return 8; case U'九': return 9;
+      default: return -1;
+    }
+  };
+  if (s.empty() || s.size() > 3) return 0;
+  if (s.size() == 1) {
+    if (s[0] == U'十') return 10;
+    int d = digit(s[0]);
+    return d > 0 ? d : 0;
+  }
+  auto ten = s.find(U'十');
+  if (ten == std::u32string_view::npos) return 0;
+  int tens = ten == 0 ? 1 : (ten == 1 ? digit(s[0]) : -1);
+  int ones = ten + 1 < s.size() ? (ten + 2 == s.size() ? digit(s[ten + 1]) : -1) : 0;
+  if (tens < 1 || ones < 0) return 0;
+  return tens * 10 + ones;
+}
+
+HeadingMarker heading_marker(std::string_view s) {
+  std::u32string u = utf8_to_u32(s.substr(0, 64));
+  HeadingMarker m;
+  auto bytes_of = [&](std::size_t n) {
+    std::size_t len = u32_to_utf8(u.substr(0, n)).size();
+    if (len < s.size() && s[len] == ' ') ++len;
+    return len;
+  };
+  auto is_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  auto is_cn = [](char32_t c) { return c == U'十' || chinese_numeral(std::u32string(1, c)) > 0 || c == U'〇'; };
+  if (u.empty()) return m;
+  // （一） or (一)
+  if (u[0] == U'（' || u[0] == '(') {
+    std::size_t j = 1;
+    while (j < u.size() && j < 4 && is_cn(u[j])) ++j;
+    if (j > 1 && j < u.size() && (u[j] == U'）' || u[j] == ')')) {
+      m.level = 2;
+      m.number = chinese_numeral(std::u32string_view(u).substr(1, j - 1));
+      m.length = bytes_of(j + 1);
+      return m.number > 0 ? m : HeadingMarker{};
+    }
+    return {};
+  }
+  // 一、
+  {
+    std::size_t j = 0;
+    while (j < u.size() && j < 3 && is_cn(u[j])) ++j;
+    if (j > 0 && j < u.size() && (u[j] == U'、' || u[j] == U'．')) {
+      int n = chinese_numeral(std::u32string_view(u).substr(0, j));
+      if (n > 0) return {1, n, bytes_of(j + 1)};
+    }
+  }
+  // 1. 1、 1．  (but not a decimal such as 1.5)
+  {
+    std::size_t j = 0;
+    while (j < u.size() && j < 3 && is_digit(u[j])) ++j;
+    if (j > 0 && j < u.size() && (u[j] == '.' || u[j] == U'、' || u[j] == U'．') &&
+        !(j + 1 < u.size() && is_digit(u[j + 1]))) {
+      int n = 0;
+      for (std::size_t k = 0; k < j; ++k) n = n * 10 + static_cast<int>(u[k] - '0');
+      if (n > 0) return {3, n, bytes_of(j + 1)};
+    }
+  }
+  return m;
+}
+
+void normalize_document_text(Document& doc) {
+  auto fix_blocks = [](std::vector<Block>& blocks) {
+    std::vector<Block> kept;
+    kept.reserve(blocks.size());
+    for (auto& b : blocks) {
+      if (auto* p = std::get_if<Paragraph>(&b)) {
+        p->text = normalize_text(p->text);
+        if (p->text.empty()) continue;
+      } else if (auto* t = std::get_if<Table>(&b)) {
+        for (auto& c : t->cells) c.text = normalize_text(c.text);
+      }
+      kept.push_back(std::move(b));
+    }
+    blocks = std::move(kept);
+  };
+  fix_blocks(doc.blocks);
+  for (auto& s : doc.sections) {
+    s.heading = normalize_text(s.heading);
+    fix_blocks(s.blocks);
+  }
+}
+
+}  // namespace ogix

@@ -1,0 +1,47 @@
+// Text normalization (ICU): widths, spaces, punctuation and heading markers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace ogix {
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+std::u32string utf8_to_u32(std::string_view s);
+// Encodes code points as UTF-8.
+std::string u32_to_utf8(std::u32string_view s);
+
+// True for Han ideographs and CJK/full-width punctuation: characters between which Chinese text
+// puts no space.
+bool is_cjk(char32_t c);
+
+// Normalizes one run of text: NFC; full-width ASCII letters/digits to ASCII; ideographic space,
+// NBSP and other spaces to one ASCII space; zero-width and control characters removed; ASCII
+// ( ) , : ; ? ! and straight quotes next to Chinese text become the full-width forms of
+// GB/T 15834; spaces between two Chinese characters dropped; runs of spaces collapsed; trimmed.
+// 。「」 and other CJK punctuation are left as they are.
+std::string normalize_text(std::string_view s);
+
+// Removes every space, for label comparison.
+std::string strip_spaces(std::string_view s);
+
+// Heading markers: 一、 (level 1), （一） (一) (level 2), 1. 1、 1． (level 3). 一是 is not a marker.
+struct HeadingMarker {
+  int level = 0;        // 0 = no marker
+  int number = 0;       // 1-based ordinal the marker states
+  std::size_t length = 0;  // bytes of the marker, including a following space
+};
+
+// Recognizes a heading marker at the start of `s` (already normalized).
+HeadingMarker heading_marker(std::string_view s);
+
+// Parses a Chinese numeral 一..九十九 (also 〇/零); 0 when not one.
+int chinese_numeral(std::u32string_view s);
+
+// Applies normalize_text to every paragraph and cell of the document and drops empty paragraphs.
+void normalize_document_text(Document& doc);
+
+}  // namespace ogix

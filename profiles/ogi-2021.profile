@@ -1,0 +1,99 @@
+# ogix profile: the State Council's revised format (国办公开办函〔2021〕30号), reports on 2021 onwards.
+# Syntax (one statement a line, '#' starts a comment):
+#   profile ID | describe TEXT | evidence WEIGHT TEXT
+#   section CODE = VARIANT | VARIANT …          heading wording of a top-level section
+#   table CODE                                   starts a table; cols/rows below belong to it
+#   col CODE = VARIANT | …                       column header label variants
+#   extra-col CODE = VARIANT | …                 a column some agencies add (kept when present)
+#   row CODE [: COL COL …] = VARIANT | …         row label variants; "GROUP>LEAF" requires the group
+#                                                label in the row's own or spanning cells
+#   extra-row CODE [: COLS] = VARIANT | …        a row kept only when the source has it
+#   unit COL 万元                                  the unit the column's values are written in
+#   rule N TABLE per-col|per-row LHS = RHS      a sum rule; terms joined by +, "x.*" is a family,
+#                                                "a.*|b" uses b when every a.* is missing
+#   rule N TABLE nonneg|integer EXCEPT-COL …    value checks over a whole table
+# Variants are compared after dropping spaces, numbering ((一) 1. 一、), digits and punctuation.
+profile ogi-2021
+describe 国办公开办函〔2021〕30号 (revised 2021-09-26)
+
+evidence 3 本年制发件数
+evidence 3 本年废止件数
+evidence 2 现行有效件数
+evidence 2 本年收费金额
+evidence 2 逾期不补正
+evidence 2 逾期未按收费通知要求缴纳费用
+evidence 1 国办公开办函〔2021〕30号
+
+section overview = 总体情况
+section proactive = 主动公开政府信息情况 | 主动公开政府信息 | 主动公开情况
+section applications = 收到和处理政府信息公开申请情况 | 收到和处理政府信息公开申请 | 政府信息公开申请情况
+section review_litigation = 政府信息公开行政复议、行政诉讼情况 | 因政府信息公开工作被申请行政复议、提起行政诉讼情况 | 行政复议、行政诉讼情况 | 被申请行政复议 | 行政复议、行政诉讼
+section problems = 存在的主要问题及改进情况 | 政府信息公开工作存在的主要问题及改进情况 | 存在的主要问题 | 主要问题及改进
+section other_matters = 其他需要报告的事项 | 其他需要报告
+
+table proactive
+col issued = 本年制发件数 | 制发件数
+col repealed = 本年废止件数 | 废止件数
+col in_force = 现行有效件数 | 有效件数
+col decisions = 本年处理决定数量 | 处理决定数量
+col fee_amount = 本年收费金额 | 收费金额
+unit fee_amount 万元
+row rules : issued repealed in_force = 规章
+row normative_documents : issued repealed in_force = 行政规范性文件 | 规范性文件
+row administrative_license : decisions = 行政许可
+row administrative_penalty : decisions = 行政处罚
+row administrative_coercion : decisions = 行政强制
+row administrative_fees : fee_amount = 行政事业性收费
+rule 5 proactive nonneg
+rule 5 proactive integer fee_amount
+
+table applications
+col natural_person = 自然人
+col commercial = 商业企业
+col research = 科研机构
+col social_welfare = 社会公益组织
+col legal_service = 法律服务机构
+col other_org = 其他
+col total = 总计 | 合计
+extra-col legal_person_subtotal = 小计
+row new_received = 本年新收政府信息公开申请数量 | 本年新收
+row carried_over = 上年结转政府信息公开申请数量 | 上年结转
+row granted = 予以公开
+row partially_granted = 部分公开
+row denied.state_secret = 属于国家秘密 | 国家秘密
+row denied.prohibited_by_law = 其他法律行政法规禁止公开 | 法律行政法规禁止公开 | 其他法律行政止公开 | 禁止公开
+row denied.security_stability = 危及三安全一稳定 | 三安全一稳定
+row denied.third_party_rights = 保护第三方合法权益 | 第三方合法权益
+row denied.internal_affairs = 属于三类内部事务信息 | 内部事务信息
+row denied.process_information = 属于四类过程性信息 | 过程性信息
+row denied.enforcement_case_file = 属于行政执法案卷 | 行政执法案卷
+row denied.administrative_query = 属于行政查询事项 | 行政查询事项
+row unavailable.not_held = 本机关不掌握相关政府信息 | 本机关不掌握相关信息 | 不掌握相关
+row unavailable.needs_creation = 没有现成信息需要另行制作 | 需要另行制作 | 没有现成信息
+row unavailable.unclear_after_correction = 补正后申请内容仍不明确 | 补正后申请内容
+row not_processed.petition_complaint = 信访举报投诉类申请 | 信访举报投诉
+row not_processed.duplicate = 重复申请
+row not_processed.publication = 要求提供公开出版物 | 公开出版物
+row not_processed.vexatious = 无正当理由大量反复申请 | 大量反复申请
+row not_processed.confirm_or_reissue = 要求行政机关确认或重新出具已获取信息 | 确认或重新出具
+extra-row other = 其他处理
+row other.no_correction = 其他处理>逾期不补正 | 申请人无正当理由逾期不补正 | 逾期不补正
+row other.unpaid_fee = 其他处理>逾期未按收费通知要求缴纳费用 | 缴纳费用 | 收费通知
+row other.other = 其他处理>其他
+row total_processed = 总计 | 合计
+row carried_forward = 结转下年度继续办理 | 结转下年度
+rule 1 applications per-col new_received + carried_over = total_processed + carried_forward
+rule 2 applications per-col total_processed = granted + partially_granted + denied.* + unavailable.* + not_processed.* + other.*|other
+rule 3 applications per-row total = natural_person + commercial + research + social_welfare + legal_service + other_org
+rule 3 applications per-row legal_person_subtotal = commercial + research + social_welfare + legal_service + other_org
+
+table review_litigation
+col upheld = 结果维持 | 维持
+col corrected = 结果纠正 | 纠正
+col other_result = 其他结果
+col pending = 尚未审结 | 未审结
+col total = 总计 | 合计
+row administrative_review = 行政复议
+row litigation_direct = 未经复议直接起诉 | 直接起诉
+row litigation_after_review = 复议后起诉
+rule 4 review_litigation per-row total = upheld + corrected + other_result + pending

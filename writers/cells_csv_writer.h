@@ -1,0 +1,21 @@
+// The cells CSV: the contract other tools read (spec "The cells CSV").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace ogix {
+
+// The header line of the cells CSV (with CRLF).
+std::string cells_csv_header();
+
+// The CSV rows of one document's profile cells, in profile order (RFC 4180, CRLF line ends).
+// Columns: source,profile,table,row,col,status,value,raw,extra,label,location.
+std::string cells_csv_rows(const Document& doc);
+
+// Quotes a CSV field when it holds a comma, quote, CR or LF (RFC 4180).
+std::string csv_field(const std::string& s);
+
+}  // namespace ogix

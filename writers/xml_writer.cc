@@ -1,0 +1,242 @@
+#include "writers/xml_writer.h"
+
+#include <libxml/xmlwriter.h>
+
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include "model/error.h"
+#include "normalizers/unicode.h"
+
+namespace ogix {
+
+std::string format_coord(double v) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  return std::string(buf, r.ptr);
+}
+
+int sanitize_xml_text(std::string& s) {
+  std::u32string u = utf8_to_u32(s);
+  int n = 0;
+  for (auto& c : u) {
+    bool ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+              (c >= 0x10000 && c <= 0x10FFFF);
+    if (!ok) {
+      c = 0xFFFD;
+      ++n;
+    }
+  }
+  std::string out = u32_to_utf8(u);
+  if (out != s) s = std::move(out);
+  return n;
+}
+
+namespace {
+
+class XmlOut {
+ public:
+  XmlOut() : buf_(xmlBufferCreate()), w_(xmlNewTextWriterMemory(buf_, 0)) {
+    if (!buf_ || !w_) throw Error(ErrorCode::internal, {}, "cannot create the XML writer");
+    xmlTextWriterSetIndent(w_, 1);
+    xmlTextWriterSetIndentString(w_, BAD_CAST "  ");
+    check(xmlTextWriterStartDocument(w_, "1.0", "UTF-8", nullptr));
+  }
+  ~XmlOut() {
+    if (w_) xmlFreeTextWriter(w_);
+    if (buf_) xmlBufferFree(buf_);
+  }
+  XmlOut(const XmlOut&) = delete;
+  XmlOut& operator=(const XmlOut&) = delete;
+
+  void start(const char* name) { check(xmlTextWriterStartElement(w_, BAD_CAST name)); }
+  void end() { check(xmlTextWriterEndElement(w_)); }
+  void attr(const char* name, std::string value) {
+    sanitize_xml_text(value);
+    check(xmlTextWriterWriteAttribute(w_, BAD_CAST name, BAD_CAST value.c_str()));
+  }
+  void attr_if(const char* name, const std::string& value) {
+    if (!value.empty()) attr(name, value);
+  }
+  void text(std::string value) {
+    sanitize_xml_text(value);
+    check(xmlTextWriterWriteString(w_, BAD_CAST value.c_str()));
+  }
+  void element(const char* name, const std::string& value) {
+    start(name);
+    text(value);
+    end();
+  }
+  std::string finish() {
+    check(xmlTextWriterEndDocument(w_));
+    xmlFreeTextWriter(w_);
+    w_ = nullptr;
+    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf_)), static_cast<std::size_t>(xmlBufferLength(buf_)));
+  }
+
+ private:
+  xmlBufferPtr buf_;
+  xmlTextWriterPtr w_;
+  static void check(int rc) {
+    if (rc < 0) throw Error(ErrorCode::internal, {}, "libxml2 text writer failed");
+  }
+};
+
+void write_spans(XmlOut& x, const std::vector<Span>& spans) {
+  for (const auto& s : spans) {
+    x.start("from");
+    if (s.page > 0) {
+      x.attr("page", std::to_string(s.page));
+      x.attr("bbox", format_coord(s.x0) + " " + format_coord(s.y0) + " " + format_coord(s.x1) + " " + format_coord(s.y1));
+    }
+    x.attr_if("path", s.path);
+    x.end();
+  }
+}
+
+void write_table(XmlOut& x, const Table& t) {
+  x.start("table");
+  x.attr("id", t.id);
+  x.attr("rows", std::to_string(t.rows));
+  x.attr("cols", std::to_string(t.cols));
+  if (t.ragged) x.attr("ragged", "true");
+  write_spans(x, t.from);
+  for (const auto& c : t.cells) {
+    x.start("cell");
+    x.attr("r", std::to_string(c.row + 1));
+    x.attr("c", std::to_string(c.col + 1));
+    if (c.row_span != 1) x.attr("rowspan", std::to_string(c.row_span));
+    if (c.col_span != 1) x.attr("colspan", std::to_string(c.col_span));
+    if (c.header) x.attr("header", "true");
+    if (!c.text.empty()) x.element("text", c.text);
+    write_spans(x, c.from);
+    x.end();
+  }
+  x.end();
+}
+
+void write_blocks(XmlOut& x, const std::vector<Block>& blocks) {
+  for (const auto& b : blocks) {
+    if (auto* p = std::get_if<Paragraph>(&b)) {
+      x.start(p->level > 0 ? "heading" : "p");
+      if (p->level > 0) x.attr("level", std::to_string(p->level));
+      x.element("text", p->text);
+      write_spans(x, p->from);
+      x.end();
+    } else if (auto* t = std::get_if<Table>(&b)) {
+      write_table(x, *t);
+    }
+  }
+}
+
+}  // namespace
+
+std::string write_xml(const Document& doc) {
+  XmlOut x;
+  x.start("report");
+  x.attr("xmlns", "urn:ogix:report:1");
+  x.attr("format-version", "1");
+  x.attr("generator", std::string("ogix ") + OGIX_VERSION);
+
+  const Metadata& m = doc.meta;
+  x.start("source");
+  x.attr("name", m.source);
+  x.attr("sha256", m.sha256);
+  x.attr("size", std::to_string(m.size));
+  x.attr("media-type", m.media_type);
+  x.attr("extractor", m.extractor);
+  x.attr_if("encoding", m.encoding);
+  x.attr_if("encoding-basis", m.encoding_basis);
+  if (m.pages > 0) x.attr("pages", std::to_string(m.pages));
+  x.end();
+
+  x.start("metadata");
+  auto opt = [&](const char* name, const std::string& v) {
+    if (!v.empty()) x.element(name, v);
+  };
+  opt("title", m.title);
+  opt("agency", m.agency);
+  opt("year", m.year);
+  opt("publish-date", m.publish_date);
+  opt("source-url", m.source_url);
+  x.end();
+
+  x.start("profile");
+  x.attr("id", doc.profile);
+  for (const auto& e : doc.profile_evidence) x.element("evidence", e);
+  x.end();
+
+  x.start("sections");
+  for (const auto& s : doc.sections) {
+    x.start("section");
+    x.attr("code", s.code);
+    if (!s.heading.empty()) x.element("heading", s.heading);
+    write_spans(x, s.from);
+    write_blocks(x, s.blocks);
+    x.end();
+  }
+  if (!doc.blocks.empty()) {
+    x.start("section");
+    x.attr("code", "unsectioned");
+    write_blocks(x, doc.blocks);
+    x.end();
+  }
+  x.end();
+
+  // Profile tables: one <table> per profile table code, cells in profile order.
+  x.start("data");
+  std::string open;
+  for (const auto& c : doc.cells) {
+    if (c.table != open) {
+      if (!open.empty()) x.end();
+      x.start("table");
+      x.attr("code", c.table);
+      open = c.table;
+    }
+    x.start("cell");
+    x.attr("row", c.row);
+    x.attr("col", c.col);
+    x.attr("status", status_name(c.status));
+    x.attr_if("value", c.value);
+    if (c.extra) x.attr("extra", "true");
+    x.attr_if("label", c.label);
+    if (!c.raw.empty()) x.element("raw", c.raw);
+    write_spans(x, c.from);
+    x.end();
+  }
+  if (!open.empty()) x.end();
+  x.end();
+
+  x.start("rules");
+  for (const auto& r : doc.rules) {
+    x.start("rule");
+    x.attr("n", std::to_string(r.rule));
+    x.attr("table", r.table);
+    x.attr("scope", r.scope);
+    x.attr("result", rule_result_name(r.result));
+    x.attr_if("lhs", r.lhs);
+    x.attr_if("rhs", r.rhs);
+    if (!r.detail.empty()) x.text(r.detail);
+    x.end();
+  }
+  x.end();
+
+  x.start("findings");
+  for (const auto& f : doc.findings) {
+    x.start("finding");
+    x.attr("code", f.code);
+    x.attr("severity", severity_name(f.severity));
+    x.attr_if("location", f.location);
+    x.text(f.message);
+    x.end();
+  }
+  x.end();
+
+  x.end();
+  return x.finish();
+}
+
+}  // namespace ogix

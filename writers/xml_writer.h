@@ -1,0 +1,21 @@
+// The canonical XML of one report (vocabulary documented in the README and schema/ogix.xsd).
+#pragma once
+
+#include <string>
+
+#include "model/document.h"
+
+namespace ogix {
+
+// Serializes a Document as canonical XML (UTF-8, indented, deterministic). Characters XML 1.0
+// forbids are replaced by U+FFFD (normalization has already removed and reported them).
+std::string write_xml(const Document& doc);
+
+// Formats a coordinate with two decimals under the classic locale ("12.50").
+std::string format_coord(double v);
+
+// Replaces characters XML 1.0 forbids (controls, surrogates, U+FFFE/FFFF) and invalid UTF-8 by
+// U+FFFD; returns the number replaced.
+int sanitize_xml_text(std::string& s);
+
+}  // namespace ogix
