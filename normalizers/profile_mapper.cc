@@ -149,6 +149,12 @@ class Mapper {
   const Profile& p_;
   std::vector<FoundRow> found_;
 
+  // Header path per grid column over the header block (keys of the covering cells, top down).
+  struct HeaderCols {
+    std::vector<std::string> bottom, path;
+    std::vector<std::string> cell_text;  // raw texts of the header block (for units)
+  };
+
   void map_table(const Table& t) {
     std::vector<GridRow> rows = grid_rows(t);
     // Ragged text tables: leading empty cells repeat the previous row's labels (a group label
@@ -163,16 +169,21 @@ class Mapper {
           texts[r][k] = prev_labels[k];
           ++k;
         }
-        // Keep label positions: a label that sits after empty cells keeps its index.
+        // Keep label positions: a label that sits after empty cells keeps its index. Header rows
+        // label columns, not rows, so they are never carried.
         prev_labels.clear();
+        bool header = false;
+        for (const auto& s : texts[r]) header = header || header_like(p_, label_key(s));
         for (const auto& s : texts[r]) {
+          if (header) break;
           if (!s.empty() && is_value_like(s)) break;
           prev_labels.push_back(s);
         }
       }
     }
     // Header block: consecutive header-like rows; reset when a header row follows data.
-    std::vector<std::size_t> header_rows;
+    std::vector<std::size_t> header_rows, cached_rows;
+    HeaderCols cached;
     bool last_was_data = false;
     std::string pending_label;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -185,9 +196,36 @@ class Mapper {
           first_value = k;
           break;
         }
+      // In a real grid, a cell under a column header of the profile is a value even when its text
+      // is not a number ("约20件"): it must not be read as part of the row label.
+      std::vector<bool> under_header(tx.size(), false);
+      bool header_row = false;
+      if (first_value == tx.size())
+        for (const auto& x : tx) header_row = header_row || header_like(p_, label_key(x));
+      if (!t.ragged && !header_rows.empty() && !header_row) {
+        if (header_rows != cached_rows) {
+          cached = header_cols(t, rows, header_rows);
+          cached_rows = header_rows;
+        }
+        for (std::size_t k = 0; k < tx.size(); ++k)
+          for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col)
+            for (const auto& pt : p_.tables)
+              if (match_column(pt, cached.bottom.at(static_cast<std::size_t>(col)), cached.path.at(static_cast<std::size_t>(col))).score >= 1000)
+                under_header[k] = true;
+      }
       std::vector<std::size_t> label_idx;
-      for (std::size_t k = 0; k < first_value; ++k)
-        if (!tx[k].empty()) label_idx.push_back(k);
+      bool text_value = false;
+      for (std::size_t k = 0; k < first_value; ++k) {
+        if (tx[k].empty()) continue;
+        if (under_header[k]) {
+          text_value = true;
+          if (first_value == tx.size()) first_value = k;
+          continue;
+        }
+        label_idx.push_back(k);
+      }
+      if (text_value && !label_idx.empty())
+        while (!label_idx.empty() && label_idx.back() > first_value) label_idx.pop_back();
       bool has_values = first_value < tx.size();
       bool is_header = false;
       if (!has_values) {
@@ -226,7 +264,10 @@ class Mapper {
       // （六）其他处理 above its sub-rows must not become the optional 2019-style row).
       // Without values the label must name the row itself (not merely contain a row's words, as
       // the header band 行政复议 … 行政诉讼 does).
-      if (m.score > 0 && (has_values || (value_region_nonempty && !m.row->extra && m.score >= 2000))) {
+      // In ragged text copies values always share the label's line, so a row without values is a
+      // wrapped label or a group heading there.
+      if (m.score > 0 &&
+          (has_values || (!t.ragged && value_region_nonempty && !m.row->extra && m.score >= 2000))) {
         take_row(t, rows, texts, header_rows, r, *m.table, *m.row, label_idx, full);
         last_was_data = true;
         pending_label.clear();
@@ -255,12 +296,6 @@ class Mapper {
     }
     return s;
   }
-
-  // Header path per grid column over the header block (keys of the covering cells, top down).
-  struct HeaderCols {
-    std::vector<std::string> bottom, path;
-    std::vector<std::string> cell_text;  // raw texts of the header block (for units)
-  };
 
   HeaderCols header_cols(const Table& t, const std::vector<GridRow>& rows, const std::vector<std::size_t>& hdr) const {
     HeaderCols h;

@@ -138,6 +138,10 @@ void check_rules(Document& doc) {
       }
     } else if (rule.kind == "nonneg" || rule.kind == "integer") {
       for (const auto& pr : pt->rows) {
+        bool all_exempt = std::all_of(pr.cols.begin(), pr.cols.end(), [&](const std::string& c) {
+          return std::find(rule.except.begin(), rule.except.end(), c) != rule.except.end();
+        });
+        if (all_exempt) continue;  // e.g. the fee row under "integer": money may have decimals
         RuleOutcome o{rule.number, rule.table, pr.code + "/" + rule.kind, RuleResult::pass, {}, {}, {}};
         bool any = false;
         for (const auto& col : pr.cols) {

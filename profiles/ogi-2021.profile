@@ -20,6 +20,7 @@ evidence 3 本年制发件数
 evidence 3 本年废止件数
 evidence 2 现行有效件数
 evidence 2 本年收费金额
+evidence 2 本年处理决定数量
 evidence 2 逾期不补正
 evidence 2 逾期未按收费通知要求缴纳费用
 evidence 1 国办公开办函〔2021〕30号

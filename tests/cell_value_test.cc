@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "normalizers/cell_value.h"
+
+using namespace ogix;
+
+TEST_CASE("cell statuses: number, blank, na, text") {
+  CHECK(read_cell("12", false).value == "12");
+  CHECK(read_cell("1,234", false).value == "1234");
+  CHECK(read_cell("96171.6", false).value == "96171.6");
+  CHECK(read_cell("-185", false).value == "-185");
+  CHECK(read_cell("－18", false).value == "-18");
+  CHECK(read_cell("007", false).value == "7");
+  CHECK(read_cell("12.50", false).value == "12.5");
+  CHECK(read_cell("", false).status == CellStatus::blank);
+  CHECK(read_cell("  ", false).status == CellStatus::blank);
+  for (const char* na : {"/", "-", "—", "－", "无", "不涉及", "不适用"}) CHECK(read_cell(na, false).status == CellStatus::na);
+  CHECK(read_cell("12件", false).status == CellStatus::text);
+  CHECK(read_cell("见说明", false).status == CellStatus::text);
+  CHECK(read_cell("1,23", false).status == CellStatus::text);   // not a grouping
+  CHECK(read_cell("12,3456", false).status == CellStatus::text);
+  CHECK(read_cell("1.2.3", false).status == CellStatus::text);
+}
+
+TEST_CASE("blank and na are never 0") {
+  CHECK(read_cell("", false).value.empty());
+  CHECK(read_cell("/", false).value.empty());
+  CHECK(read_cell("0", false).value == "0");
+}
+
+TEST_CASE("money cells carry a unit only where allowed") {
+  CellReading r = read_cell("251000元", true);
+  CHECK(r.status == CellStatus::number);
+  CHECK(r.value == "251000");
+  CHECK(r.unit == "元");
+  CHECK(read_cell("251000元", false).status == CellStatus::text);
+  CHECK(read_cell("96171.6万元", true).unit == "万元");
+}
+
+TEST_CASE("unit conversion moves the decimal point exactly") {
+  CHECK(convert_unit("251000", "元", "万元") == "25.1");
+  CHECK(convert_unit("75394432.52", "元", "万元") == "7539.443252");
+  CHECK(convert_unit("73802895.90", "元", "万元") == "7380.28959");
+  CHECK(convert_unit("5", "元", "万元") == "0.0005");
+  CHECK(convert_unit("1.5", "亿元", "万元") == "15000");
+  CHECK(convert_unit("-20", "千元", "万元") == "-2");
+  CHECK(convert_unit("1", "镑", "万元").empty());
+  CHECK(unit_in_label("采购总金额（单位：元）") == "元");
+  CHECK(unit_in_label("采购总金额（单位:万元）") == "万元");
+  CHECK(unit_in_label("采购总金额").empty());
+}
+
+TEST_CASE("decimal arithmetic is exact") {
+  long long a = 0, b = 0;
+  REQUIRE(decimal_to_micros("7539.443252", &a));
+  REQUIRE(decimal_to_micros("-0.5", &b));
+  CHECK(micros_to_decimal(a + b) == "7538.943252");
+  CHECK_FALSE(decimal_to_micros("1e5", &a));
+  CHECK_FALSE(decimal_to_micros("99999999999999", &a));
+}

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "extractors/text_extractor.h"
+#include "extractors/encoding.h"
+
+using namespace ogix;
+
+namespace {
+Document run(const std::string& bytes) {
+  ExtractContext ctx;
+  ctx.source = "t.txt";
+  return TextExtractor{}.extract(bytes, ctx);
+}
+}  // namespace
+
+TEST_CASE("lines with tabs form one ragged table; others are paragraphs") {
+  Document d = run("标题\n\n规章\t0\t1\n\n规范性文件\t2\t3\n正文一段\n");
+  REQUIRE(d.blocks.size() == 3);
+  CHECK(std::get<Paragraph>(d.blocks[0]).text == "标题");
+  const Table& t = std::get<Table>(d.blocks[1]);
+  CHECK(t.ragged);
+  CHECK(t.rows == 2);
+  CHECK(t.cols == 3);
+  CHECK(std::get<Paragraph>(d.blocks[2]).text == "正文一段");
+  CHECK(std::get<Paragraph>(d.blocks[2]).from.at(0).path == "line:6");
+}
+
+TEST_CASE("a short tab-less line between table lines is a wrapped cell, a heading is not") {
+  Document d = run("a\tb\n已获取信息\nc\td\n三、收到和处理政府信息公开申请情况\ne\tf\n");
+  REQUIRE(d.blocks.size() == 3);
+  CHECK(std::get<Table>(d.blocks[0]).rows == 3);
+  CHECK(std::get<Paragraph>(d.blocks[1]).text == "三、收到和处理政府信息公开申请情况");
+}
+
+TEST_CASE("encodings: BOM, CRLF, GB18030") {
+  Document a = run("\xEF\xBB\xBF规章\r\n");
+  CHECK(a.meta.encoding == "UTF-8");
+  CHECK(a.meta.encoding_basis == "bom");
+  CHECK(std::get<Paragraph>(a.blocks.at(0)).text == "规章");
+  // 规章制度 in GBK, long enough for a decision.
+  std::string gbk;
+  for (int i = 0; i < 20; ++i) gbk += "\xB9\xE6\xD5\xC2\xD6\xC6\xB6\xC8";
+  Document b = run(gbk);
+  CHECK(b.meta.encoding == "GB18030");
+  CHECK(std::get<Paragraph>(b.blocks.at(0)).text.rfind("规章制度", 0) == 0);
+}

@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include "normalizers/unicode.h"
+
+using namespace ogix;
+
+TEST_CASE("normalize_text folds widths and spaces but keeps Chinese punctuation") {
+  CHECK(normalize_text("２０２３年") == "2023年");
+  CHECK(normalize_text("ＡＢＣ ａｂｃ") == "ABC abc");
+  CHECK(normalize_text("总\u3000计") == "总计");              // ideographic space between Han
+  CHECK(normalize_text("a\u00A0\u00A0b") == "a b");           // NBSP collapsed
+  CHECK(normalize_text("规\u200B章") == "规章");              // zero-width removed
+  CHECK(normalize_text("  前后  ") == "前后");
+  CHECK(normalize_text("。「」、") == "。「」、");            // not the Fullwidth-Halfwidth transform
+}
+
+TEST_CASE("normalize_text makes punctuation next to Chinese full-width (GB/T 15834)") {
+  CHECK(normalize_text("(一) 予以公开") == "（一）予以公开");
+  CHECK(normalize_text("区分处理的,只计这一情形") == "区分处理的，只计这一情形");
+  CHECK(normalize_text("单位:万元") == "单位：万元");
+  CHECK(normalize_text("危及\"三安全一稳定\"") == "危及“三安全一稳定”");
+  CHECK(normalize_text("1,234") == "1,234");                  // grouping stays
+  CHECK(normalize_text("see (a) b") == "see (a) b");          // Latin text keeps ASCII
+  CHECK(normalize_text("3.14") == "3.14");
+}
+
+TEST_CASE("normalize_text removes layout spaces between Chinese characters only") {
+  CHECK(normalize_text("结果 维持") == "结果维持");
+  CHECK(normalize_text("邮 编 ： 223100") == "邮编：223100");
+  CHECK(normalize_text("2023 年") == "2023 年");               // digit/Han spacing is the source's
+}
+
+TEST_CASE("heading markers in all their spellings") {
+  CHECK(heading_marker("一、总体情况").level == 1);
+  CHECK(heading_marker("十二、其他").number == 12);
+  CHECK(heading_marker("（一）主动公开").level == 2);
+  CHECK(heading_marker("(三) 依申请").number == 3);
+  CHECK(heading_marker("1.属于国家秘密").level == 3);
+  CHECK(heading_marker("2、重复申请").level == 3);
+  CHECK(heading_marker("3．其他").level == 3);
+  CHECK(heading_marker("一是推进机制建设").level == 0);
+  CHECK(heading_marker("1.5万元").level == 0);               // a decimal is no marker
+  CHECK(heading_marker("（单位：万元）").level == 0);
+  HeadingMarker m = heading_marker("一、总体情况");
+  CHECK(std::string("一、总体情况").substr(m.length) == "总体情况");
+}
+
+TEST_CASE("chinese numerals") {
+  CHECK(chinese_numeral(U"七") == 7);
+  CHECK(chinese_numeral(U"十") == 10);
+  CHECK(chinese_numeral(U"十一") == 11);
+  CHECK(chinese_numeral(U"二十") == 20);
+  CHECK(chinese_numeral(U"二十三") == 23);
+  CHECK(chinese_numeral(U"是") == 0);
+}
+
+TEST_CASE("utf8 round trip and invalid bytes") {
+  CHECK(u32_to_utf8(utf8_to_u32("规章 𠀀")) == "规章 𠀀");
+  CHECK(utf8_to_u32("\xff") == std::u32string(1, 0xFFFD));
+  CHECK(utf8_to_u32("\xe8\xa7") == std::u32string(2, 0xFFFD));  // truncated sequence
+}

@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include <libxml/parser.h>
+
+#include "model/sha256.h"
+#include "writers/cells_csv_writer.h"
+#include "writers/xml_writer.h"
+
+using namespace ogix;
+
+TEST_CASE("CSV fields are quoted per RFC 4180") {
+  CHECK(csv_field("abc") == "abc");
+  CHECK(csv_field("a,b") == "\"a,b\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+}
+
+TEST_CASE("cells CSV header and row order follow the contract") {
+  CHECK(cells_csv_header().rfind("source,profile,table,row,col,status,value,raw", 0) == 0);
+  Document d;
+  d.meta.source = "a,b.pdf";
+  d.profile = "ogi-2019";
+  d.cells.push_back(CanonicalCell{"applications", "new_received", "total", CellStatus::number, "3", "3", {Span{2, 1, 2, 3, 4, {}}}, false, {}});
+  d.cells.push_back(CanonicalCell{"applications", "other", "total", CellStatus::blank, "", "", {}, false, {}});
+  std::string rows = cells_csv_rows(d);
+  CHECK(rows == "\"a,b.pdf\",ogi-2019,applications,new_received,total,number,3,3,false,,\"p2:1.00,2.00,3.00,4.00\"\r\n"
+                "\"a,b.pdf\",ogi-2019,applications,other,total,blank,,,false,,\r\n");
+}
+
+TEST_CASE("XML output is well-formed whatever text goes in") {
+  Document d;
+  d.meta.source = "x<&>\"y";
+  d.profile = "ogi-2019";
+  Section s{"overview", "一、总体情况", {}, {}};
+  s.blocks.push_back(Paragraph{std::string("bad \x01 control \xff byte & <tag>"), 0, {Span{0, 0, 0, 0, 0, "line:1"}}});
+  d.sections.push_back(s);
+  std::string xml = write_xml(d);
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "t.xml", nullptr, XML_PARSE_NONET);
+  CHECK(doc != nullptr);
+  xmlFreeDoc(doc);
+  CHECK(xml.find("\x01") == std::string::npos);
+  std::string t = "a\x02" "b";
+  CHECK(sanitize_xml_text(t) == 1);
+  CHECK(t == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("coordinates are formatted under the classic locale") {
+  CHECK(format_coord(12.5) == "12.50");
+  CHECK(format_coord(-0.004) == "-0.00");
+}
+
+TEST_CASE("sha256 matches FIPS 180-4 test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
