@@ -168,6 +168,17 @@ void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& 
     out.findings = static_cast<int>(doc.findings.size());
     out.sections = static_cast<int>(doc.sections.size());
     out.csv_rows = cells_csv_rows(doc);
+    // Rule 6 pairs reports by the agency their titles name (pages of one agency state its name
+    // differently in their metadata: 平潭综合实验区管委会 / 平潭综合实验区).
+    out.agency = strip_spaces(doc.meta.agency);
+    if (!doc.meta.title.empty() && !doc.meta.year.empty()) {
+      std::string t = strip_spaces(doc.meta.title);
+      auto at = t.find(doc.meta.year);
+      if (at != std::string::npos && at > 0) out.agency = t.substr(0, at);
+    }
+    out.year = doc.meta.year;
+    for (const auto& c : doc.cells)
+      if (c.table == "applications" && (c.row == "carried_over" || c.row == "carried_forward")) out.carried.push_back(c);
   } catch (const Error& e) {
     out.error_code = error_code_name(e.code());
     out.message = e.what();
@@ -197,6 +208,42 @@ std::string manifest_csv(const BatchResult& r) {
 }
 
 }  // namespace
+
+std::vector<DatasetOutcome> check_dataset_rules(const std::vector<InputOutcome>& inputs) {
+  // agency → year → input; a year reported twice keeps the first input (by source name).
+  std::map<std::string, std::map<int, const InputOutcome*>> by_agency;
+  for (const auto& i : inputs) {
+    if (!i.ok || i.agency.empty() || i.year.size() != 4) continue;
+    auto& slot = by_agency[i.agency][std::stoi(i.year)];
+    if (!slot || i.source < slot->source) slot = &i;
+  }
+  std::vector<DatasetOutcome> out;
+  for (const auto& [agency, years] : by_agency)
+    for (const auto& [year, cur] : years) {
+      auto prev = years.find(year - 1);
+      if (prev == years.end()) continue;
+      auto find = [](const InputOutcome& i, const char* row, const std::string& col) -> const CanonicalCell* {
+        for (const auto& c : i.carried)
+          if (c.row == row && c.col == col) return &c;
+        return nullptr;
+      };
+      for (const auto& c : cur->carried) {
+        if (c.row != "carried_over") continue;
+        DatasetOutcome o{agency, prev->second->year, cur->year, prev->second->source, cur->source, c.col, RuleResult::unchecked, {}, {}, {}};
+        const CanonicalCell* before = find(*prev->second, "carried_forward", c.col);
+        if (!before || before->status != CellStatus::number || c.status != CellStatus::number) {
+          o.detail = !before ? "no carried_forward cell last year"
+                             : std::string("operand is ") + status_name(c.status != CellStatus::number ? c.status : before->status);
+        } else {
+          o.lhs = c.value;
+          o.rhs = before->value;
+          o.result = c.value == before->value ? RuleResult::pass : RuleResult::fail;
+        }
+        out.push_back(std::move(o));
+      }
+    }
+  return out;
+}
 
 BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& opt) {
   std::error_code ec;
@@ -239,6 +286,13 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     for (auto* i : ok) csv += i->csv_rows;
     write_file_atomic((fs::path(opt.out_dir) / "cells.csv").string(), csv);
   }
+  result.dataset = check_dataset_rules(result.inputs);
+  std::string ds = "rule,agency,year_before,year,source_before,source,col,result,carried_over,carried_forward_before,detail\r\n";
+  for (const auto& o : result.dataset)
+    ds += "6," + csv_field(o.agency) + ',' + o.year_before + ',' + o.year + ',' + csv_field(o.source_before) + ',' +
+          csv_field(o.source) + ',' + o.col + ',' + rule_result_name(o.result) + ',' + o.lhs + ',' + o.rhs + ',' +
+          csv_field(o.detail) + "\r\n";
+  write_file_atomic((fs::path(opt.out_dir) / "dataset-rules.csv").string(), ds);
   write_file_atomic((fs::path(opt.out_dir) / "manifest.csv").string(), manifest_csv(result));
   return result;
 }

@@ -46,17 +46,31 @@ struct InputOutcome {
   int findings = 0;
   int sections = 0;
   std::string csv_rows;  // this input's cells CSV rows
+  std::string agency, year;  // as the report states them (for rule 6)
+  std::vector<CanonicalCell> carried;  // applications carried_over / carried_forward cells (rule 6)
 };
+
+// Rule 6 of the spec, across a batch: for the same agency in consecutive years, this year's
+// carried_over equals last year's carried_forward, per column.
+struct DatasetOutcome {
+  std::string agency, year_before, year, source_before, source, col;
+  RuleResult result = RuleResult::unchecked;
+  std::string lhs, rhs, detail;  // lhs = this year's carried_over, rhs = last year's carried_forward
+};
+
+// Evaluates rule 6 over the converted inputs, in agency, year, column order.
+std::vector<DatasetOutcome> check_dataset_rules(const std::vector<InputOutcome>& inputs);
 
 // The outcome of a batch, inputs in the order given.
 struct BatchResult {
   std::vector<InputOutcome> inputs;
+  std::vector<DatasetOutcome> dataset;  // rule 6 outcomes
   int converted() const;
   int failed() const;
 };
 
-// Converts every input, writing OUTDIR/<stem>.xml, OUTDIR/cells.csv and OUTDIR/manifest.csv
-// atomically. A failing input is recorded and the batch goes on. Throws Error(io) only when the
+// Converts every input, writing OUTDIR/<stem>.xml, OUTDIR/cells.csv, OUTDIR/manifest.csv and
+// OUTDIR/dataset-rules.csv (rule 6) atomically. A failing input is recorded and the batch goes on. Throws Error(io) only when the
 // output directory itself cannot be written.
 BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& options);
 

@@ -173,7 +173,7 @@ std::string write_xml(const Document& doc) {
   for (const auto& s : doc.sections) {
     x.start("section");
     x.attr("code", s.code);
-    if (!s.heading.empty()) x.element("heading", s.heading);
+    x.attr_if("heading", s.heading);
     write_spans(x, s.from);
     write_blocks(x, s.blocks);
     x.end();
