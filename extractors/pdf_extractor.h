@@ -1,0 +1,23 @@
+// The PDF extractor: poppler text boxes → lines → paragraphs in reading order, and table grids
+// recovered from ruling lines (or from value alignment where a table has none), with page/box
+// provenance on every paragraph and cell.
+#pragma once
+
+#include <string_view>
+
+#include "extractors/extractor.h"
+
+namespace ogix {
+
+// Reads text PDFs (WPS/Word/LibreOffice exports). Removes running headers, footers and page
+// numbers; joins wrapped Chinese lines without a space; joins a table continued on the next page
+// (dropping repeated header rows). Throws Error with unsupported (no %PDF- header), damaged,
+// encrypted (a user password), no_text_layer (a scan), garbled_text (fonts without a usable
+// Unicode mapping) or limit_exceeded (pages, size, time).
+class PdfExtractor final : public Extractor {
+ public:
+  std::string_view name() const override { return "pdf"; }
+  Document extract(std::string_view bytes, const ExtractContext& ctx) const override;
+};
+
+}  // namespace ogix

@@ -1,0 +1,59 @@
+// Table recovery for the PDF extractor: ruled grids (from ruling lines) and unruled grids (from
+// the alignment of value tokens), joining across pages, and conversion to the model's Table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractors/pdf_layout.h"
+#include "extractors/pdf_rulings.h"
+#include "model/document.h"
+#include "model/limits.h"
+
+namespace ogix::pdf {
+
+// A cell with its geometry in the table's layout space (before it becomes a grid slot).
+struct GeoCell {
+  Rect rect;             // layout space of the table (pages of a joined table are stacked)
+  std::u32string text;   // as a reader reads it
+  std::vector<Span> from;  // page boxes of the text (or of the empty cell)
+  bool open_top = false;   // no ruling drawn along the top edge (a cell continued from the previous page)
+};
+
+// A table found on one page (or several, once joined).
+struct GeoTable {
+  std::vector<GeoCell> cells;
+  Rect box;               // layout frame of its last page
+  int first_page = 0, last_page = 0;
+  bool ruled = false;     // cells come from ruling lines
+  bool ragged = false;    // columns unreliable: values in sequence after the labels
+  bool closed_top = false;  // some ruling runs along the top edge
+  bool single_cell = false; // one ruled box: a table's first row cut by a page break, or a framed paragraph
+  std::vector<Span> from;   // the table's box on each page
+};
+
+// Finds ruled tables on a page: connected ruling networks with at least two cells. Words whose
+// centre lies inside a table are moved into it (and removed from `words`). `frame` maps the
+// layout frame back to page coordinates for provenance.
+std::vector<GeoTable> find_ruled_tables(const std::vector<Ruling>& rulings, std::vector<Word>& words,
+                                        const Frame& frame, int page);
+
+// Finds unruled tables among a page's lines: runs of lines whose value tokens line up in columns.
+// Lines used by a table are removed from `lines`. Horizontal rulings (three-line tables) are used
+// as row separators when present.
+std::vector<GeoTable> find_unruled_tables(std::vector<Line>& lines, const std::vector<Ruling>& rulings,
+                                          const Frame& frame, int page);
+
+// Appends `lower` (the continuation on the next page) to `upper`: repeated header rows are
+// dropped and cells cut by the page break (a row label spanning rows, an open top border) are
+// joined. Returns the number of header rows dropped.
+int join_tables(GeoTable& upper, GeoTable lower);
+
+// True when `lower`, first on its page, plausibly continues `upper`, last on the previous page.
+bool continues(const GeoTable& upper, const GeoTable& lower);
+
+// Converts to the model's grid (cells sorted, no holes). Throws Error(limit_exceeded) beyond
+// limits.max_table_cells.
+Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, const std::string& source);
+
+}  // namespace ogix::pdf

@@ -1,0 +1,217 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "extractors/pdf_extractor.h"
+#include "extractors/pdf_layout.h"
+#include "extractors/pdf_rulings.h"
+#include "normalizers/table_grid.h"
+#include "normalizers/unicode.h"
+
+using namespace ogix;
+
+namespace {
+
+std::string slurp(const std::string& rel) {
+  std::ifstream f(std::string(OGIX_SOURCE_DIR) + "/" + rel, std::ios::binary);
+  REQUIRE_MESSAGE(f.good(), "missing fixture " << rel);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+Document extract(const std::string& rel) {
+  ExtractContext ctx;
+  ctx.source = "input.pdf";
+  return PdfExtractor{}.extract(slurp(rel), ctx);
+}
+
+ErrorCode error_of(const std::string& rel) {
+  ExtractContext ctx;
+  ctx.source = "x.pdf";
+  try {
+    PdfExtractor{}.extract(slurp(rel), ctx);
+  } catch (const Error& e) {
+    CHECK(e.source() == "x.pdf");
+    return e.code();
+  }
+  FAIL("no error for " << rel);
+  return ErrorCode::internal;
+}
+
+std::vector<const Table*> tables(const Document& d) {
+  std::vector<const Table*> out;
+  for (const auto& b : d.blocks)
+    if (auto* t = std::get_if<Table>(&b)) out.push_back(t);
+  return out;
+}
+
+bool has_paragraph(const Document& d, const std::string& text) {
+  for (const auto& b : d.blocks)
+    if (auto* p = std::get_if<Paragraph>(&b); p && normalize_text(p->text) == text) return true;
+  return false;
+}
+
+bool has_finding(const Document& d, const std::string& code) {
+  for (const auto& f : d.findings)
+    if (f.code == code) return true;
+  return false;
+}
+
+// The text of the row of `t` whose cells contain `label`, cells joined with '|'.
+std::string row_with(const Table& t, const std::string& label) {
+  for (const auto& c : t.cells) {
+    if (normalize_text(c.text) != label) continue;
+    std::string out;
+    for (const auto& d : t.cells)
+      if (d.row == c.row) out += normalize_text(d.text) + "|";
+    return out;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("pdf layout helpers: page numbers, values, markers, line joins") {
+  using pdf::is_page_number;
+  CHECK(is_page_number(U"-3-"));
+  CHECK(is_page_number(U"— 4 —"));
+  CHECK(is_page_number(U"第 3 页"));
+  CHECK(is_page_number(U"第3页 共5页"));
+  CHECK(is_page_number(U"3/5"));
+  CHECK(is_page_number(U"12"));
+  CHECK_FALSE(is_page_number(U"2023 年"));
+  CHECK_FALSE(is_page_number(U"第二十条第（一）项"));
+  CHECK(pdf::is_value_token(U"1,234"));
+  CHECK(pdf::is_value_token(U"96171.6"));
+  CHECK(pdf::is_value_token(U"-185"));
+  CHECK(pdf::is_value_token(U"/"));
+  CHECK(pdf::is_value_token(U"无"));
+  CHECK_FALSE(pdf::is_value_token(U"2.重复申请"));
+  CHECK(pdf::starts_with_marker(U"（三）不予公开"));
+  CHECK(pdf::starts_with_marker(U"三、本年度办理结果"));
+  CHECK(pdf::starts_with_marker(U"2.其他法律行政法规禁止公开"));
+  CHECK_FALSE(pdf::starts_with_marker(U"1.5"));
+  CHECK_FALSE(pdf::starts_with_marker(U"予公开"));
+  // Chinese wraps without a space, a wrapped number is one number, Latin words keep their space.
+  CHECK(u32_to_utf8(pdf::join_lines({U"（二）部分公开（区分处理的，", U"只计这一情形）"})) == "（二）部分公开（区分处理的，只计这一情形）");
+  CHECK(u32_to_utf8(pdf::join_lines({U"29", U"0"})) == "290");
+  CHECK(u32_to_utf8(pdf::join_lines({U"open government", U"information"})) == "open government information");
+}
+
+TEST_CASE("pdf frame: sideways pages turn upright and back") {
+  for (int q = 0; q < 4; ++q) {
+    pdf::Frame f;
+    f.quarter_turns = q;
+    f.width = 595, f.height = 842;
+    pdf::Rect r{100, 200, 150, 260};
+    pdf::Rect l = f.to_layout(r), back = f.to_page(l);
+    CHECK(back.x0 == doctest::Approx(r.x0));
+    CHECK(back.y1 == doctest::Approx(r.y1));
+    CHECK(l.x1 <= f.layout_width());
+    CHECK(l.y1 <= f.layout_height());
+  }
+}
+
+TEST_CASE("pdf rulings: the drawn table borders of a WPS page") {
+  std::string bytes = slurp("fixtures/pdf-hzq-2023/input.pdf");
+  auto rs = read_rulings(bytes, 2);  // page 3: table 三
+  int h = 0, v = 0;
+  for (const auto& r : rs) (r.horizontal ? h : v)++;
+  CHECK(h >= 15);
+  CHECK(v >= 10);
+  // Same space as text_list: the table's left border near x = 77, inside the A4 page.
+  bool left = false;
+  for (const auto& r : rs) left = left || (!r.horizontal && r.x0 > 76 && r.x0 < 78 && r.y1 > 700);
+  CHECK(left);
+  CHECK(read_rulings("%PDF-1.4 junk", 0).empty());
+}
+
+TEST_CASE("pdf extractor: a real WPS report (hzq 2023)") {
+  Document d = extract("fixtures/pdf-hzq-2023/input.pdf");
+  CHECK(d.meta.pages == 5);
+  CHECK(d.meta.extractor == "pdf");
+  CHECK(d.meta.year == "2023");
+  CHECK(has_paragraph(d, "一、总体情况"));
+  CHECK(has_paragraph(d, "六、其他需要报告的事项"));
+  CHECK(has_finding(d, "pdf.page_number_removed"));
+  for (const auto& b : d.blocks)
+    if (auto* p = std::get_if<Paragraph>(&b)) {
+      CHECK(p->text.find("-3-") == std::string::npos);
+      CHECK_FALSE(p->from.empty());
+    }
+  auto ts = tables(d);
+  REQUIRE(ts.size() == 3);  // proactive (pp. 2-3 joined), applications (pp. 3-4 joined), review
+  const Table& a = *ts[1];
+  CHECK(check_grid(a));
+  // The vertical label is one cell spanning every result row, across the page break.
+  bool vertical = false;
+  for (const auto& c : a.cells)
+    if (normalize_text(c.text) == "三、本年度办理结果") vertical = c.row_span >= 20 && c.from.size() >= 2;
+  CHECK(vertical);
+  CHECK(row_with(a, "3.补正后申请内容仍不明确") == "3.补正后申请内容仍不明确|0|0|0|0|0|0|0|");
+  CHECK(row_with(a, "（七）总计") == "（七）总计|21|0|0|0|0|0|21|");
+  // Provenance: a value cell says where it was read.
+  for (const auto& c : a.cells)
+    if (c.text == "21") {
+      REQUIRE_FALSE(c.from.empty());
+      CHECK(c.from[0].page >= 3);
+      CHECK(c.from[0].x1 > c.from[0].x0);
+    }
+  CHECK(ts[2]->cols == 15);
+}
+
+TEST_CASE("pdf extractor: a real WPS report (huaian 2024)") {
+  Document d = extract("fixtures/pdf-huaian-2024/input.pdf");
+  auto ts = tables(d);
+  REQUIRE(ts.size() == 3);
+  CHECK(row_with(*ts[0], "行政处罚") == "行政处罚|3985758|");
+  CHECK(row_with(*ts[0], "行政事业性收费") == "行政事业性收费|96171.6|");
+  // The group label cut by the page break ("（四）无" / "法提供") is one cell again.
+  bool joined = false;
+  for (const auto& c : ts[1]->cells) joined = joined || (normalize_text(c.text) == "（四）无法提供" && c.row_span == 3);
+  CHECK(joined);
+  CHECK(row_with(*ts[1], "3、其他") == "3、其他|108|2|0|0|0|0|110|");
+}
+
+TEST_CASE("pdf extractor: rendered ruled ogi-2021 fixture (page-break join, repeated header, wrapped total)") {
+  Document d = extract("fixtures/pdf-ruled-2021/input.pdf");
+  auto ts = tables(d);
+  REQUIRE(ts.size() == 3);
+  CHECK(normalize_text(cell_at(*ts[0], 0, 0)->text) == "第二十条第（一）项");  // the row cut off on page 1
+  const Table& a = *ts[1];
+  CHECK(row_with(a, "2.重复申请") == "2.重复申请|251|39|0|0|0|0|290|");
+  int headers = 0;
+  for (const auto& c : a.cells) headers += normalize_text(c.text) == "申请人情况" ? 1 : 0;
+  CHECK(headers == 1);  // the header repeated on the next page was dropped
+  bool dropped = false;
+  for (const auto& f : d.findings) dropped = dropped || (f.code == "pdf.table_joined" && f.message.find("repeated header") != std::string::npos);
+  CHECK(dropped);
+}
+
+TEST_CASE("pdf extractor: rendered unruled ogi-2019 fixture (grid from alignment)") {
+  Document d = extract("fixtures/pdf-unruled-2019/input.pdf");
+  CHECK(has_finding(d, "pdf.unruled_table"));
+  const Table* apps = nullptr;
+  for (auto* t : tables(d))
+    if (!row_with(*t, "（七）总计").empty()) apps = t;
+  REQUIRE(apps != nullptr);
+  CHECK(check_grid(*apps));
+  CHECK(row_with(*apps, "（七）总计") == "（七）总计|155|58|25|14|14|10|276|");
+  bool group = false, vertical = false;
+  for (const auto& c : apps->cells) {
+    group = group || (normalize_text(c.text) == "（三）不予公开" && c.row_span == 8);
+    vertical = vertical || (normalize_text(c.text) == "三、本年度办理结果" && c.row_span == 20);
+  }
+  CHECK(group);
+  CHECK(vertical);
+}
+
+TEST_CASE("pdf extractor: typed errors name the file") {
+  CHECK(error_of("fixtures/bad/pdf-not-a-pdf.pdf") == ErrorCode::unsupported);
+  CHECK(error_of("fixtures/bad/pdf-damaged.pdf") == ErrorCode::damaged);
+  CHECK(error_of("fixtures/bad/pdf-encrypted.pdf") == ErrorCode::encrypted);
+  CHECK(error_of("fixtures/bad/pdf-scan.pdf") == ErrorCode::no_text_layer);
+  CHECK(error_of("fixtures/bad/pdf-garbled.pdf") == ErrorCode::garbled_text);
+}
