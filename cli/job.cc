@@ -74,6 +74,15 @@ Document convert_bytes(std::string_view bytes, const std::string& source, const 
   InputKind kind = sniff_kind(bytes);
   const Extractor* ex = extractor_for(kind);
   if (!ex) throw Error(ErrorCode::unsupported, source, "not a PDF, HTML or text report (unrecognized content)");
+  return convert_with(*ex, bytes, source, options);
+}
+
+Document convert_with(const Extractor& extractor, std::string_view bytes, const std::string& source,
+                      const ConvertOptions& options) {
+  const Extractor* ex = &extractor;
+  if (bytes.size() > options.limits.max_input_bytes)
+    throw Error(ErrorCode::limit_exceeded, source,
+                "input of " + std::to_string(bytes.size()) + " bytes exceeds --max-input-mb");
   ExtractContext ctx;
   ctx.source = source;
   ctx.limits = options.limits;

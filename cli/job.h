@@ -20,6 +20,12 @@ struct ConvertOptions {
 // `source` is the file name written to the output. Throws ogix::Error when no report comes out.
 Document convert_bytes(std::string_view bytes, const std::string& source, const ConvertOptions& options);
 
+class Extractor;
+
+// The same pipeline with a chosen extractor (no sniffing): for fuzzing one extractor at a time.
+Document convert_with(const Extractor& extractor, std::string_view bytes, const std::string& source,
+                      const ConvertOptions& options);
+
 }  // namespace ogix
 
 namespace ogix {

@@ -207,11 +207,19 @@ class Mapper {
           cached = header_cols(t, rows, header_rows);
           cached_rows = header_rows;
         }
-        for (std::size_t k = 0; k < tx.size(); ++k)
-          for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col)
+        // Only a cell whose every column is a value column: a title spanning the label column
+        // too (第二十条第（五）项 across the whole table) is no value.
+        for (std::size_t k = 0; k < tx.size(); ++k) {
+          bool all = true;
+          for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols && all; ++col) {
+            bool value_col = false;
             for (const auto& pt : p_.tables)
-              if (match_column(pt, cached.bottom.at(static_cast<std::size_t>(col)), cached.path.at(static_cast<std::size_t>(col))).score >= 1000)
-                under_header[k] = true;
+              value_col = value_col || match_column(pt, cached.bottom.at(static_cast<std::size_t>(col)),
+                                                    cached.path.at(static_cast<std::size_t>(col))).score >= 1000;
+            all = value_col;
+          }
+          under_header[k] = all;
+        }
       }
       std::vector<std::size_t> label_idx;
       bool text_value = false;
@@ -266,8 +274,14 @@ class Mapper {
       // the header band 行政复议 … 行政诉讼 does).
       // In ragged text copies values always share the label's line, so a row without values is a
       // wrapped label or a group heading there.
-      if (m.score > 0 &&
-          (has_values || (!t.ragged && value_region_nonempty && !m.row->extra && m.score >= 2000))) {
+      // And its label must read like one: starting at the left edge, contiguous, followed by at
+      // least as many (empty) cells as the row has columns — unlike a header band whose words sit
+      // over the value columns.
+      bool label_like = !label_idx.empty() && label_idx.front() == 0 &&
+                        label_idx.back() + 1 == label_idx.size() &&
+                        m.row && tx.size() - after_label >= m.row->cols.size();
+      if (m.score > 0 && (has_values || (!t.ragged && value_region_nonempty && !m.row->extra &&
+                                         m.score >= 2000 && label_like))) {
         take_row(t, rows, texts, header_rows, r, *m.table, *m.row, label_idx, full);
         last_was_data = true;
         pending_label.clear();
@@ -498,6 +512,11 @@ class Mapper {
                            "row '" + fr->label + "' is not in " + p_.id + "; kept as " + pt.code + "/" + pr.code, fr->where);
         std::vector<std::string> cols = pr.cols;
         cols.insert(cols.end(), extra_cols.begin(), extra_cols.end());
+        if (!fr)  // one finding for a wholly absent row, not one per cell
+          doc_.add_finding("row.missing", Severity::warning,
+                           "the source has no row " + pt.code + "/" + pr.code + " (" + std::to_string(cols.size()) +
+                               " cells reported missing)",
+                           pt.code + "/" + pr.code);
         for (const auto& col : cols) emit_cell(pt, pr, col, fr);
       }
     }
@@ -513,7 +532,7 @@ class Mapper {
     auto vit = fr ? fr->values.find(col) : decltype(fr->values)::const_iterator{};
     if (!fr || vit == fr->values.end()) {
       cc.status = CellStatus::missing;
-      if (!pr.extra)
+      if (!pr.extra && fr)
         doc_.add_finding("cell.missing", Severity::warning, "the source has no cell for " + loc, loc);
       doc_.cells.push_back(std::move(cc));
       return;

@@ -24,6 +24,8 @@ int validate(const std::string& xml) {
   xmlSchemaPtr schema = xmlSchemaParse(pc);
   REQUIRE(schema != nullptr);
   xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+  // The negative cases are expected to fail: keep libxml2's messages out of the test log.
+  xmlSchemaSetValidErrors(vc, [](void*, const char*, ...) {}, [](void*, const char*, ...) {}, nullptr);
   xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "out.xml", nullptr, XML_PARSE_NONET);
   int rc = doc ? xmlSchemaValidateDoc(vc, doc) : -1;
   if (doc) xmlFreeDoc(doc);

@@ -47,6 +47,8 @@ TEST_CASE("XML output is well-formed whatever text goes in") {
 TEST_CASE("coordinates are formatted under the classic locale") {
   CHECK(format_coord(12.5) == "12.50");
   CHECK(format_coord(-0.004) == "-0.00");
+  CHECK(format_coord(-1e300) == "-1000000000.00");  // fuzz: hostile coordinates overflowed the buffer
+  CHECK(format_coord(0.0 / 0.0) == "0.00");
 }
 
 TEST_CASE("sha256 matches FIPS 180-4 test vectors") {

@@ -2,6 +2,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -13,9 +14,13 @@
 namespace ogix {
 
 std::string format_coord(double v) {
+  // Page coordinates are at most a few thousand points; a hostile PDF can claim 1e300, which
+  // does not fit the buffer in fixed notation, so clamp first.
   if (!std::isfinite(v)) v = 0;
+  v = std::clamp(v, -1e9, 1e9);
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  if (r.ec != std::errc()) return "0.00";
   return std::string(buf, r.ptr);
 }
 

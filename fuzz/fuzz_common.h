@@ -1,0 +1,33 @@
+// Shared body of the extractor fuzz targets: the whole pipeline with one extractor.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "cli/job.h"
+#include "extractors/extractor.h"
+#include "model/error.h"
+#include "writers/cells_csv_writer.h"
+#include "writers/xml_writer.h"
+
+namespace ogix {
+
+// Runs `bytes` through extractor, normalizers, mapping, rules and both writers. A typed
+// ogix::Error is the expected outcome for junk; anything else escapes and libFuzzer reports it.
+inline void fuzz_pipeline(const Extractor& ex, const std::uint8_t* data, std::size_t size) {
+  ConvertOptions opt;
+  opt.limits.max_input_bytes = 1u << 20;
+  opt.limits.max_seconds = 10;
+  opt.limits.max_table_cells = 20000;
+  opt.limits.max_pages = 20;
+  try {
+    Document d = convert_with(ex, std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", opt);
+    std::string xml = write_xml(d);
+    std::string csv = cells_csv_rows(d);
+    if (xml.empty()) __builtin_trap();
+  } catch (const Error&) {
+  }
+}
+
+}  // namespace ogix
