@@ -86,6 +86,32 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& charset, 
 
 namespace {
 
+// True when `bytes` is UTF-8 with a few damaged bytes: well-formed multi-byte sequences outnumber
+// broken bytes twenty to one. GBK/GB18030 text almost never forms valid UTF-8 sequences, so this
+// tells a UTF-8 page with a corrupt byte (read it as UTF-8, replacing the damage) from a page in
+// another encoding.
+bool mostly_utf8(std::string_view s) {
+  std::size_t i = 0, n = s.size(), good = 0, bad = 0;
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= n;
+    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) == 0x80;
+    if (ok) {
+      ++good;
+      i += static_cast<std::size_t>(len);
+    } else {
+      ++bad;
+      ++i;
+    }
+  }
+  return good >= 8 && good >= 20 * bad;
+}
+
 // ICU's detector over the whole input; only trusted for inputs long enough to carry statistics.
 std::string detect_charset(std::string_view bytes) {
   if (bytes.size() < 64) return {};
@@ -126,6 +152,13 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
       d = {std::string(bytes), "UTF-8", "declared", false};
       return d;
     }
+    if (decl == "UTF-8" && mostly_utf8(bytes)) {
+      // A UTF-8 page with a few corrupt bytes: replace them rather than misread the whole page.
+      d.encoding = "UTF-8";
+      d.basis = "declared";
+      d.utf8 = convert_to_utf8(bytes, "UTF-8", &d.lossy);
+      return d;
+    }
     if (decl != "UTF-8") {
       try {
         bool lossy = false;
@@ -137,6 +170,12 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
     }
   }
   if (is_valid_utf8(bytes)) return {std::string(bytes), "UTF-8", "utf8-valid", false};
+  if (mostly_utf8(bytes)) {
+    d.encoding = "UTF-8";
+    d.basis = "detected";
+    d.utf8 = convert_to_utf8(bytes, "UTF-8", &d.lossy);
+    return d;
+  }
   std::string det = detect_charset(bytes);
   auto try_strict = [&](const std::string& cs, const char* basis, DecodedText* out) {
     try {

@@ -21,8 +21,9 @@ bool is_valid_utf8(std::string_view bytes);
 // page declared gb2312 routinely contains GBK-only characters.
 std::string canonical_charset(std::string_view label);
 
-// Decodes `bytes`: BOM first, then `declared` (if not empty), then strict UTF-8, then ICU
-// detection over the whole input, then GB18030. The BOM is stripped.
+// Decodes `bytes`: BOM first, then `declared` (if not empty), then strict UTF-8, then UTF-8 with a
+// few corrupt bytes replaced (lossy), then ICU detection over the whole input, then GB18030. The
+// BOM is stripped.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {});
 
 // Converts `bytes` from `charset` (an ICU converter name) to UTF-8; sets lossy on substitutions.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extractors/extractor.h"
+#include "extractors/html_extractor.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/text_extractor.h"
 
@@ -42,10 +43,11 @@ InputKind sniff_kind(std::string_view bytes) {
 const Extractor* extractor_for(InputKind kind) {
   // One row per input kind; adding a format is one file pair and one row here.
   static const TextExtractor text;
+  static const HtmlExtractor html;
   static const PdfExtractor pdf;
   switch (kind) {
     case InputKind::text: return &text;
-    case InputKind::html: return nullptr;
+    case InputKind::html: return &html;
     case InputKind::pdf: return &pdf;
     case InputKind::unsupported: return nullptr;
   }

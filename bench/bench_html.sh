@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# HTML conversion speed as a ratio to libxml2's own parse of the same pages, measured in the same
+# run so that the machine's speed cancels out.
+#   bench/bench_html.sh BUILD_DIR [COPIES] [ROUNDS]
+# BUILD_DIR holds a Release build of ogix. For every HTML fixture, COPIES copies of the page
+# (default 40) are converted by one `ogix convert` process (full pipeline: extract, normalize, map,
+# write XML and CSV) and parsed by one `xmllint --html --noout` process; each is repeated ROUNDS
+# times (default 9), alternating the two, and the median wall time is reported with the ratio.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:?usage: $0 BUILD_DIR [COPIES] [ROUNDS]}
+copies=${2:-40}
+rounds=${3:-9}
+ogix="$build/ogix"
+[ -x "$ogix" ] || { echo "bench_html: no $ogix (build it first)" >&2; exit 2; }
+command -v xmllint >/dev/null || { echo "bench_html: xmllint missing (apt-get install libxml2-utils)" >&2; exit 2; }
+type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+[ "$type" = Release ] || echo "bench_html: warning: $build is a '${type:-unknown}' build, not Release" >&2
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+now_ns() { date +%s%N; }
+
+# median of the numbers on stdin
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '%-22s %9s %12s %12s %7s\n' page bytes "ogix ms/pg" "xmllint ms/pg" ratio
+total_o=0 total_x=0
+for page in "$root"/fixtures/html-*/input.html; do
+  name=$(basename "$(dirname "$page")")
+  # A gb2312-declared page with GBK-only characters is where libxml2 alone stops reading (the
+  # reason ogix decodes pages itself): its parse of such a page is no baseline.
+  errors=$(xmllint --html --noout "$page" 2>&1 || true)
+  if [[ $errors == *"encoding error"* ]]; then
+    printf '%-22s %9d   (skipped: xmllint stops at an encoding error, no baseline)\n' "$name" "$(wc -c <"$page")"
+    continue
+  fi
+  dir="$tmp/$name"
+  mkdir -p "$dir/in"
+  files=()
+  for i in $(seq -w 1 "$copies"); do
+    cp "$page" "$dir/in/p$i.html"
+    files+=("$dir/in/p$i.html")
+  done
+  # One untimed run of each warms the page cache and checks that both tools accept the pages.
+  "$ogix" convert -q "${files[@]}" -o "$dir/out" >/dev/null
+  xmllint --html --noout "${files[@]}" 2>/dev/null || true
+  : >"$dir/o.ns"
+  : >"$dir/x.ns"
+  for _ in $(seq "$rounds"); do
+    rm -rf "$dir/out"
+    t0=$(now_ns)
+    "$ogix" convert -q "${files[@]}" -o "$dir/out" >/dev/null
+    t1=$(now_ns)
+    xmllint --html --noout "${files[@]}" 2>/dev/null || true
+    t2=$(now_ns)
+    echo $((t1 - t0)) >>"$dir/o.ns"
+    echo $((t2 - t1)) >>"$dir/x.ns"
+  done
+  mo=$(median <"$dir/o.ns")
+  mx=$(median <"$dir/x.ns")
+  total_o=$(awk -v a="$total_o" -v b="$mo" 'BEGIN { print a + b }')
+  total_x=$(awk -v a="$total_x" -v b="$mx" 'BEGIN { print a + b }')
+  awk -v n="$name" -v s="$(wc -c <"$page")" -v o="$mo" -v x="$mx" -v c="$copies" \
+    'BEGIN { printf "%-22s %9d %12.2f %12.2f %7.2f\n", n, s, o / c / 1e6, x / c / 1e6, o / x }'
+done
+awk -v o="$total_o" -v x="$total_x" -v c="$copies" -v r="$rounds" \
+  'BEGIN { printf "%-22s %9s %12.2f %12.2f %7.2f   (median of %d rounds, %d copies per page)\n", "all pages", "", o / c / 1e6, x / c / 1e6, o / x, r, c }'

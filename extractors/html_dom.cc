@@ -1,0 +1,210 @@
+#include "extractors/html_dom.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <vector>
+
+namespace ogix::html {
+
+namespace {
+
+// Locale-free ASCII lowercase: the per-character std::tolower call showed up in profiles.
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// True when `hay` contains `needle` (lowercase ASCII) ignoring ASCII case.
+bool contains_nocase(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view element_name(const xmlNode* n) {
+  if (n == nullptr || n->type != XML_ELEMENT_NODE || n->name == nullptr) return {};
+  return reinterpret_cast<const char*>(n->name);
+}
+
+bool is_element(const xmlNode* n, std::string_view name) { return element_name(n) == name; }
+
+std::string attribute(const xmlNode* n, std::string_view name) {
+  if (n == nullptr || n->type != XML_ELEMENT_NODE) return {};
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    std::string_view an = reinterpret_cast<const char*>(a->name);
+    if (an.size() != name.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < an.size() && same; ++i) same = ascii_lower(an[i]) == name[i];
+    if (!same) continue;
+    std::string v;
+    for (const xmlNode* c = a->children; c != nullptr; c = c->next)
+      if (c->content != nullptr) v += reinterpret_cast<const char*>(c->content);
+    return v;
+  }
+  return {};
+}
+
+namespace {
+
+std::string lower_no_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += ascii_lower(c);
+  return out;
+}
+
+// Splits class and id values into lowercase tokens at spaces, '_' and '-' ("article_content" →
+// article, content) so that tokens, not substrings, are compared.
+std::vector<std::string> class_tokens(const xmlNode* n) {
+  std::vector<std::string> out;
+  for (const char* a : {"class", "id"}) {
+    std::string v = attribute(n, a);
+    std::string cur;
+    for (char c : v) {
+      if (std::isspace(static_cast<unsigned char>(c)) || c == '_' || c == '-') {
+        if (!cur.empty()) out.push_back(std::move(cur));
+        cur.clear();
+      } else {
+        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+  }
+  return out;
+}
+
+bool name_in(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Element-name sets as sorted arrays: every element of a page is looked up on entry and exit.
+constexpr std::array<std::string_view, 31> kInvisible = {
+    "applet", "area",   "audio",  "base",     "button", "canvas", "embed",    "frame",  "frameset", "head",  "iframe",
+    "input",  "link",   "map",    "math",     "meta",   "noscript", "object", "option", "param",    "script", "select",
+    "source", "style",  "svg",    "template", "textarea", "title", "track",  "video",  "xml"};
+static_assert(std::is_sorted(kInvisible.begin(), kInvisible.end()));
+
+constexpr std::array<std::string_view, 38> kBlock = {
+    "address", "article", "aside",  "blockquote", "body",   "caption", "center", "dd",      "details", "div",
+    "dl",      "dt",      "fieldset", "figcaption", "figure", "footer", "form",  "header",  "hr",      "html",
+    "legend",  "li",      "main",   "marquee",    "menu",   "nav",     "ol",     "p",       "pre",     "section",
+    "summary", "table",   "tbody",  "td",         "tfoot",  "th",      "thead",  "tr"};
+static_assert(std::is_sorted(kBlock.begin(), kBlock.end()));
+
+}  // namespace
+
+bool is_invisible_element(const xmlNode* n) {
+  std::string_view name = element_name(n);
+  if (name.empty()) return false;
+  if (std::binary_search(kInvisible.begin(), kInvisible.end(), name)) return true;
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    std::string_view an = reinterpret_cast<const char*>(a->name);
+    if (an == "hidden") return true;
+    if (an != "style") continue;
+    std::string raw = attribute(n, "style");
+    // Most styles (Word's are long) name none of these properties: skip the normalizing copy.
+    if (!contains_nocase(raw, "display") && !contains_nocase(raw, "mso-hide") && !contains_nocase(raw, "visibility"))
+      continue;
+    std::string style = lower_no_space(raw);
+    if (style.find("display:none") != std::string::npos || style.find("mso-hide:all") != std::string::npos ||
+        style.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+bool is_block_element(const xmlNode* n) {
+  std::string_view name = element_name(n);
+  if (name.empty()) return false;
+  // libxml2 drops namespace prefixes, so Word's inline <o:p> arrives as a <p> nested in a <p> —
+  // which real markup cannot produce (a <p> start tag closes the open <p>). Read it as inline.
+  if (name == "p") {
+    for (const xmlNode* a = n->parent; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) {
+      std::string_view an = element_name(a);
+      if (an == "p") return false;
+      if (an == "td" || an == "th" || an == "div" || an == "li" || an == "body") break;
+    }
+  }
+  if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return true;
+  return std::binary_search(kBlock.begin(), kBlock.end(), name);
+}
+
+bool is_chrome_element(const xmlNode* n) {
+  std::string_view name = element_name(n);
+  if (name.empty()) return false;
+  if (name_in(name, {"nav", "aside", "header", "footer", "menu"})) return true;
+  if (n->properties == nullptr) return false;
+  for (const auto& t : class_tokens(n))
+    if (name_in(t, {"nav", "navbar", "navigation", "menu", "footer", "foot", "breadcrumb", "breadcrumbs", "crumb",
+                    "crumbs", "share", "bdsharebuttonbox", "toolbar", "pagination", "pager", "related", "xglj",
+                    "sidebar", "copyright", "position", "location", "dqwz", "header", "topbar", "print", "fontsize",
+                    "prevnext", "nextprev", "comment", "comments", "advert", "ads", "banner", "login", "search"}))
+      return true;
+  return false;
+}
+
+bool has_content_class(const xmlNode* n) {
+  if (n == nullptr || n->properties == nullptr) return false;
+  for (const auto& t : class_tokens(n))
+    if (name_in(t, {"trs", "editor", "zoom", "article", "content", "con", "detail", "details", "text", "main",
+                    "zw", "zwnr", "body", "view", "cont", "wzy", "pages", "entry", "post"}))
+      return true;
+  return false;
+}
+
+int element_depth(const xmlNode* root, int limit) {
+  int depth = 0, max_depth = 0;
+  bool over = false;
+  walk(
+      root,
+      [&](const xmlNode* n) {
+        if (n->type != XML_ELEMENT_NODE) return false;
+        ++depth;
+        max_depth = std::max(max_depth, depth);
+        if (depth > limit) over = true;
+        return !over;
+      },
+      [&](const xmlNode* n) {
+        if (n->type == XML_ELEMENT_NODE) --depth;
+      });
+  return over ? limit + 1 : max_depth;
+}
+
+int NodePaths::position(const xmlNode* n) {
+  if (auto it = position_.find(n); it != position_.end()) return it->second;
+  const xmlNode* parent = n->parent;
+  if (parent == nullptr || parent->type != XML_ELEMENT_NODE) return position_[n] = 1;
+  // Index every element child of this parent at once: one pass per parent in total.
+  std::map<std::string_view, int> counts;
+  for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
+    std::string_view name = element_name(c);
+    if (!name.empty()) position_[c] = ++counts[name];
+  }
+  return position_.at(n);
+}
+
+std::string NodePaths::path(const xmlNode* n) {
+  std::vector<const xmlNode*> chain;
+  for (const xmlNode* p = n; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) chain.push_back(p);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    std::string_view name = element_name(*it);
+    out += '/';
+    out += name;
+    // html, head and body occur once; every other step carries its 1-based position.
+    if (name != "html" && name != "body" && name != "head") {
+      out += '[';
+      out += std::to_string(position(*it));
+      out += ']';
+    }
+  }
+  return out;
+}
+
+}  // namespace ogix::html

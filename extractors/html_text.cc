@@ -1,0 +1,290 @@
+#include "extractors/html_text.h"
+
+#include <array>
+#include <cstdio>
+
+#include "normalizers/unicode.h"
+
+namespace ogix::html {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) {
+    auto d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((d & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+namespace {
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Characters HTML renders as (collapsible) space; NBSP and the ideographic space included because
+// Word and CMS editors use them for indentation and padding, never for content.
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x00A0 ||
+         c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x1680;
+}
+
+// Characters that occupy no space in a rendered page.
+bool is_invisible(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+         (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
+}
+
+char32_t first_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = 0;
+  return next_code_point(s, i);
+}
+
+char32_t last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return next_code_point(s, i);
+}
+
+// The text with every space-like character removed, for matching wording.
+std::u32string compact(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = next_code_point(s, i);
+    if (!is_space(c) && !is_invisible(c)) out += c;
+  }
+  return out;
+}
+
+bool contains(const std::u32string& hay, std::u32string_view needle) {
+  return hay.find(needle) != std::u32string::npos;
+}
+
+int chinese_digit(char32_t c) {
+  static constexpr std::u32string_view digits = U"一二三四五六七八九";
+  auto p = digits.find(c);
+  return p == std::u32string_view::npos ? 0 : static_cast<int>(p) + 1;
+}
+
+char32_t fold_digit(char32_t c) { return c >= U'０' && c <= U'９' ? c - U'０' + U'0' : c; }
+
+}  // namespace
+
+void LineBuilder::add(std::string_view utf8, bool in_link) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t c = next_code_point(utf8, i);
+    if (is_invisible(c)) continue;
+    if (is_space(c)) {
+      pending_space_ = !buf_.empty();
+      continue;
+    }
+    // A collapsed space between two Chinese characters is a wrapped line, not a word break.
+    if (pending_space_ && !(is_cjk(last_) && is_cjk(c))) buf_ += ' ';
+    pending_space_ = false;
+    append_utf8(buf_, c);
+    last_ = c;
+    ++chars_;
+    if (in_link) ++link_chars_;
+  }
+}
+
+std::string LineBuilder::take() {
+  std::string out;
+  out.swap(buf_);
+  // Word's downlevel-revealed markers reach us as text, sometimes split over several text nodes:
+  // remove them from the whole line, then collapse the spaces they leave.
+  if (out.find("<![") != std::string::npos) {
+    LineBuilder clean;
+    clean.add(strip_conditional_markers(out));
+    out.swap(clean.buf_);
+  }
+  pending_space_ = false;
+  last_ = 0;
+  chars_ = link_chars_ = 0;
+  return out;
+}
+
+std::string strip_conditional_markers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t p = 0;
+  while (p < text.size()) {
+    std::size_t m = text.find("<![", p);
+    if (m == std::string_view::npos) break;
+    std::string_view rest = text.substr(m + 3);
+    bool marker = rest.substr(0, 2) == "if" || rest.substr(0, 5) == "endif";
+    std::size_t end = text.find("]>", m);
+    if (!marker || end == std::string_view::npos) {
+      out += text.substr(p, m + 3 - p);
+      p = m + 3;
+      continue;
+    }
+    out += text.substr(p, m - p);
+    p = end + 2;
+  }
+  out += text.substr(p);
+  return out;
+}
+
+std::string join_cell_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    if (l.empty()) continue;
+    if (!out.empty() && !is_cjk(last_code_point(out)) && !is_cjk(first_code_point(l))) out += ' ';
+    out += l;
+  }
+  return out;
+}
+
+CellClass classify_cell(std::string_view text) {
+  std::u32string t = compact(text);
+  if (t.empty()) return CellClass::empty;
+  static constexpr std::array<std::u32string_view, 14> na = {
+      U"/", U"／", U"-", U"－", U"—", U"——", U"–", U"−", U"无", U"不涉及", U"不适用", U"\\", U"--", U"／／"};
+  for (auto n : na)
+    if (t == n) return CellClass::na;
+  // Strip a trailing unit the official tables use inside value cells.
+  for (std::u32string_view unit : {U"万元", U"元", U"件", U"个", U"项", U"条", U"%"}) {
+    if (t.size() > unit.size() && t.compare(t.size() - unit.size(), unit.size(), unit) == 0) {
+      t.resize(t.size() - unit.size());
+      break;
+    }
+  }
+  std::size_t i = 0;
+  if (i < t.size() && (t[i] == '-' || t[i] == '+' || t[i] == U'－' || t[i] == U'−' || t[i] == U'＋')) ++i;
+  bool digit = false, dot = false;
+  for (; i < t.size(); ++i) {
+    char32_t c = fold_digit(t[i]);
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if ((c == '.' || c == U'．') && !dot) {
+      dot = true;
+    } else if ((c == ',' || c == U'，') && digit && !dot) {
+      // thousands separator
+    } else {
+      return CellClass::text;
+    }
+  }
+  return digit ? CellClass::number : CellClass::text;
+}
+
+int report_heading(std::string_view line) {
+  std::u32string t = compact(line);
+  if (t.empty() || t.size() > 60) return 0;
+  bool marker = false;
+  std::size_t n = 0;
+  if (chinese_digit(t[0]) > 0 && chinese_digit(t[0]) <= 6) {
+    n = 1;
+  } else if (fold_digit(t[0]) >= '1' && fold_digit(t[0]) <= '6') {
+    n = 1;
+  }
+  if (n == 1 && t.size() > 1 && (t[1] == U'、' || t[1] == U'．' || t[1] == '.' || t[1] == U'，')) marker = true;
+  // Without a marker only a short line that is the heading wording itself counts.
+  if (!marker && t.size() > 24) return 0;
+  if (marker) {
+    if (contains(t, U"总体情况")) return 1;
+    if (contains(t, U"主动公开")) return 2;
+    if (contains(t, U"收到和处理政府信息公开申请") || contains(t, U"依申请公开")) return 3;
+    if (contains(t, U"行政复议") || contains(t, U"行政诉讼")) return 4;
+    if (contains(t, U"存在的主要问题") || contains(t, U"问题及改进")) return 5;
+    if (contains(t, U"其他需要报告")) return 6;
+    return 0;
+  }
+  // Unnumbered: the heading's own wording, not a table label such as 行政复议 or 规章.
+  if (contains(t, U"总体情况")) return 1;
+  if (contains(t, U"主动公开政府信息情况")) return 2;
+  if (contains(t, U"收到和处理政府信息公开申请")) return 3;
+  if ((contains(t, U"行政复议") || contains(t, U"行政诉讼")) && contains(t, U"情况")) return 4;
+  if (contains(t, U"存在的主要问题")) return 5;
+  if (contains(t, U"其他需要报告的事项")) return 6;
+  return 0;
+}
+
+bool has_report_table_keyword(std::string_view text) {
+  std::u32string t = compact(text);
+  for (std::u32string_view k : {U"第二十条", U"信息内容", U"规章", U"规范性文件", U"行政许可", U"行政处罚",
+                                U"自然人", U"法人", U"予以公开", U"不予公开", U"行政复议", U"行政诉讼", U"结果维持",
+                                U"申请人情况", U"本年新收", U"本年制发", U"收费"})
+    if (contains(t, k)) return true;
+  return false;
+}
+
+std::string find_year(std::string_view text) {
+  std::u32string t = compact(text);
+  for (std::size_t i = 0; i + 4 < t.size(); ++i) {
+    bool four = true;
+    for (std::size_t k = 0; k < 4; ++k) {
+      char32_t c = fold_digit(t[i + k]);
+      four = four && c >= '0' && c <= '9';
+    }
+    if (!four || t[i + 4] != U'年') continue;
+    if (i > 0 && fold_digit(t[i - 1]) >= '0' && fold_digit(t[i - 1]) <= '9') continue;
+    std::string y;
+    for (std::size_t k = 0; k < 4; ++k) y += static_cast<char>(fold_digit(t[i + k]));
+    if (y >= "1990" && y <= "2099") return y;
+  }
+  return {};
+}
+
+std::string find_date(std::string_view text) {
+  std::u32string t = compact(text);
+  auto num = [&](std::size_t& i, std::size_t max_digits) {
+    int v = 0;
+    std::size_t k = 0;
+    while (i < t.size() && k < max_digits && fold_digit(t[i]) >= '0' && fold_digit(t[i]) <= '9') {
+      v = v * 10 + static_cast<int>(fold_digit(t[i]) - '0');
+      ++i;
+      ++k;
+    }
+    return k == 0 ? -1 : v;
+  };
+  for (std::size_t s = 0; s + 5 < t.size(); ++s) {
+    if (s > 0 && fold_digit(t[s - 1]) >= '0' && fold_digit(t[s - 1]) <= '9') continue;
+    std::size_t i = s;
+    int y = num(i, 4);
+    if (y < 1990 || y > 2099 || i - s != 4 || i >= t.size()) continue;
+    char32_t sep = t[i];
+    if (sep != '-' && sep != '/' && sep != '.' && sep != U'年') continue;
+    ++i;
+    int m = num(i, 2);
+    if (m < 1 || m > 12 || i >= t.size()) continue;
+    char32_t sep2 = t[i];
+    if (sep == U'年' ? sep2 != U'月' : sep2 != sep) continue;
+    ++i;
+    int d = num(i, 2);
+    if (d < 1 || d > 31) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  }
+  return {};
+}
+
+}  // namespace ogix::html
