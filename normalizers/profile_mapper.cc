@@ -402,6 +402,19 @@ class Mapper {
       return true;
     };
     bool ok = t.ragged ? (in_sequence() || by_header()) : (by_header() || in_sequence());
+    if (!ok && label_idx.size() > 1) {
+      // Text values read as label words ("规章 | 约3件 | 见附件 | 0"): the label is the shortest
+      // leading run of text cells that still names this row; what follows it are the values.
+      std::string prefix_leaf, prefix_full;
+      for (std::size_t i = 0; i + 1 < label_idx.size() && !ok; ++i) {
+        prefix_leaf = label_key(tx[label_idx[i]]);
+        prefix_full += prefix_leaf;
+        if (match_label(pr.variants, prefix_leaf, prefix_full) < 2000) continue;
+        after_label = label_idx[i] + 1;
+        ok = in_sequence();
+        if (ok) fr.label = prefix_full;
+      }
+    }
     if (!ok) {
       doc_.add_finding("map.row_shape", Severity::warning,
                        "row " + pt.code + "/" + pr.code + " has " + std::to_string(cells.size() - after_label) +
