@@ -129,6 +129,44 @@ std::string detect_charset(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// A file concatenated from a UTF-8 and a GBK source: when every line is either valid UTF-8 or
+// strict GB18030, and both kinds hold non-ASCII text, each line is decoded on its own.
+bool decode_mixed_lines(std::string_view bytes, DecodedText* out) {
+  std::string text;
+  text.reserve(bytes.size() * 3 / 2);
+  bool utf8_cjk = false, gb_lines = false;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    std::size_t nl = bytes.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    std::string_view line = bytes.substr(start, end - start);
+    bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii || is_valid_utf8(line)) {
+      utf8_cjk = utf8_cjk || !ascii;
+      text.append(line);
+    } else {
+      bool lossy = false;
+      std::string dec;
+      try {
+        dec = convert_to_utf8(line, "GB18030", &lossy);
+      } catch (const Error&) {
+        return false;
+      }
+      if (lossy) return false;
+      gb_lines = true;
+      text += dec;
+    }
+    start = end;
+  }
+  if (!utf8_cjk || !gb_lines) return false;
+  *out = {std::move(text), "UTF-8+GB18030", "mixed-lines", false};
+  return true;
+}
+
+}  // namespace
+
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
   DecodedText d;
   auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
@@ -176,6 +214,7 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
     d.utf8 = convert_to_utf8(bytes, "UTF-8", &d.lossy);
     return d;
   }
+  if (decode_mixed_lines(bytes, &d)) return d;
   std::string det = detect_charset(bytes);
   auto try_strict = [&](const std::string& cs, const char* basis, DecodedText* out) {
     try {

@@ -10,7 +10,7 @@ namespace ogix {
 struct DecodedText {
   std::string utf8;
   std::string encoding;  // canonical name used: "UTF-8", "GB18030", "UTF-16LE", …
-  std::string basis;     // "bom", "declared", "utf8-valid", "detected", "default"
+  std::string basis;     // "bom", "declared", "utf8-valid", "detected", "mixed-lines", "default"
   bool lossy = false;    // true when undecodable bytes were replaced by U+FFFD
 };
 

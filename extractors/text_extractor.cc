@@ -48,6 +48,9 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
   doc.meta.media_type = "text/plain";
   doc.meta.encoding = dec.encoding;
   doc.meta.encoding_basis = dec.basis;
+  if (dec.basis == "mixed-lines")
+    doc.add_finding("text.mixed_encoding", Severity::warning,
+                    "the file mixes UTF-8 and GB18030 lines; each line was decoded on its own");
   if (dec.lossy)
     doc.add_finding("text.lossy_decode", Severity::warning,
                     "some bytes are not valid " + dec.encoding + " and were replaced by U+FFFD");
