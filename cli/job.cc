@@ -165,8 +165,14 @@ void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& 
   try {
     std::string bytes = read_file_capped(out.path, opt.convert.limits.max_input_bytes);
     out.size = bytes.size();
-    out.sha256 = sha256_hex(bytes);
-    Document doc = convert_bytes(bytes, out.source, opt.convert);
+    Document doc;
+    try {
+      doc = convert_bytes(bytes, out.source, opt.convert);
+    } catch (...) {
+      out.sha256 = sha256_hex(bytes);  // failed inputs are listed with their fixity too
+      throw;
+    }
+    out.sha256 = doc.meta.sha256;  // hashed once, by the pipeline
     std::string xml = write_xml(doc);
     write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), xml);
     out.ok = true;
