@@ -129,7 +129,7 @@ std::string read_file_capped(const std::string& path, std::size_t max_bytes) {
   return data;
 }
 
-void write_file_atomic(const std::string& path, std::string_view bytes) {
+void write_file_atomic(const std::string& path, std::string_view bytes, bool sync) {
   fs::path target(path);
   fs::path tmp = target;
   tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()) % 100000);
@@ -138,7 +138,7 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
     if (!f) throw Error(ErrorCode::io, target.filename().string(), "cannot create " + tmp.string());
     bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
     ok = (std::fflush(f) == 0) && ok;
-    ok = (::fsync(fileno(f)) == 0) && ok;
+    if (sync) ok = (::fsync(fileno(f)) == 0) && ok;
     ok = (std::fclose(f) == 0) && ok;
     if (!ok) {
       std::error_code ec;
@@ -174,7 +174,7 @@ void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& 
     }
     out.sha256 = doc.meta.sha256;  // hashed once, by the pipeline
     std::string xml = write_xml(doc);
-    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), xml);
+    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), xml, opt.sync);
     out.ok = true;
     out.output = xml_name;
     out.profile = doc.profile;
@@ -299,7 +299,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     std::stable_sort(ok.begin(), ok.end(), [](auto* a, auto* b) { return a->source < b->source; });
     std::string csv = cells_csv_header();
     for (auto* i : ok) csv += i->csv_rows;
-    write_file_atomic((fs::path(opt.out_dir) / "cells.csv").string(), csv);
+    write_file_atomic((fs::path(opt.out_dir) / "cells.csv").string(), csv, opt.sync);
   }
   result.dataset = check_dataset_rules(result.inputs);
   std::string ds = "rule,agency,year_before,year,source_before,source,col,result,carried_over,carried_forward_before,detail\r\n";
@@ -307,8 +307,8 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     ds += "6," + csv_field(o.agency) + ',' + o.year_before + ',' + o.year + ',' + csv_field(o.source_before) + ',' +
           csv_field(o.source) + ',' + o.col + ',' + rule_result_name(o.result) + ',' + o.lhs + ',' + o.rhs + ',' +
           csv_field(o.detail) + "\r\n";
-  write_file_atomic((fs::path(opt.out_dir) / "dataset-rules.csv").string(), ds);
-  write_file_atomic((fs::path(opt.out_dir) / "manifest.csv").string(), manifest_csv(result));
+  write_file_atomic((fs::path(opt.out_dir) / "dataset-rules.csv").string(), ds, opt.sync);
+  write_file_atomic((fs::path(opt.out_dir) / "manifest.csv").string(), manifest_csv(result), opt.sync);
   return result;
 }
 

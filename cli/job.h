@@ -36,6 +36,7 @@ struct BatchOptions {
   std::string out_dir;
   int jobs = 1;           // conversions in parallel; output is identical for any value
   bool write_csv = true;  // OUTDIR/cells.csv
+  bool sync = true;       // fsync each output before its rename (durable across a power cut)
 };
 
 // The outcome of one input of a batch.
@@ -82,7 +83,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
 
 // Writes `bytes` to `path` via a temporary file in the same directory and a rename, so readers
 // never see a half-written file. Throws Error(io).
-void write_file_atomic(const std::string& path, std::string_view bytes);
+void write_file_atomic(const std::string& path, std::string_view bytes, bool sync = true);
 
 // Reads a whole file, refusing files larger than `max_bytes` before reading them. Throws Error.
 std::string read_file_capped(const std::string& path, std::size_t max_bytes);

@@ -36,6 +36,7 @@ int convert(int argc, char** argv) {
       ("o,output", "output directory (created if missing)", cxxopts::value<std::string>())
       ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
       ("no-csv", "do not write OUTDIR/cells.csv")
+      ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
       ("max-pages", "most PDF pages read", cxxopts::value<int>()->default_value(std::to_string(def.max_pages)))
       ("max-depth", "deepest HTML nesting accepted", cxxopts::value<int>()->default_value(std::to_string(def.max_depth)))
@@ -65,6 +66,7 @@ int convert(int argc, char** argv) {
   bo.out_dir = args["output"].as<std::string>();
   bo.jobs = args["jobs"].as<int>();
   bo.write_csv = !args.count("no-csv");
+  bo.sync = !args.count("no-sync");
   auto& lim = bo.convert.limits;
   double mb = args["max-input-mb"].as<double>();
   if (mb <= 0 || bo.jobs < 1 || args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 ||
