@@ -136,7 +136,7 @@ namespace {
 bool decode_mixed_lines(std::string_view bytes, DecodedText* out) {
   std::string text;
   text.reserve(bytes.size() * 3 / 2);
-  bool utf8_cjk = false, gb_lines = false;
+  int utf8_cjk_lines = 0, gb_lines = 0;
   std::size_t start = 0;
   while (start < bytes.size()) {
     std::size_t nl = bytes.find('\n', start);
@@ -144,7 +144,15 @@ bool decode_mixed_lines(std::string_view bytes, DecodedText* out) {
     std::string_view line = bytes.substr(start, end - start);
     bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii || is_valid_utf8(line)) {
-      utf8_cjk = utf8_cjk || !ascii;
+      // GBK bytes form valid UTF-8 by accident now and then, but rarely several Han characters.
+      if (!ascii) {
+        int han = 0;
+        for (std::size_t i = 0; i + 2 < line.size(); ++i) {
+          auto b0 = static_cast<unsigned char>(line[i]);
+          han += b0 >= 0xE4 && b0 <= 0xE9;  // lead byte of U+4E00..U+9FFF in UTF-8
+        }
+        if (han >= 2) ++utf8_cjk_lines;
+      }
       text.append(line);
     } else {
       bool lossy = false;
@@ -155,12 +163,13 @@ bool decode_mixed_lines(std::string_view bytes, DecodedText* out) {
         return false;
       }
       if (lossy) return false;
-      gb_lines = true;
+      ++gb_lines;
       text += dec;
     }
     start = end;
   }
-  if (!utf8_cjk || !gb_lines) return false;
+  // Both kinds must really be there: several Chinese UTF-8 lines, at least a tenth of the lines.
+  if (gb_lines == 0 || utf8_cjk_lines < 3 || utf8_cjk_lines * 10 < gb_lines) return false;
   *out = {std::move(text), "UTF-8+GB18030", "mixed-lines", false};
   return true;
 }
