@@ -194,6 +194,70 @@ void remove_running_lines(std::vector<PageContent>& pages, Document& doc) {
                     std::to_string(running) + " running header/footer line(s) removed, e.g. \"" + example + "\"");
 }
 
+bool is_continued_mark(const Line& l) {
+  const std::u32string text = l.text();
+  return text.rfind(U"续表", 0) == 0 && text.size() <= 8;  // "table continued"
+}
+
+void shift_down(Line& l, double dy) {
+  auto move = [dy](Rect& r) { r.y0 += dy, r.y1 += dy; };
+  move(l.box);
+  for (auto& w : l.words) {
+    move(w.box);
+    for (auto& c : w.chars) move(c);
+  }
+}
+
+// An unruled table cut by a page break: the rows at the top of a page that continue the table (or
+// its header) ending the previous page are stacked right under it, so that one table is found
+// there. Returns, per page, where the stacked lines start (y = 1e18: none).
+std::vector<pdf::PageBreak> stack_continued_rows(std::vector<PageContent>& pages, Document& doc) {
+  std::vector<pdf::PageBreak> breaks(pages.size());
+  for (std::size_t p = 0; p + 1 < pages.size(); ++p) {
+    PageContent &a = pages[p], &b = pages[p + 1];
+    if (b.number != a.number + 1 || a.lines.empty() || b.lines.empty()) continue;
+    // Columns can only line up in frames of one width (an upright page next to a sideways one
+    // cannot continue its table).
+    if (std::abs(a.frame.layout_width() - b.frame.layout_width()) > 2.0) continue;
+    // The tail: the last line of the page, below every ruled table and vertical text.
+    std::size_t t = 0;
+    for (std::size_t i = 1; i < a.lines.size(); ++i)
+      if (a.lines[i].box.y0 > a.lines[t].box.y0) t = i;
+    const Line& tail = a.lines[t];
+    bool last = !tail.vertical;
+    for (const auto& l : a.lines) last = last && (&l == &tail || l.box.y1 <= tail.box.y1 + 0.5 * tail.size);
+    for (const auto& g : a.tables) last = last && g.box.y1 <= tail.box.y0;
+    if (!last) continue;
+    // The head: the first lines of the next page (after a 续表 mark), above every ruled table.
+    std::size_t start = is_continued_mark(b.lines.front()) ? 1 : 0;
+    std::vector<Line> head(b.lines.begin() + static_cast<long>(start), b.lines.end());
+    std::size_t n = pdf::continued_rows(a.lines, head);
+    if (n == 0) continue;
+    double table_top = 1e18;
+    for (const auto& g : b.tables) table_top = std::min(table_top, g.box.y0);
+    while (n > 0 && head[n - 1].box.y1 > table_top) --n;
+    if (n == 0) continue;
+    // Keep the distance the tail keeps from the line above it (a row pitch), when that is close.
+    double gap = 0.5 * std::max(8.0, tail.size), above = -1e18;
+    for (const auto& l : a.lines)
+      if (&l != &tail && l.box.y1 <= tail.box.y0 + 0.5) above = std::max(above, l.box.y1);
+    if (tail.box.y0 - above > 0 && tail.box.y0 - above < 1.5 * std::max(8.0, tail.size)) gap = tail.box.y0 - above;
+    gap = std::max(gap, 1.0);
+    const double dy = tail.box.y1 + gap - head.front().box.y0;
+    breaks[p] = pdf::PageBreak{tail.box.y1 + gap / 2, dy, b.number, b.frame};
+    for (std::size_t i = 0; i < n; ++i) {
+      shift_down(head[i], dy);
+      a.lines.push_back(std::move(head[i]));
+    }
+    b.lines.erase(b.lines.begin(), b.lines.begin() + static_cast<long>(start + n));
+    doc.add_finding("pdf.rows_continued", Severity::info,
+                    std::to_string(n) + " line(s) at the top of page " + std::to_string(b.number) +
+                        " continue the table at the bottom of page " + std::to_string(a.number),
+                    "page " + std::to_string(b.number));
+  }
+  return breaks;
+}
+
 // Layout statistics of the body text, for paragraph breaks.
 struct Body {
   double left = 0, right = 0, gap = 0;
@@ -399,9 +463,12 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   fill_metadata(doc, pages, info_title);
 
   // Unruled tables among the remaining lines.
-  for (auto& pc : pages) {
+  const std::vector<pdf::PageBreak> breaks = stack_continued_rows(pages, doc);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
     ctx.check_deadline();
-    auto found = pdf::find_unruled_tables(pc.lines, pc.rulings, pc.frame, pc.number);
+    PageContent& pc = pages[p];
+    const pdf::PageBreak* brk = breaks[p].y < 1e17 ? &breaks[p] : nullptr;
+    auto found = pdf::find_unruled_tables(pc.lines, pc.rulings, pc.frame, pc.number, brk);
     for (auto& t : found) pc.tables.push_back(std::move(t));
   }
 
@@ -415,17 +482,13 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     for (auto& t : pages[p].tables) items.push_back(Item{t.box.y0, nullptr, &t});
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.y < b.y; });
   }
-  auto is_continued_mark = [](const Item& it) {
-    if (!it.line) return false;
-    const std::u32string text = it.line->text();
-    return text.rfind(U"续表", 0) == 0 && text.size() <= 8;  // "table continued"
-  };
+  auto is_continued_mark_item = [](const Item& it) { return it.line && is_continued_mark(*it.line); };
   // The first table of page p+1 when nothing but a 续表 line comes before it.
   auto first_table = [&](std::size_t p) -> GeoTable* {
     if (p >= pages.size() || page_items[p].empty()) return nullptr;
     const auto& items = page_items[p];
     if (items[0].table) return items[0].table;
-    if (items.size() > 1 && is_continued_mark(items[0]) && items[1].table) return items[1].table;
+    if (items.size() > 1 && is_continued_mark_item(items[0]) && items[1].table) return items[1].table;
     return nullptr;
   };
   std::vector<std::variant<const Line*, GeoTable*, const pdf::GeoCell*>> flow;
@@ -436,7 +499,7 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     for (std::size_t k = 0; k < items.size(); ++k) {
       Item& it = items[k];
       if (it.line) {
-        if (k == 0 && last_table && is_continued_mark(it) && first_table(p) != nullptr) continue;
+        if (k == 0 && last_table && is_continued_mark_item(it) && first_table(p) != nullptr) continue;
         flow.emplace_back(it.line);
         last_table = nullptr;
         continue;
@@ -486,7 +549,10 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     Table t = pdf::to_table(*g, id, ctx.limits, ctx.source);
     if (!g->ruled)
       doc.add_finding("pdf.unruled_table", Severity::info,
-                      "table " + id + " on page " + std::to_string(g->first_page) +
+                      "table " + id +
+                          (g->last_page > g->first_page
+                               ? " on pages " + std::to_string(g->first_page) + "-" + std::to_string(g->last_page)
+                               : " on page " + std::to_string(g->first_page)) +
                           " has no ruling lines; its grid was recovered from text alignment",
                       id);
     if (t.rows > 0 && t.cols > 0) doc.blocks.emplace_back(std::move(t));

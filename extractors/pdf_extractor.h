@@ -9,9 +9,10 @@
 
 namespace ogix {
 
-// Reads text PDFs (WPS/Word/LibreOffice exports). Removes running headers, footers and page
-// numbers; joins wrapped Chinese lines without a space; joins a table continued on the next page
-// (dropping repeated header rows). Throws Error with unsupported (no %PDF- header), damaged,
+// Reads text PDFs (WPS/Word/LibreOffice exports). Reads pages turned by /Rotate or drawn sideways
+// upright. Removes running headers, footers and page numbers; joins wrapped Chinese lines without a
+// space; joins a table continued on the next page (dropping repeated header rows, rejoining a row
+// the break cut in two, taking in an unruled table's rows that start the next page). Throws Error with unsupported (no %PDF- header), damaged,
 // encrypted (a user password), no_text_layer (a scan), garbled_text (fonts without a usable
 // Unicode mapping) or limit_exceeded (pages, size, time).
 class PdfExtractor final : public Extractor {

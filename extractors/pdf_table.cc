@@ -358,9 +358,18 @@ std::vector<std::pair<std::size_t, std::size_t>> partition_rows(const std::vecto
 }  // namespace
 
 std::vector<GeoTable> find_unruled_tables(std::vector<Line>& lines, const std::vector<Ruling>& rulings,
-                                          const Frame& frame, int page) {
+                                          const Frame& frame, int page, const PageBreak* brk) {
   std::vector<GeoTable> tables;
   const std::size_t n = lines.size();
+  // Page boxes of a layout rectangle: split where lines of the next page were stacked below.
+  auto page_spans = [&](const Rect& r) {
+    std::vector<Span> out;
+    const double cut = brk ? brk->y : 1e18;
+    if (r.y0 < cut) out.push_back(span_of(page, frame.to_page(Rect{r.x0, r.y0, r.x1, std::min(r.y1, cut)})));
+    if (brk && r.y1 > cut)
+      out.push_back(span_of(brk->page, brk->frame.to_page(Rect{r.x0, std::max(r.y0, cut) - brk->dy, r.x1, r.y1 - brk->dy})));
+    return out;
+  };
   if (n < 2) return tables;
   std::vector<std::vector<Segment>> segs(n);
   std::vector<char> tableish(n, 0);
@@ -660,6 +669,7 @@ std::vector<GeoTable> find_unruled_tables(std::vector<Line>& lines, const std::v
       GeoCell c;
       c.rect = r;
       c.from = cell_spans(ws, r, frame, page);
+      if (ws.empty()) c.from = page_spans(r);
       c.text = cell_text(std::move(ws));
       t.cells.push_back(std::move(c));
     };
@@ -764,22 +774,54 @@ std::vector<GeoTable> find_unruled_tables(std::vector<Line>& lines, const std::v
           hs.push_back(H{c0, c1, s.box, s.words});
         }
       }
-      for (auto& h : hs) {
-        // A header cell reaches down to the next header cell below it over the same columns (or to
-        // the first value row): multi-level headers stack without gaps.
-        double y1 = top[0];
-        for (const auto& o : hs) {
-          const bool shares = (h.c0 < 0 && o.c0 < 0) || (h.c0 >= 0 && o.c0 >= 0 && o.c0 <= h.c1 && o.c1 >= h.c0);
-          if (&o != &h && shares && o.box.y0 > h.box.y1 - 0.1) y1 = std::min(y1, o.box.y0);
+      // Group headers (行政复议 over five columns) span their whole group, not just the columns
+      // their text happens to overlap.
+      {
+        std::vector<HeaderPiece> hp;
+        std::vector<std::size_t> hp_of;
+        for (std::size_t k = 0; k < hs.size(); ++k)
+          if (hs[k].c0 >= 0 && hs[k].box.y1 <= top[0]) hp.push_back(HeaderPiece{hs[k].box, hs[k].c0, hs[k].c1}), hp_of.push_back(k);
+        std::vector<double> edges(cols.size() + 1);
+        for (std::size_t c = 1; c < cols.size(); ++c) edges[c] = (cols[c - 1].x1 + cols[c].x0) / 2;
+        // The outer borders are unknown: mirror the inner ones around the column's values.
+        edges.front() = cols.size() > 1 ? 2 * cols.front().cx() - edges[1] : cx0.front();
+        edges.back() = cols.size() > 1 ? 2 * cols.back().cx() - edges[cols.size() - 1] : cx1.back();
+        widen_header_spans(hp, edges);
+        for (std::size_t k = 0; k < hp.size(); ++k) hs[hp_of[k]].c0 = hp[k].c0, hs[hp_of[k]].c1 = hp[k].c1;
+      }
+      // Multi-level headers stack without gaps: a header cell starts where the header text above it
+      // over the same columns ends (the header's top when none is), and reaches down to the next
+      // header cell below it (or to the first value row).
+      double header_top = top[0];
+      for (const auto& h : hs) header_top = std::min(header_top, h.box.y0);
+      auto shares = [](const H& a, const H& b) {
+        return (a.c0 < 0 && b.c0 < 0) || (a.c0 >= 0 && b.c0 >= 0 && b.c0 <= a.c1 && b.c1 >= a.c0);
+      };
+      std::vector<double> cell_top(hs.size());
+      for (std::size_t k = 0; k < hs.size(); ++k) {
+        const H& h = hs[k];
+        if (h.box.y1 > top[0]) {  // text among the values keeps its own place
+          cell_top[k] = h.box.y0;
+          continue;
         }
-        Rect r{h.c0 < 0 ? snap(table_left) : cx0[static_cast<std::size_t>(h.c0)], h.box.y0,
+        cell_top[k] = header_top;
+        for (const auto& o : hs)
+          if (&o != &h && shares(h, o) && o.box.y1 <= h.box.y0 + 0.1) cell_top[k] = std::max(cell_top[k], o.box.y1);
+      }
+      for (std::size_t k = 0; k < hs.size(); ++k) {
+        H& h = hs[k];
+        double y1 = top[0];
+        for (std::size_t q = 0; q < hs.size(); ++q)
+          if (q != k && shares(h, hs[q]) && hs[q].box.y0 > h.box.y1 - 0.1) y1 = std::min(y1, cell_top[q]);
+        Rect r{h.c0 < 0 ? snap(table_left) : cx0[static_cast<std::size_t>(h.c0)], cell_top[k],
                h.c0 < 0 ? label_right : cx1[static_cast<std::size_t>(h.c1)], y1};
         if (r.y1 <= r.y0) r.y1 = r.y0 + 1;
         add_cell(r, std::move(h.words));
       }
     }
     for (auto& c : t.cells) t.box = t.box.united(c.rect);
-    t.from.push_back(span_of(page, frame.to_page(t.box)));
+    t.from = page_spans(t.box);
+    if (brk && t.box.y1 > brk->y) t.last_page = brk->page;
     tables.push_back(std::move(t));
     for (std::size_t j = first; j <= last; ++j) taken[j] = 1;
     for (auto j : vertical_lines) taken[j] = 1;
@@ -790,6 +832,259 @@ std::vector<GeoTable> find_unruled_tables(std::vector<Line>& lines, const std::v
     if (!taken[j]) rest.push_back(std::move(lines[j]));
   lines = std::move(rest);
   return tables;
+}
+
+std::size_t continued_rows(const std::vector<Line>& upper, const std::vector<Line>& lines) {
+  if (lines.empty() || lines.front().vertical) return 0;
+  // The block of close lines ending the previous page (a table's last rows, or its header).
+  std::vector<const Line*> above;
+  for (const auto& l : upper)
+    if (!l.vertical) above.push_back(&l);
+  if (above.empty()) return 0;
+  std::stable_sort(above.begin(), above.end(), [](const Line* a, const Line* b) { return a->box.y0 < b->box.y0; });
+  const Line& tail = *above.back();
+  if (segments_of(tail).size() < 2) return 0;  // the page does not end in a row of columns
+  std::vector<Segment> cols;
+  double block_top = tail.box.y0;
+  for (std::size_t k = above.size(), taken = 0; k-- > 0 && taken < 10; ++taken) {
+    const Line& l = *above[k];
+    if (l.box.y1 < block_top - std::max(8.0, l.size)) break;
+    if (std::abs(l.size - tail.size) > 1.5) continue;  // a heading above the table
+    block_top = std::min(block_top, l.box.y0);
+    for (auto& sg : segments_of(l)) cols.push_back(std::move(sg));
+  }
+  double cols_left = 1e18;
+  for (const auto& c : cols) cols_left = std::min(cols_left, c.box.x0);
+  // Does `line` put its labels left of its values and each value under its own column segment of
+  // that block (the narrowest one over it)? Returns the x where its values start (< 0 when not).
+  auto aligned = [&](const Line& line) -> double {
+    if (line.vertical || std::abs(line.size - tail.size) > 1.5) return -1;
+    const std::vector<Segment> segs = segments_of(line);
+    const double unit = std::max(8.0, line.size);
+    std::vector<char> used(cols.size(), 0);
+    int values = 0;
+    double value_left = -1;
+    for (const auto& s : segs) {
+      if (!s.value) {
+        if (values > 0) return -1;  // text right of a value: not a table row
+        continue;
+      }
+      int match = -1;
+      for (std::size_t c = 0; c < cols.size(); ++c)
+        if (overlap(s.box.x0 - 0.25 * unit, s.box.x1 + 0.25 * unit, cols[c].box.x0, cols[c].box.x1) > 0 &&
+            (match < 0 || cols[c].box.w() < cols[static_cast<std::size_t>(match)].box.w()))
+          match = static_cast<int>(c);
+      if (match < 0 || used[static_cast<std::size_t>(match)]) return -1;
+      used[static_cast<std::size_t>(match)] = 1;
+      if (values == 0) value_left = s.box.x0;
+      ++values;
+    }
+    if (values == 0) return -1;
+    // A row label needs a column for it left of the values.
+    if (!segs.front().value && cols_left >= value_left - 0.25 * unit) return -1;
+    return value_left;
+  };
+  // Lines of a header row (or a wrapped label) that the page break cut in two come first: short
+  // texts only (no line of prose); their texts are columns too (总计 set lower in its cell).
+  double cols_right = -1e18;
+  for (const auto& c : cols) cols_right = std::max(cols_right, c.box.x1);
+  std::size_t first = 0;
+  for (; first < lines.size() && first < 4; ++first) {
+    const Line& l = lines[first];
+    const double unit = std::max(8.0, l.size);
+    if (aligned(l) >= 0) break;
+    std::vector<Segment> segs = segments_of(l);
+    bool value = false;
+    for (const auto& sg : segs) value = value || sg.value;
+    double widest = 0;
+    for (const auto& sg : segs) widest = std::max(widest, sg.box.w());
+    if (l.vertical || value || std::abs(l.size - tail.size) > 1.5 || widest > 0.6 * std::max(cols_right - cols_left, 10 * unit) ||
+        (first > 0 && l.box.y0 - lines[first - 1].box.y1 > unit))
+      return 0;
+    for (auto& sg : segs) cols.push_back(std::move(sg));
+  }
+  if (first >= lines.size()) return 0;
+  const Line& head = lines[first];
+  const double head_left = aligned(head);
+  if (head_left < 0 || segments_of(head).size() < 2) return 0;
+  if (first > 0 && head.box.y0 - lines[first - 1].box.y1 > std::max(8.0, head.size)) return 0;
+  // The rows that follow, with wrapped labels (lines left of the values) between them.
+  std::size_t last = first;
+  double value_left = head_left;
+  for (std::size_t j = first + 1; j < lines.size(); ++j) {
+    const Line& l = lines[j];
+    const double gap = l.box.y0 - lines[j - 1].box.y1;
+    if (gap > 2.5 * std::max(8.0, l.size)) break;
+    const double left = aligned(l);
+    if (left >= 0) {
+      value_left = std::min(value_left, left);
+      last = j;
+      continue;
+    }
+    // A label line (the start of a row whose values stand on its next line, or a wrapped label).
+    if (l.vertical || l.box.x1 > value_left || gap > 0.6 * std::max(8.0, l.size)) break;
+  }
+  // A wrapped label below the last row belongs to it.
+  std::size_t end = last + 1;
+  while (end < lines.size()) {
+    const Line& l = lines[end];
+    const double gap = l.box.y0 - lines[end - 1].box.y1;
+    if (l.vertical || l.box.x1 > value_left || starts_with_marker(l.text()) || gap > 0.5 * std::max(8.0, l.size)) break;
+    ++end;
+  }
+  return end;
+}
+
+void widen_header_spans(std::vector<HeaderPiece>& pieces, const std::vector<double>& edges) {
+  const int n = static_cast<int>(edges.size()) - 1;
+  // Wide grids and crowded headers are not report headers (the search is quadratic in both).
+  if (n < 2 || n > 64 || pieces.size() > 400) return;
+  std::vector<double> widths;
+  for (int c = 0; c < n; ++c) widths.push_back(edges[static_cast<std::size_t>(c) + 1] - edges[static_cast<std::size_t>(c)]);
+  std::sort(widths.begin(), widths.end());
+  const double pitch = widths[widths.size() / 2];
+  // A group one column too wide or too narrow is off centre by half a column: tolerate less.
+  const double tol = 0.3 * pitch;
+  // Groups centred alike (equal columns make nested groups centred on one point) go to the wider.
+  const double per_column = 0.02 * pitch;
+  if (!(tol > 0)) return;
+
+  // Bands: header texts on one line (the way build_lines groups words).
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < pieces.size(); ++k)
+    if (pieces[k].c0 >= 0 && pieces[k].c0 <= pieces[k].c1 && pieces[k].c1 < n) order.push_back(k);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return pieces[a].box.y0 < pieces[b].box.y0; });
+  std::vector<std::vector<std::size_t>> bands;
+  std::vector<int> band_of(pieces.size(), -1);
+  for (auto k : order) {
+    const Rect& b = pieces[k].box;
+    int into = -1;
+    for (std::size_t g = 0; g < bands.size() && into < 0; ++g) {
+      const Rect& f = pieces[bands[g].front()].box;
+      if (overlap(f.y0, f.y1, b.y0, b.y1) >= 0.5 * std::min(f.h(), b.h())) into = static_cast<int>(g);
+    }
+    if (into < 0) {
+      into = static_cast<int>(bands.size());
+      bands.emplace_back();
+    }
+    bands[static_cast<std::size_t>(into)].push_back(k);
+    band_of[k] = into;
+  }
+  // The columns each text overlaps, before any widening (what the texts below are known by).
+  std::vector<std::pair<int, int>> direct(pieces.size());
+  for (std::size_t k = 0; k < pieces.size(); ++k) direct[k] = {pieces[k].c0, pieces[k].c1};
+  auto below = [&](const HeaderPiece& p, const HeaderPiece& o) { return o.box.y0 >= p.box.y1 - 0.25 * p.box.h(); };
+
+  // Top band first: a group is settled before the groups inside it, which then stay inside it.
+  std::vector<char> settled(pieces.size(), 0);
+  struct Cand {
+    int a, b;
+    double cost;
+  };
+  for (std::size_t g = 0; g < bands.size(); ++g) {
+    std::vector<std::size_t> band = bands[g];
+    std::sort(band.begin(), band.end(), [&](std::size_t a, std::size_t b) { return pieces[a].c0 < pieces[b].c0; });
+    bool disjoint = true;
+    for (std::size_t i = 0; i + 1 < band.size(); ++i) disjoint = disjoint && pieces[band[i]].c1 < pieces[band[i + 1]].c0;
+    std::vector<std::vector<Cand>> cands(band.size());
+    for (std::size_t i = 0; i < band.size(); ++i) {
+      const HeaderPiece& p = pieces[band[i]];
+      const double cx = p.box.cx();
+      auto score = [&](int a, int b) {
+        return std::abs((edges[static_cast<std::size_t>(a)] + edges[static_cast<std::size_t>(b) + 1]) / 2 - cx);
+      };
+      cands[i].push_back(Cand{p.c0, p.c1, score(p.c0, p.c1) - per_column * (p.c1 - p.c0 + 1)});
+      if (!disjoint) continue;
+      // Inside the group above it (the nearest settled text above over its columns), and clear of
+      // its neighbours' own columns.
+      int lo = i > 0 ? pieces[band[i - 1]].c1 + 1 : 0, hi = i + 1 < band.size() ? pieces[band[i + 1]].c0 - 1 : n - 1;
+      int parent_lo = 0, parent_hi = n - 1;
+      double parent_y = -1e18;
+      for (std::size_t q = 0; q < pieces.size(); ++q) {
+        const HeaderPiece& o = pieces[q];
+        if (!settled[q] || !below(o, p) || o.c0 > p.c0 || o.c1 < p.c1 || o.box.y1 <= parent_y) continue;
+        parent_lo = o.c0, parent_hi = o.c1, parent_y = o.box.y1;
+      }
+      lo = std::max(lo, parent_lo), hi = std::min(hi, parent_hi);
+      // Columns it may take: a header text below it heads the column (it is a group over
+      // something), and no header text beside it (in another band, overlapping its line) holds it.
+      std::vector<char> free_col(static_cast<std::size_t>(n), 0), cut_ok(static_cast<std::size_t>(n) + 1, 1);
+      std::vector<std::pair<int, int>> lower;
+      for (std::size_t q = 0; q < pieces.size(); ++q) {
+        const HeaderPiece& o = pieces[q];
+        if (q == band[i] || band_of[q] < 0) continue;
+        const auto [d0, d1] = direct[q];
+        if (below(p, o)) {
+          for (int c = d0; c <= d1; ++c) free_col[static_cast<std::size_t>(c)] = 1;
+          // A group never cuts a lower text's columns in two, nor merely repeats them (a header over
+          // exactly the columns of the one below it is a wrapped line, not a group of it).
+          for (int j = d0 + 1; j <= d1; ++j) cut_ok[static_cast<std::size_t>(j)] = 0;
+          lower.emplace_back(d0, d1);
+        }
+      }
+      for (std::size_t q = 0; q < pieces.size(); ++q) {
+        const HeaderPiece& o = pieces[q];
+        if (q == band[i] || band_of[q] < 0 || band_of[q] == static_cast<int>(g) ||
+            overlap(o.box.y0, o.box.y1, p.box.y0, p.box.y1) <= 0.25 * std::min(o.box.h(), p.box.h()))
+          continue;
+        for (int c = o.c0; c <= o.c1; ++c) free_col[static_cast<std::size_t>(c)] = 0;
+      }
+      for (int a = p.c0; a >= lo; --a) {
+        if (a < p.c0 && !free_col[static_cast<std::size_t>(a)]) break;
+        for (int b = p.c1; b <= hi; ++b) {
+          if (b > p.c1 && !free_col[static_cast<std::size_t>(b)]) break;
+          if ((a == p.c0 && b == p.c1) || !cut_ok[static_cast<std::size_t>(a)] || !cut_ok[static_cast<std::size_t>(b) + 1] ||
+              std::find(lower.begin(), lower.end(), std::make_pair(a, b)) != lower.end())
+            continue;
+          const double off = score(a, b);
+          if (off <= tol) cands[i].push_back(Cand{a, b, off - per_column * (b - a + 1)});
+        }
+      }
+    }
+    // Choose one candidate per text, in order and disjoint: fewest columns left unassigned between
+    // neighbours first (they delimit each other's groups), then the best centring.
+    struct Best {
+      int gaps = 0;
+      double cost = 0;
+      int from = -1;
+      bool ok = false;
+    };
+    std::vector<std::vector<Best>> best(band.size());
+    for (std::size_t i = 0; i < band.size(); ++i) {
+      best[i].resize(cands[i].size());
+      for (std::size_t k = 0; k < cands[i].size(); ++k) {
+        const Cand& c = cands[i][k];
+        Best& b = best[i][k];
+        if (i == 0) {
+          b = Best{0, c.cost, -1, true};
+          continue;
+        }
+        for (std::size_t q = 0; q < cands[i - 1].size(); ++q) {
+          const Best& prev = best[i - 1][q];
+          const Cand& pc = cands[i - 1][q];
+          if (!prev.ok || pc.b >= c.a) continue;
+          const int gaps = prev.gaps + (c.a - pc.b - 1);
+          const double cost = prev.cost + c.cost;
+          if (!b.ok || gaps < b.gaps || (gaps == b.gaps && cost < b.cost - 1e-9)) b = Best{gaps, cost, static_cast<int>(q), true};
+        }
+      }
+    }
+    int pick = -1;
+    const std::vector<Best>& tail = best[band.size() - 1];
+    for (std::size_t k = 0; k < tail.size(); ++k) {
+      if (!tail[k].ok) continue;
+      const Best* cur = pick < 0 ? nullptr : &tail[static_cast<std::size_t>(pick)];
+      if (!cur || tail[k].gaps < cur->gaps || (tail[k].gaps == cur->gaps && tail[k].cost < cur->cost - 1e-9))
+        pick = static_cast<int>(k);
+    }
+    for (std::size_t i = band.size(); i-- > 0 && pick >= 0;) {
+      const Cand& c = cands[i][static_cast<std::size_t>(pick)];
+      pieces[band[i]].c0 = c.a;
+      pieces[band[i]].c1 = c.b;
+      pick = best[i][static_cast<std::size_t>(pick)].from;
+    }
+    for (auto k : band) settled[k] = 1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -812,6 +1107,20 @@ RowIndex rows_of(const GeoTable& t) {
 
 bool is_numeric_cell(const GeoCell& c) { return !c.text.empty() && is_value_token(c.text); }
 
+// The x ranges of the columns holding values (numeric cells clustered by their left edge).
+std::vector<std::pair<double, double>> value_columns(const GeoTable& t) {
+  std::vector<std::pair<double, double>> v;
+  for (const auto& c : t.cells)
+    if (is_numeric_cell(c)) v.emplace_back(c.rect.x0, c.rect.x1);
+  std::sort(v.begin(), v.end());
+  std::vector<std::pair<double, double>> out;
+  for (const auto& r : v) {
+    if (!out.empty() && r.first - out.back().first <= kLineMerge) out.back().second = std::max(out.back().second, r.second);
+    else out.push_back(r);
+  }
+  return out;
+}
+
 // Texts of the grid rows before the first row holding a value.
 std::vector<std::u32string> header_rows(const GeoTable& t, const RowIndex& ri) {
   int first_value = INT32_MAX;
@@ -831,16 +1140,57 @@ std::vector<std::u32string> header_rows(const GeoTable& t, const RowIndex& ri) {
   return out;
 }
 
+// True when the page break cut a row in two (word processors let a row break across pages):
+// `lower`'s first row (stacked at y = `seam`) continues `upper`'s last row column by column. Either
+// its values continue without a row label of their own (29 / 0 → 290), or it holds only the rest
+// of the label (a wrapped label's last line, no list marker) under a row that has values.
+bool row_split(const GeoTable& upper, const GeoTable& lower, double seam) {
+  const auto cols = value_columns(upper);
+  if (cols.empty()) return false;
+  const double value_x = cols.front().first;
+  auto counterpart = [&](const GeoCell& lc) -> const GeoCell* {
+    for (const auto& c : upper.cells)
+      if (std::abs(c.rect.y1 - seam) <= 0.5 && std::abs(c.rect.x0 - lc.rect.x0) <= 3 && std::abs(c.rect.x1 - lc.rect.x1) <= 3) return &c;
+    return nullptr;
+  };
+  const GeoCell *label_l = nullptr, *label_u = nullptr;
+  int lower_values = 0, upper_values = 0;
+  for (const auto& c : upper.cells)
+    if (std::abs(c.rect.y1 - seam) <= 0.5 && c.rect.x0 >= value_x - 3 && is_numeric_cell(c)) ++upper_values;
+  for (const auto& lc : lower.cells) {
+    if (std::abs(lc.rect.y0 - seam) > 0.5) continue;
+    const GeoCell* uc = counterpart(lc);
+    if (uc == nullptr) return false;  // columns differ: not the same row
+    if (lc.rect.x0 < value_x - 3) {
+      if (label_l == nullptr || lc.rect.x1 > label_l->rect.x1) label_l = &lc, label_u = uc;
+      continue;
+    }
+    if (lc.text.empty()) continue;
+    if (!uc->text.empty() && !is_value_token(join_lines({uc->text, lc.text}))) return false;
+    ++lower_values;
+  }
+  if (label_l == nullptr || label_u->text.empty()) return false;
+  if (lower_values > 0) return label_l->text.empty();
+  return upper_values > 0 && !label_l->text.empty() && !starts_with_marker(label_l->text);
+}
+
 }  // namespace
 
 bool continues(const GeoTable& upper, const GeoTable& lower) {
   if (lower.first_page != upper.last_page + 1) return false;
   const double tol = 6.0;
-  if (std::abs(upper.box.x0 - lower.box.x0) > tol || std::abs(upper.box.x1 - lower.box.x1) > tol) {
-    // Unruled tables have looser edges: require most column borders to line up instead.
-    if (upper.ruled || lower.ruled) return false;
+  if (upper.ruled || lower.ruled)
+    return std::abs(upper.box.x0 - lower.box.x0) <= tol && std::abs(upper.box.x1 - lower.box.x1) <= tol;
+  // Unruled tables have looser edges: their value columns must line up instead. Every column of
+  // the lower part lies under a column of the upper one, and it has at least half of them.
+  std::vector<std::pair<double, double>> cu = value_columns(upper), cl = value_columns(lower);
+  if (cu.empty() || cl.empty()) return true;  // a part without values (a header): nothing to compare
+  for (const auto& [x0, x1] : cl) {
+    bool under = false;
+    for (const auto& [u0, u1] : cu) under = under || ((x0 + x1) / 2 >= u0 && (x0 + x1) / 2 <= u1);
+    if (!under) return false;
   }
-  return true;
+  return cl.size() * 2 >= cu.size();
 }
 
 int join_tables(GeoTable& upper, GeoTable lower) {
@@ -888,7 +1238,8 @@ int join_tables(GeoTable& upper, GeoTable lower) {
   rl = rows_of(lower);
 
   // Cells cut by the page break: a label spanning rows (or an empty continuation, or one whose top
-  // border is missing) joins the cell above it in the same column.
+  // border is missing, or any cell of a row cut in two) joins the cell above it in the same column.
+  const bool split_row = row_split(upper, lower, upper_bottom);
   for (auto& lc : lower.cells) {
     if (std::abs(lc.rect.y0 - upper_bottom) > 0.5) continue;
     GeoCell* uc = nullptr;
@@ -899,7 +1250,8 @@ int join_tables(GeoTable& upper, GeoTable lower) {
     const bool upper_spans = ru.r1(*uc) - ru.r0(*uc) > 1;
     const bool lower_spans = rl.r1(lc) - rl.r0(lc) > 1;
     const bool marker = starts_with_marker(lc.text);
-    bool merge = (lower.closed_top && lc.open_top) || ((upper_spans || lower_spans) && !marker && !is_numeric_cell(lc) && !is_numeric_cell(*uc));
+    bool merge = split_row || (lower.closed_top && lc.open_top) ||
+                 ((upper_spans || lower_spans) && !marker && !is_numeric_cell(lc) && !is_numeric_cell(*uc));
     if (!merge) continue;
     uc->text = join_lines({uc->text, lc.text});
     uc->rect.y1 = lc.rect.y1;

@@ -7,6 +7,11 @@
                     line, and a narrow 总计 column in which a three-digit total wraps (290 → 29 / 0).
   pdf-unruled-2019  ogi-2019, tables without any border (grid only from text alignment); group
                     labels spanning rows, wrapped labels, a negative 本年增/减, an na cell.
+  pdf-ruled-rowsplit-2021    pdf-ruled-2021 moved down by one paragraph: the page break cuts the row
+                             2.重复申请 in two (its total 29 / 0 on two pages).
+  pdf-unruled-headsplit-2019 pdf-unruled-2019 moved down by four paragraphs: the page break falls
+                             inside the review table's header, its leaf headers and value row on
+                             the next page.
 
 scripts/make-pdf-fixtures renders them with LibreOffice. Deterministic: same bytes every run."""
 import os
@@ -77,6 +82,11 @@ PARAS = [
 ]
 
 
+# A paragraph that only moves the tables down the pages, so a page break falls inside a table.
+FILLER = ("（补充）为便于检验分页，此处加入一段说明文字，内容与统计数据无关，仅用于改变表格在页面中的位置，"
+          "使表格在不同的位置被分页截断。")
+
+
 def page_head(title_lines):
     out = ["<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\"><title>" + "".join(title_lines) + "</title>",
            "<style>body { font-family: 'Noto Serif CJK SC'; font-size: 12pt; } "
@@ -93,7 +103,7 @@ def write(path, text):
         f.write(text)
 
 
-def ruled_2021():
+def ruled_2021(name="pdf-ruled-2021", fillers=0):
     rng = random.Random(4021)
     prof = "ogi-2021"
     vals = application_values(rng, prof, big_total_row="not_processed.duplicate")
@@ -109,7 +119,7 @@ def ruled_2021():
     h.append("<p>本报告依据《中华人民共和国政府信息公开条例》编制，报告中所列数据的统计期限自 2022 年 1 月 1 日起至 "
              "2022 年 12 月 31 日止。本报告电子版可在区人民政府门户网站下载，如对本报告有疑问，请与区政府办公室联系。</p>")
     h.append("<h2>一、总体情况</h2>")
-    for p in PARAS + PARAS + PARAS[:2]:
+    for p in PARAS + PARAS + PARAS[:2] + [FILLER] * fillers:
         h.append(f"<p>{p}</p>")
     h.append("<h2>二、主动公开政府信息情况</h2>")
     t = ['<table border="1" cellspacing="0" cellpadding="4" width="100%">']
@@ -185,7 +195,7 @@ def ruled_2021():
     h.append("<h2>六、其他需要报告的事项</h2>")
     h.append("<p>本年度未收取信息处理费。</p>")
     h.append("</body></html>")
-    write(os.path.join(ROOT, "src", "pdf-ruled-2021.html"), "\n".join(h) + "\n")
+    write(os.path.join(ROOT, "src", name + ".html"), "\n".join(h) + "\n")
 
     gold = ["table\trow\tcol\tstatus\tvalue"]
     for (code, col), v in proactive.items():
@@ -196,10 +206,10 @@ def ruled_2021():
     for code, v in zip(["administrative_review", "litigation_direct", "litigation_after_review"], review):
         for c, x in zip(["upheld", "corrected", "other_result", "pending", "total"], v):
             gold.append(f"review_litigation\t{code}\t{c}\tnumber\t{x}")
-    write(os.path.join(ROOT, "pdf-ruled-2021", "gold.tsv"), "\n".join(gold) + "\n")
+    write(os.path.join(ROOT, name, "gold.tsv"), "\n".join(gold) + "\n")
 
 
-def unruled_2019():
+def unruled_2019(name="pdf-unruled-2019", fillers=0):
     rng = random.Random(2019)
     prof = "ogi-2019"
     vals = application_values(rng, prof)
@@ -210,7 +220,7 @@ def unruled_2019():
     h.append("<p>本年度报告根据《中华人民共和国政府信息公开条例》要求编制，统计期限自 2019 年 1 月 1 日起至 "
              "2019 年 12 月 31 日止。</p>")
     h.append("<h2>一、总体情况</h2>")
-    for p in PARAS:
+    for p in PARAS + [FILLER] * fillers:
         h.append(f"<p>{p}</p>")
     h.append("<h2>二、主动公开政府信息情况</h2>")
     # 2019 proactive blocks as separate borderless tables, one per 第二十条 item.
@@ -283,7 +293,7 @@ def unruled_2019():
     h.append("<h2>六、其他需要报告的事项</h2>")
     h.append("<p>无。</p>")
     h.append("</body></html>")
-    write(os.path.join(ROOT, "src", "pdf-unruled-2019.html"), "\n".join(h) + "\n")
+    write(os.path.join(ROOT, "src", name + ".html"), "\n".join(h) + "\n")
 
     for rr in ["new_received", "carried_over"] + rows + ["total_processed", "carried_forward"]:
         for c in COLS + ["total"]:
@@ -291,9 +301,11 @@ def unruled_2019():
     for code, v in zip(["administrative_review", "litigation_direct", "litigation_after_review"], review):
         for c, x in zip(["upheld", "corrected", "other_result", "pending", "total"], v):
             gold.append(f"review_litigation\t{code}\t{c}\tnumber\t{x}")
-    write(os.path.join(ROOT, "pdf-unruled-2019", "gold.tsv"), "\n".join(gold) + "\n")
+    write(os.path.join(ROOT, name, "gold.tsv"), "\n".join(gold) + "\n")
 
 
 if __name__ == "__main__":
     ruled_2021()
     unruled_2019()
+    ruled_2021("pdf-ruled-rowsplit-2021", fillers=1)
+    unruled_2019("pdf-unruled-headsplit-2019", fillers=4)

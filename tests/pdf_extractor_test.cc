@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "extractors/pdf_extractor.h"
@@ -206,6 +207,158 @@ TEST_CASE("pdf extractor: rendered unruled ogi-2019 fixture (grid from alignment
   }
   CHECK(group);
   CHECK(vertical);
+}
+
+namespace {
+
+// The cell of `t` whose text is `text` (the first one), or nullptr.
+const Cell* find_cell(const Table& t, const std::string& text) {
+  for (const auto& c : t.cells)
+    if (normalize_text(c.text) == text) return &c;
+  return nullptr;
+}
+
+// The table of `d` holding a cell with text `text`, or nullptr.
+const Table* table_with(const Document& d, const std::string& text) {
+  for (auto* t : tables(d))
+    if (find_cell(*t, text)) return t;
+  return nullptr;
+}
+
+// The unruled table split by a page break: its header ends page 1, its only row starts page 2.
+void check_split_procurement_table(const Document& d) {
+  const Table* t = table_with(d, "政府集中采购");
+  REQUIRE(t != nullptr);
+  CHECK(check_grid(*t));
+  CHECK(row_with(*t, "政府集中采购") == "政府集中采购|57|1864.35|");
+  CHECK(row_with(*t, "信息内容") == "信息内容|采购项目数量|采购总金额|");
+  const Cell* head = find_cell(*t, "采购总金额");
+  const Cell* value = find_cell(*t, "1864.35");
+  REQUIRE(head != nullptr);
+  REQUIRE(value != nullptr);
+  CHECK(head->col == value->col);
+  // Each part keeps the page it was read on.
+  REQUIRE(!head->from.empty());
+  REQUIRE(!value->from.empty());
+  CHECK(head->from[0].page == 1);
+  CHECK(value->from[0].page == 2);
+  CHECK(t->from.size() == 2);
+  CHECK(has_finding(d, "pdf.rows_continued"));
+  CHECK_FALSE(has_paragraph(d, "政府集中采购 57 1864.35"));
+}
+
+// The review table's centred three-level header: each group spans its columns.
+void check_review_header(const Document& d) {
+  const Table* t = table_with(d, "行政复议");
+  REQUIRE(t != nullptr);
+  CHECK(check_grid(*t));
+  auto spans = [&](const std::string& text) {
+    const Cell* c = find_cell(*t, text);
+    return c ? c->col_span : 0;
+  };
+  CHECK(spans("行政复议") == 5);
+  CHECK(spans("行政诉讼") == 10);
+  CHECK(spans("未经复议直接起诉") == 5);
+  CHECK(spans("复议后起诉") == 5);
+  const Cell* review = find_cell(*t, "行政复议");
+  const Cell* suit = find_cell(*t, "行政诉讼");
+  const Cell* direct = find_cell(*t, "未经复议直接起诉");
+  REQUIRE((review && suit && direct));
+  CHECK(suit->col == review->col + 5);
+  CHECK(direct->col == suit->col);
+  CHECK(direct->row > suit->row);
+  // Every one of the 15 values stands under exactly one leaf header and one group.
+  int values = 0;
+  for (const auto& c : t->cells) {
+    if (c.header || c.text.empty()) continue;
+    ++values;
+    int groups = 0;
+    for (const Cell* g : {review, suit})
+      groups += c.col >= g->col && c.col < g->col + g->col_span ? 1 : 0;
+    CHECK(groups == 1);
+  }
+  CHECK(values == 15);
+  // The applications table's header: 申请人情况 over all seven columns, 法人或其他组织 over five.
+  const Table* a = table_with(d, "申请人情况");
+  REQUIRE(a != nullptr);
+  const Cell* who = find_cell(*a, "申请人情况");
+  const Cell* org = find_cell(*a, "法人或其他组织");
+  REQUIRE((who && org));
+  CHECK(who->col_span == 7);
+  CHECK(org->col_span == 5);
+  CHECK(org->col == who->col + 1);
+}
+
+}  // namespace
+
+TEST_CASE("pdf extractor: an unruled table whose only row starts the next page") {
+  Document d = extract("fixtures/pdf-unruled-2019/input.pdf");
+  check_split_procurement_table(d);
+  // The row's box is where it stands on page 2 (its top), not where it was stacked for reading.
+  const Cell* value = find_cell(*table_with(d, "政府集中采购"), "1864.35");
+  CHECK(value->from[0].y1 < 100);
+  CHECK(value->from[0].y0 > 0);
+}
+
+TEST_CASE("pdf extractor: centred multi-level headers of unruled tables span their columns") {
+  check_review_header(extract("fixtures/pdf-unruled-2019/input.pdf"));
+}
+
+TEST_CASE("pdf extractor: rotated pages (a /Rotate page and a page drawn sideways)") {
+  // pdf-ruled-2021 with page 2 turned by /Rotate 90 and page 3 drawn turned by 270°.
+  Document d = extract("fixtures/pdf-rotated-2021/input.pdf");
+  auto ts = tables(d);
+  REQUIRE(ts.size() == 3);
+  int rotated = 0;
+  for (const auto& f : d.findings) rotated += f.code == "pdf.rotated_page" ? 1 : 0;
+  CHECK(rotated == 2);
+  // The applications table runs from page 1 over both rotated pages and is joined into one grid.
+  const Table& a = *ts[1];
+  CHECK(check_grid(a));
+  CHECK(row_with(a, "2.重复申请") == "2.重复申请|251|39|0|0|0|0|290|");
+  int headers = 0;
+  for (const auto& c : a.cells) headers += normalize_text(c.text) == "申请人情况" ? 1 : 0;
+  CHECK(headers == 1);
+  // Provenance stays on the page it was read from, inside that page.
+  std::set<int> pages;
+  for (const auto& c : a.cells)
+    for (const auto& s : c.from) {
+      pages.insert(s.page);
+      CHECK(s.x0 >= 0);
+      CHECK(s.y0 >= 0);
+      CHECK(s.x1 <= 842);
+      CHECK(s.y1 <= 842);
+    }
+  CHECK(pages.size() >= 2);
+  CHECK(has_paragraph(d, "五、存在的主要问题及改进情况"));
+
+  // pdf-unruled-2019 with page 2 drawn sideways: the row continued from page 1 is still found,
+  // and the headers still span their columns.
+  Document u = extract("fixtures/pdf-rotated-2019/input.pdf");
+  check_split_procurement_table(u);
+  check_review_header(u);
+}
+
+TEST_CASE("pdf extractor: page breaks inside tables (a ruled row cut in two, an unruled header cut)") {
+  // Ruled: row 2.重复申请 ends page 2 with `29`; page 3 repeats the header, then `0` alone.
+  Document r = extract("fixtures/pdf-ruled-rowsplit-2021/input.pdf");
+  const Table* apps = table_with(r, "2.重复申请");
+  REQUIRE(apps != nullptr);
+  CHECK(check_grid(*apps));
+  CHECK(row_with(*apps, "2.重复申请") == "2.重复申请|251|39|0|0|0|0|290|");
+  CHECK(row_with(*apps, "3.要求提供公开出版物").rfind("3.要求提供公开出版物|", 0) == 0);
+  const Cell* total = find_cell(*apps, "290");
+  REQUIRE(total != nullptr);
+  std::set<int> pages;
+  for (const auto& s : total->from) pages.insert(s.page);
+  CHECK(pages == std::set<int>{2, 3});  // read on both pages
+  for (const auto& c : apps->cells)  // no row of its own for the cut-off digit
+    CHECK_FALSE((c.text == "0" && c.row == total->row + 1 && c.col == total->col));
+
+  // Unruled: the review table's header starts on page 2, its leaf headers and row are on page 3.
+  Document u = extract("fixtures/pdf-unruled-headsplit-2019/input.pdf");
+  check_review_header(u);
+  CHECK(has_finding(u, "pdf.rows_continued"));
 }
 
 TEST_CASE("pdf extractor: typed errors name the file") {
