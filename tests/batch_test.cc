@@ -1,0 +1,67 @@
+// The batch: parallel runs give the same bytes; outputs appear atomically; failures are listed.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/job.h"
+
+using namespace ogix;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Copies every fixture input under a unique name (they are all called input.*).
+std::vector<std::string> staged_inputs(const fs::path& dir) {
+  fs::create_directories(dir);
+  std::vector<std::string> out;
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(std::string(OGIX_SOURCE_DIR) + "/fixtures")) cases.push_back(e.path());
+  std::sort(cases.begin(), cases.end());
+  for (const auto& c : cases)
+    for (const auto& f : fs::directory_iterator(c))
+      if (f.path().stem() == "input") {
+        fs::path to = dir / (c.filename().string() + f.path().extension().string());
+        fs::copy_file(f.path(), to, fs::copy_options::overwrite_existing);
+        out.push_back(to.string());
+      }
+  out.push_back((dir / "missing-file.pdf").string());  // one failure in the batch
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failure") {
+  fs::path root = fs::temp_directory_path() / "ogix-batch-test";
+  fs::remove_all(root);
+  auto inputs = staged_inputs(root / "in");
+  REQUIRE(inputs.size() >= 10);
+  BatchOptions a, b;
+  a.out_dir = (root / "a").string();
+  b.out_dir = (root / "b").string();
+  a.jobs = 1;
+  b.jobs = 3;
+  a.sync = b.sync = false;
+  BatchResult ra = run_batch(inputs, a), rb = run_batch(inputs, b);
+  CHECK(ra.failed() == 1);
+  CHECK(rb.failed() == 1);
+  CHECK(ra.inputs.back().error_code == "io");
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(root / "a")) {
+    ++files;
+    std::string name = e.path().filename().string();
+    CHECK_MESSAGE(name.find(".tmp-") == std::string::npos, "temporary file left: " << name);
+    CHECK_MESSAGE(slurp(e.path()) == slurp(root / "b" / name), name << " differs between 1 and 3 jobs");
+  }
+  CHECK(files == static_cast<int>(inputs.size()) - 1 + 3);  // XMLs + cells, manifest, dataset-rules
+  fs::remove_all(root);
+}
