@@ -1,6 +1,8 @@
 #include "normalizers/cell_value.h"
 
 #include <array>
+#include <string_view>
+#include <utility>
 
 #include "normalizers/unicode.h"
 
@@ -73,6 +75,11 @@ CellReading read_cell(std::string_view raw, bool money) {
       r.status = CellStatus::na;
       return r;
     }
+  // Full-width grouping commas and decimal points (１２，３４５．６ after digit folding): the
+  // same number; the grouping check below still rejects a list such as 1，2.
+  for (auto [from, to] : {std::pair<std::string_view, char>{"，", ','}, {"．", '.'}})
+    for (std::size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + 1))
+      text.replace(p, from.size(), 1, to);
   std::string value;
   if (canonical_number(text, &value)) {
     r.status = CellStatus::number;

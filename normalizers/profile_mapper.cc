@@ -1,8 +1,10 @@
 #include "normalizers/profile_mapper.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "model/error.h"
 #include "normalizers/cell_value.h"
@@ -12,15 +14,21 @@ namespace ogix {
 
 namespace {
 
+// A table of the document and the code of the section it sits in ("" before sectioning).
+struct TableRef {
+  const Table* table = nullptr;
+  std::string section;
+};
+
 // All tables of the document in reading order, with the section each sits in.
-std::vector<const Table*> all_tables(const Document& doc) {
-  std::vector<const Table*> out;
-  auto take = [&](const std::vector<Block>& blocks) {
+std::vector<TableRef> all_tables(const Document& doc) {
+  std::vector<TableRef> out;
+  auto take = [&](const std::vector<Block>& blocks, const std::string& section) {
     for (const auto& b : blocks)
-      if (auto* t = std::get_if<Table>(&b)) out.push_back(t);
+      if (auto* t = std::get_if<Table>(&b)) out.push_back({t, section});
   };
-  take(doc.blocks);
-  for (const auto& s : doc.sections) take(s.blocks);
+  take(doc.blocks, {});
+  for (const auto& s : doc.sections) take(s.blocks, s.code);
   return out;
 }
 
@@ -83,12 +91,22 @@ struct FoundRow {
   std::map<std::string, FoundCell> values;  // column code → cell
   std::string where;                          // table id and grid row, for findings
   std::vector<std::string> header_text;       // header block cell texts (for units)
+  bool home = false;                          // found in the section of its own table (二/三/四)
 };
 
 struct ColumnMatch {
   std::string code;
   int score = 0;
 };
+
+// True when `leaf` occurs in `key` as a label of its own. A short label (two Han characters:
+// 其他, 总计, 维持) counts only at the start or end of the key: 其他 inside 法人或其他组织 is part of
+// another label, not the column 其他.
+bool label_in(const std::string& key, const std::string& leaf) {
+  if (leaf.empty() || key.size() < leaf.size()) return false;
+  if (leaf.size() > 6) return key.find(leaf) != std::string::npos;
+  return key.compare(0, leaf.size(), leaf) == 0 || key.compare(key.size() - leaf.size(), leaf.size(), leaf) == 0;
+}
 
 // Best column code of `table` for a header path (bottom label first, then the whole path).
 ColumnMatch match_column(const ProfileTable& table, const std::string& bottom, const std::string& path) {
@@ -97,9 +115,9 @@ ColumnMatch match_column(const ProfileTable& table, const std::string& bottom, c
     for (const auto& v : col.variants) {
       if (v.leaf.empty()) continue;
       int s = 0;
-      if (bottom.find(v.leaf) != std::string::npos)
+      if (label_in(bottom, v.leaf))
         s = 1000 + static_cast<int>(v.leaf.size());
-      else if (path.find(v.leaf) != std::string::npos)
+      else if (label_in(path, v.leaf))
         s = static_cast<int>(v.leaf.size());
       if (s > best.score) best = {col.code, s};
     }
@@ -112,17 +130,6 @@ struct RowMatch {
   int score = 0;
 };
 
-RowMatch match_row(const Profile& p, const std::string& leaf, const std::string& full) {
-  RowMatch best;
-  if (full.empty()) return best;
-  for (const auto& t : p.tables)
-    for (const auto& r : t.rows) {
-      int s = match_label(r.variants, leaf, full);
-      if (s > best.score) best = {&t, &r, s};
-    }
-  return best;
-}
-
 bool header_like(const Profile& p, const std::string& key) {
   if (key.empty()) return false;
   for (const auto& t : p.tables)
@@ -133,12 +140,33 @@ bool header_like(const Profile& p, const std::string& key) {
   return false;
 }
 
+// The profile row a header path names (table 四's 行政复议 / 未经复议直接起诉 over value columns).
+const ProfileRow* row_named_by(const ProfileTable& pt, const std::string& path) {
+  const ProfileRow* best = nullptr;
+  int best_score = 0;
+  for (const auto& pr : pt.rows) {
+    int s = match_label(pr.variants, path, path);
+    if (s > best_score) {
+      best = &pr;
+      best_score = s;
+    }
+  }
+  return best;
+}
+
 class Mapper {
  public:
   Mapper(Document& doc, const Profile& p) : doc_(doc), p_(p) {}
 
   void run() {
-    for (const Table* t : all_tables(doc_)) map_table(*t);
+    for (const auto& ref : all_tables(doc_)) {
+      map_table(*ref.table, ref.section);
+      // Remember which profile tables this section has yielded rows of: a later table of the same
+      // section without a header of its own is their continuation (a page break, 续表).
+      for (std::size_t i = found_before_; i < found_.size(); ++i)
+        if (!found_[i].values.empty()) produced_[ref.section].insert(found_[i].table);
+      found_before_ = found_.size();
+    }
     emit();
   }
 
@@ -148,6 +176,15 @@ class Mapper {
   Document& doc_;
   const Profile& p_;
   std::vector<FoundRow> found_;
+  std::size_t found_before_ = 0;
+  std::map<std::string, std::set<std::string>> produced_;  // section → profile tables found there
+
+  // Scope of the table being mapped.
+  std::string section_;
+  const ProfileTable* home_ = nullptr;         // the profile table of the table's section, if any
+  bool narrative_ = false;                     // a text section (一、五、六): tables there are not 二/三/四
+  std::vector<const ProfileTable*> allowed_;  // profile tables this table's rows may belong to
+  std::set<std::string> groups_;               // group keys the allowed tables' row variants require
 
   // Header path per grid column over the header block (keys of the covering cells, top down).
   struct HeaderCols {
@@ -155,11 +192,96 @@ class Mapper {
     std::vector<std::string> cell_text;  // raw texts of the header block (for units)
   };
 
-  void map_table(const Table& t) {
+  std::optional<HeaderCols> last_header_;  // header block of the previous table, and its section
+  std::string last_header_section_;
+  std::optional<HeaderCols> inherited_;    // last_header_ when the table being mapped may use it
+  const Table* memo_table_ = nullptr;      // header_of's last answer: table, header rows, header
+  std::vector<std::size_t> memo_rows_;
+  HeaderCols memo_;
+
+  using Texts = std::vector<std::vector<std::string>>;
+  // Cells of a table read crosswise (results as rows, kinds of case as columns), per profile row.
+  using Crosswise = std::map<std::pair<std::string, std::string>, FoundRow>;
+
+  RowMatch match_row(const std::string& leaf, const std::string& full) const {
+    RowMatch best;
+    if (full.empty()) return best;
+    for (const ProfileTable* t : allowed_)
+      for (const auto& r : t->rows) {
+        int s = match_label(r.variants, leaf, full);
+        if (s > best.score) best = {t, &r, s};
+      }
+    return best;
+  }
+
+  // Like match_row, but only variants that name a group (其他处理>其他): used with the label of a
+  // group heading row above, which must not otherwise change what a row is.
+  RowMatch match_row_in_group(const std::string& leaf, const std::string& full) const {
+    RowMatch best;
+    for (const ProfileTable* t : allowed_)
+      for (const auto& r : t->rows) {
+        std::vector<LabelVariant> grouped;
+        for (const auto& v : r.variants)
+          if (!v.group.empty()) grouped.push_back(v);
+        int s = match_label(grouped, leaf, full);
+        if (s > best.score) best = {t, &r, s};
+      }
+    return best;
+  }
+
+  // Decides which profile tables the rows of a table in `section` may belong to. A table in 二/三/四
+  // belongs to that section's profile table, unless its header rows name columns only another
+  // profile table has (table 四 under a missing 四、 heading sits in section 三): a 合计 row in table
+  // 二 or a 总计 row in table 四 is then never taken for table 三's （七）总计.
+  void set_scope(const std::string& section, const Texts& texts) {
+    section_ = section;
+    home_ = p_.table(section);
+    narrative_ = false;
+    if (!home_)
+      for (const auto& s : p_.sections) narrative_ = narrative_ || s.code == section;
+    allowed_.clear();
+    auto continued = [&](const ProfileTable& pt) {
+      return produced_.count(section) && produced_.at(section).count(pt.code);
+    };
+    for (const auto& pt : p_.tables)
+      if (!home_ || &pt == home_ || continued(pt) || header_names(pt, texts)) allowed_.push_back(&pt);
+    groups_.clear();
+    for (const ProfileTable* pt : allowed_)
+      for (const auto& r : pt->rows)
+        for (const auto& v : r.variants)
+          if (!v.group.empty()) groups_.insert(v.group);
+  }
+
+  // True when a header row (a row with no value-like cell) names a column of `pt` that the home
+  // table has no label for.
+  bool header_names(const ProfileTable& pt, const Texts& texts) const {
+    auto home_has = [&](const std::string& leaf) {
+      for (const auto& c : home_->cols)
+        for (const auto& v : c.variants)
+          if (v.leaf == leaf) return true;
+      return false;
+    };
+    for (const auto& tx : texts) {
+      bool values = false;
+      for (const auto& x : tx) values = values || (!x.empty() && is_value_like(x));
+      if (values) continue;
+      for (const auto& x : tx) {
+        std::string key = label_key(x);
+        for (const auto& c : pt.cols)
+          for (const auto& v : c.variants)
+            if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && key.find(v.leaf) != std::string::npos)) &&
+                !home_has(v.leaf))
+              return true;
+      }
+    }
+    return false;
+  }
+
+  void map_table(const Table& t, const std::string& section) {
     std::vector<GridRow> rows = grid_rows(t);
     // Ragged text tables: leading empty cells repeat the previous row's labels (a group label
     // written once); copied texts live here so the FoundCell pointers stay valid.
-    std::vector<std::vector<std::string>> texts(rows.size());
+    Texts texts(rows.size());
     std::vector<std::string> prev_labels;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       for (const Cell* c : rows[r].cells) texts[r].push_back(c->text);
@@ -181,11 +303,19 @@ class Mapper {
         }
       }
     }
-    // Header block: consecutive header-like rows; reset when a header row follows data.
-    std::vector<std::size_t> header_rows, cached_rows;
+    set_scope(section, texts);
+    inherited_.reset();
+    if (last_header_ && last_header_section_ == section && last_header_->path.size() == static_cast<std::size_t>(t.cols))
+      inherited_ = last_header_;
+    // Header block: consecutive header-like rows; reset when a header row follows data. Text rows
+    // between data and such a header row (a block title: 行政诉讼—复议后起诉) join the new block.
+    std::vector<std::size_t> header_rows, cached_rows, since_data;
     HeaderCols cached;
     bool last_was_data = false;
-    std::string pending_label;
+    std::string pending_label;   // key of the last text row without values (a wrapped label)
+    std::size_t pending_row = 0;
+    std::string group_label;     // the group last named by a row (其他处理), for sub-rows below it
+    Crosswise crosswise;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const auto& cells = rows[r].cells;
       const auto& tx = texts[r];
@@ -204,21 +334,29 @@ class Mapper {
         for (const auto& x : tx) header_row = header_row || header_like(p_, label_key(x));
       if (!t.ragged && !header_rows.empty() && !header_row) {
         if (header_rows != cached_rows) {
-          cached = header_cols(t, rows, header_rows);
+          cached = header_of(t, rows, header_rows);
           cached_rows = header_rows;
         }
-        // Only a cell whose every column is a value column: a title spanning the label column
-        // too (第二十条第（五）项 across the whole table) is no value.
+        // Only a cell whose columns all sit under one and the same value column: a title spanning
+        // the label column too (第二十条第（五）项 across the whole table) or spanning several value
+        // columns (行政诉讼—复议后起诉 over 结果维持 … 总计) is no value.
         for (std::size_t k = 0; k < tx.size(); ++k) {
+          std::string code;
           bool all = true;
           for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols && all; ++col) {
-            bool value_col = false;
-            for (const auto& pt : p_.tables)
-              value_col = value_col || match_column(pt, cached.bottom.at(static_cast<std::size_t>(col)),
-                                                    cached.path.at(static_cast<std::size_t>(col))).score >= 1000;
-            all = value_col;
+            std::string here;
+            for (const ProfileTable* pt : allowed_) {
+              ColumnMatch cm = match_column(*pt, cached.bottom.at(static_cast<std::size_t>(col)),
+                                            cached.path.at(static_cast<std::size_t>(col)));
+              if (cm.score >= 1000) {
+                here = pt->code + "/" + cm.code;
+                break;
+              }
+            }
+            all = !here.empty() && (code.empty() || code == here);
+            code = here;
           }
-          under_header[k] = all;
+          under_header[k] = all && !code.empty();
         }
       }
       std::vector<std::size_t> label_idx;
@@ -242,30 +380,62 @@ class Mapper {
       std::string leaf = label_idx.empty() ? "" : label_key(tx[label_idx.back()]);
       std::string full;
       for (auto k : label_idx) full += label_key(tx[k]);
-      RowMatch m = match_row(p_, leaf, full);
-      if (m.score == 0 && has_values && label_idx.empty() && !is_header &&
-          take_header_rows(t, rows, texts, header_rows, r)) {
-        // A row of numbers with no label: the header names its rows (table 四's one-row layout).
+      RowMatch m = match_row(leaf, full);
+      if (m.score == 0 && has_values && !is_header &&
+          take_header_rows(t, rows, texts, header_rows, r, label_idx.empty() ? 0 : label_idx.back() + 1)) {
+        // A row of numbers whose label (if any: 件数) names no row: the header names its rows
+        // (table 四's one-row layout).
         last_was_data = true;
         pending_label.clear();
+        since_data.clear();
         continue;
       }
-      if (m.score == 0 && !pending_label.empty() && (has_values || !label_idx.empty())) {
+      if (m.score == 0 && !pending_label.empty() && (has_values || !label_idx.empty()) &&
+          pending_fits(t, rows, pending_row, r, first_value, label_idx)) {
         // A label wrapped onto the row above (text copies): try the two lines joined.
-        RowMatch m2 = match_row(p_, pending_label + leaf, pending_label + full);
+        RowMatch m2 = match_row(pending_label + leaf, pending_label + full);
         if (m2.score > 0) {
           m = m2;
           full = pending_label + full;
         }
       }
+      for (const auto& g : groups_)
+        if (full.find(g) != std::string::npos) group_label = g;
+      if (!group_label.empty() && !label_idx.empty() && group_label != full) {
+        // A group heading written as a row of its own above its sub-rows (（六）其他处理 over 3.其他).
+        RowMatch m3 = match_row_in_group(leaf, group_label + full);
+        if (m3.score > m.score) {
+          m = m3;
+          full = group_label + full;
+        }
+      }
+      if (has_values && !label_idx.empty() && !t.ragged &&
+          take_crosswise(t, rows, texts, header_rows, r, label_idx.back() + 1, full, crosswise)) {
+        // A table read crosswise: the row label is a column (结果维持), the header names the rows.
+        last_was_data = true;
+        pending_label.clear();
+        since_data.clear();
+        continue;
+      }
       bool value_region_nonempty = false;
       std::size_t after_label = label_idx.empty() ? 0 : label_idx.back() + 1;
       for (std::size_t k = after_label; k < tx.size(); ++k) value_region_nonempty = true;
+      // And its label must read like one: starting at the left edge, contiguous, followed by at
+      // least as many (empty) cells as the row has columns — unlike a header band whose words sit
+      // over the value columns.
+      bool label_like = !label_idx.empty() && label_idx.front() == 0 &&
+                        label_idx.back() + 1 == label_idx.size() &&
+                        m.row && tx.size() - after_label >= m.row->cols.size();
+      // A row of blanks below data whose label is exactly a row's and also a column's word (3.其他
+      // left empty, 其他 being a column of table 三) is that row, not a new header.
+      if (is_header && last_was_data && m.score >= 3000 && label_like) is_header = false;
       if (is_header) {
-        if (last_was_data) header_rows.clear();
+        if (last_was_data) header_rows = since_data;
         header_rows.push_back(r);
+        since_data.clear();
         last_was_data = false;
         pending_label.clear();
+        group_label.clear();
         continue;
       }
       // A row with no values at all is data only for a regular row (a lone group heading such as
@@ -275,30 +445,61 @@ class Mapper {
       // In ragged text copies values always share the label's line, so a row without values is a
       // wrapped label or a group heading there.
       // And its label must read like one: starting at the left edge, contiguous, followed by at
-      // least as many (empty) cells as the row has columns — unlike a header band whose words sit
-      // over the value columns.
-      bool label_like = !label_idx.empty() && label_idx.front() == 0 &&
-                        label_idx.back() + 1 == label_idx.size() &&
-                        m.row && tx.size() - after_label >= m.row->cols.size();
+      // least as many (empty) cells as the row has columns (label_like above).
       if (m.score > 0 && (has_values || (!t.ragged && value_region_nonempty && !m.row->extra &&
                                          m.score >= 2000 && label_like))) {
         take_row(t, rows, texts, header_rows, r, *m.table, *m.row, label_idx, full);
         last_was_data = true;
         pending_label.clear();
+        since_data.clear();
         continue;
       }
       if (has_values) {
-        doc_.add_finding("map.unmatched_row", Severity::warning,
+        // In 一、五、六 a table is the report's own (a comparison of years): nothing to warn about.
+        doc_.add_finding("map.unmatched_row", narrative_ ? Severity::info : Severity::warning,
                          "a table row with values matches no row of " + p_.id + ": '" + join_text(tx) + "'",
                          t.id + "/r" + std::to_string(r + 1));
         pending_label.clear();
+        since_data.clear();
         last_was_data = true;
         continue;
       }
       // A row with text and no values: a wrapped label or group heading; remember it briefly.
       pending_label = full;
-      if (!last_was_data) header_rows.push_back(r);
+      pending_row = r;
+      if (!full.empty()) group_label = full;
+      // A label row with empty cells (a group heading such as （六）其他处理 before any data row)
+      // labels rows, not columns: it stays out of the header block.
+      if (!last_was_data && !(m.score >= 3000 && label_like))
+        header_rows.push_back(r);
+      else
+        since_data.push_back(r);
     }
+    // A table without header rows passes on the header it read under (its continuation may follow).
+    last_header_ = header_rows.empty() ? inherited_ : std::optional<HeaderCols>(header_cols(t, rows, header_rows));
+    last_header_section_ = section;
+    // Crosswise cells, one found row per profile row, in profile order.
+    for (const ProfileTable* pt : allowed_)
+      for (const auto& pr : pt->rows) {
+        auto it = crosswise.find({pt->code, pr.code});
+        if (it != crosswise.end()) found_.push_back(std::move(it->second));
+      }
+  }
+
+  // Whether the text row `pending` can be the first line of row r's label: in a real grid its text
+  // must lie left of row r's values (a header band over the value columns is no label line).
+  static bool pending_fits(const Table& t, const std::vector<GridRow>& rows, std::size_t pending, std::size_t r,
+                           std::size_t first_value, const std::vector<std::size_t>& label_idx) {
+    if (t.ragged) return true;
+    const auto& cells = rows.at(r).cells;
+    int limit = t.cols;
+    if (first_value < cells.size())
+      limit = cells[first_value]->col;
+    else if (!label_idx.empty())
+      limit = cells[label_idx.back()]->col + cells[label_idx.back()]->col_span;
+    for (const Cell* c : rows.at(pending).cells)
+      if (!c->text.empty() && c->col + c->col_span > limit) return false;
+    return true;
   }
 
   static std::string join_text(const std::vector<std::string>& tx) {
@@ -343,6 +544,20 @@ class Mapper {
     return h;
   }
 
+  // The header over rows below `hdr`; with no header rows of its own, a table continuing the
+  // section's previous table as wide (a header table and its body table, or a table cut at a page
+  // break) reads under that table's header.
+  // Memoized: every data row below one header block reads the same header.
+  const HeaderCols& header_of(const Table& t, const std::vector<GridRow>& rows, const std::vector<std::size_t>& hdr) {
+    if (hdr.empty() && inherited_) return *inherited_;
+    if (memo_table_ != &t || memo_rows_ != hdr) {
+      memo_ = header_cols(t, rows, hdr);
+      memo_table_ = &t;
+      memo_rows_ = hdr;
+    }
+    return memo_;
+  }
+
   std::string money_unit(const ProfileTable& pt, const std::string& col, const HeaderCols& h) const {
     const ProfileColumn* pc = pt.col(col);
     if (!pc || pc->unit.empty()) return {};
@@ -357,51 +572,121 @@ class Mapper {
     return {};
   }
 
-  void take_row(const Table& t, const std::vector<GridRow>& rows, const std::vector<std::vector<std::string>>& texts,
-                const std::vector<std::size_t>& hdr, std::size_t r, const ProfileTable& pt, const ProfileRow& pr,
-                const std::vector<std::size_t>& label_idx, const std::string& label) {
+  void take_row(const Table& t, const std::vector<GridRow>& rows, const Texts& texts, const std::vector<std::size_t>& hdr,
+                std::size_t r, const ProfileTable& pt, const ProfileRow& pr, const std::vector<std::size_t>& label_idx,
+                const std::string& label) {
     const auto& cells = rows[r].cells;
     const auto& tx = texts[r];
-    FoundRow fr{pt.code, pr.code, label, {}, t.id + "/r" + std::to_string(r + 1), {}};
-    HeaderCols h = header_cols(t, rows, hdr);
+    FoundRow fr{pt.code, pr.code, label, {}, t.id + "/r" + std::to_string(r + 1), {}, home_ == &pt};
+    const HeaderCols& h = header_of(t, rows, hdr);
     fr.header_text = h.cell_text;
     std::vector<std::string> expected = pr.cols;
     for (const auto& c : pt.cols)
       if (c.extra) expected.push_back(c.code);
     std::size_t after_label = label_idx.empty() ? 0 : label_idx.back() + 1;
 
-    auto by_header = [&]() -> bool {
+    // Reading values in sequence trusts positions alone, so it needs evidence that this is pt's
+    // table: a header naming one of pt's columns, or (no header text over the values at all) a
+    // table continuing one of pt's in the same section. Otherwise a narrative table (类别 | 2023 |
+    // 2024, then 规章 | 5 | 7) would fill profile cells with its numbers. Ragged text copies have no
+    // reliable header positions; only their section can rule them out.
+    bool header_ours = false, header_text = false;
+    for (std::size_t c = 0; c < h.path.size(); ++c)
+      header_ours = header_ours || (!h.path[c].empty() && match_column(pt, h.bottom[c], h.path[c]).score >= 1000);
+    for (std::size_t k = after_label; k < cells.size(); ++k)
+      for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col)
+        header_text = header_text || !h.path.at(static_cast<std::size_t>(col)).empty();
+    bool continues = produced_.count(section_) && produced_.at(section_).count(pt.code);
+    bool sequence_allowed = t.ragged ? (!narrative_ || header_ours) : (header_ours || (!header_text && continues));
+
+    // by_header: every value cell under exactly one of the row's columns. `partial` accepts a row
+    // whose header lacks some of its columns, as long as every non-empty value has its column.
+    // The row's column codes the header names over cell k (none, one, or several when skewed).
+    // `shift` moves the cell that many columns (a row misplaced against its header).
+    auto codes_of = [&](std::size_t k, int shift = 0) {
+      std::vector<std::string> codes;
+      const Cell* c = cells[k];
+      for (int col = c->col + shift; col < c->col + shift + c->col_span && col < t.cols; ++col) {
+        if (col < 0) continue;
+        auto uc = static_cast<std::size_t>(col);
+        if (h.path[uc].empty()) continue;
+        ColumnMatch cm = match_column(pt, h.bottom[uc], h.path[uc]);
+        if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
+        if (std::find(codes.begin(), codes.end(), cm.code) == codes.end()) codes.push_back(cm.code);
+      }
+      return codes;
+    };
+    auto by_header = [&](bool partial, int shift = 0) -> bool {
       std::map<std::string, FoundCell> got;
+      std::vector<bool> unnamed(cells.size(), false);
       for (std::size_t k = after_label; k < cells.size(); ++k) {
         const Cell* c = cells[k];
-        std::vector<std::string> codes;
-        for (int col = c->col; col < c->col + c->col_span && col < t.cols; ++col) {
-          auto uc = static_cast<std::size_t>(col);
-          if (h.path[uc].empty()) continue;
-          ColumnMatch cm = match_column(pt, h.bottom[uc], h.path[uc]);
-          if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
-          if (std::find(codes.begin(), codes.end(), cm.code) == codes.end()) codes.push_back(cm.code);
-        }
+        std::vector<std::string> codes = codes_of(k, shift);
+        if (shift != 0 && codes.empty() && !tx[k].empty()) return false;  // a shift must name every value
         if (codes.size() > 1) return false;  // one cell under two headers: columns are skewed
-        if (codes.empty()) continue;
+        if (codes.empty()) {
+          if (partial && !tx[k].empty()) return false;  // a value nobody can name
+          unnamed[k] = true;
+          continue;
+        }
         if (got.count(codes[0])) return false;
         got[codes[0]] = FoundCell{c, tx[k]};
       }
-      for (const auto& code : pr.cols)
-        if (!got.count(code)) return false;
+      std::size_t have = 0;
+      bool blank = false;
+      for (const auto& code : pr.cols) {
+        have += got.count(code);
+        blank = blank || (got.count(code) && strip_spaces(got[code].text).empty());
+      }
+      if (partial ? have == 0 : have < pr.cols.size()) return false;
+      // A number under no column while one of the row's columns is empty: the row's cells are
+      // shifted against the header (a label cell one column too narrow or too wide); taking them
+      // by header would silently move every value into its neighbour's column.
+      for (std::size_t k = after_label; k < cells.size() && blank; ++k)
+        if (unnamed[k] && !tx[k].empty() && is_value_like(tx[k])) return false;
       fr.values = std::move(got);
       return true;
     };
     auto in_sequence = [&]() -> bool {
+      if (!sequence_allowed) return false;
       std::vector<std::size_t> idx;
       for (std::size_t k = after_label; k < cells.size(); ++k) idx.push_back(k);
       while (idx.size() > pr.cols.size() && tx[idx.back()].empty()) idx.pop_back();
       while (idx.size() > pr.cols.size() && tx[idx.front()].empty()) idx.erase(idx.begin());
       if (idx.size() != pr.cols.size()) return false;
+      // Never against the header: a cell sitting under exactly one column of the row must be read
+      // as that column (with 总计 first, profile order would move every value by one).
+      if (!t.ragged)
+        for (std::size_t i = 0; i < idx.size(); ++i) {
+          std::vector<std::string> codes = codes_of(idx[i]);
+          if (codes.size() == 1 && codes[0] != pr.cols[i]) return false;
+        }
       for (std::size_t i = 0; i < idx.size(); ++i) fr.values[pr.cols[i]] = FoundCell{cells[idx[i]], tx[idx[i]]};
       return true;
     };
-    bool ok = t.ragged ? (in_sequence() || by_header()) : (by_header() || in_sequence());
+    bool ok = t.ragged ? (in_sequence() || by_header(false)) : by_header(false);
+    if (!ok && !t.ragged) {
+      // The whole row misplaced by a column or two against its header (a label cell too narrow or
+      // too wide): read it under the header as the cells stand to each other, when exactly one
+      // shift names every value and every column of the row.
+      int found_shift = 0, hits = 0;
+      for (int shift : {-2, -1, 1, 2})
+        if (by_header(false, shift)) {
+          found_shift = shift;
+          ++hits;
+        }
+      if (hits == 1) {
+        ok = by_header(false, found_shift);
+        doc_.add_finding("map.row_realigned", Severity::info,
+                         "row " + pt.code + "/" + pr.code + " sits " + std::to_string(std::abs(found_shift)) +
+                             " column(s) " + (found_shift > 0 ? "left" : "right") +
+                             " of its header; its values are read under the header in their own order",
+                         fr.where);
+      } else {
+        fr.values.clear();
+      }
+    }
+    if (!ok && !t.ragged) ok = in_sequence();
     if (!ok && label_idx.size() > 1) {
       // Text values read as label words ("规章 | 约3件 | 见附件 | 0"): the label is the shortest
       // leading run of text cells that still names this row; what follows it are the values.
@@ -414,6 +699,16 @@ class Mapper {
         ok = in_sequence();
         if (ok) fr.label = prefix_full;
       }
+    }
+    if (!ok && !t.ragged) ok = by_header(true);
+    if (!ok && !sequence_allowed && !header_ours) {
+      // Not pt's table at all: a label that happens to be a profile row's (规章 in a comparison
+      // table of 一、总体情况). Its numbers are no profile cells, and it must not hide the real row.
+      doc_.add_finding("map.foreign_row", Severity::info,
+                       "row '" + join_text(tx) + "' reads like " + pt.code + "/" + pr.code +
+                           " but its table has no header of " + pt.code + " and continues none; not taken",
+                       fr.where);
+      return;
     }
     if (!ok) {
       doc_.add_finding("map.row_shape", Severity::warning,
@@ -431,30 +726,28 @@ class Mapper {
     found_.push_back(std::move(fr));
   }
 
-  bool take_header_rows(const Table& t, const std::vector<GridRow>& rows, const std::vector<std::vector<std::string>>& texts,
-                        const std::vector<std::size_t>& hdr, std::size_t r) {
+  bool take_header_rows(const Table& t, const std::vector<GridRow>& rows, const Texts& texts,
+                        const std::vector<std::size_t>& hdr, std::size_t r, std::size_t after_label) {
     const auto& cells = rows[r].cells;
     const auto& tx = texts[r];
-    HeaderCols h = header_cols(t, rows, hdr);
+    const HeaderCols& h = header_of(t, rows, hdr);
+    std::string where = t.id + "/r" + std::to_string(r + 1);
     // Which profile table has rows named in the header? Try each table whose rows carry no label
     // of their own in this layout.
-    for (const auto& pt : p_.tables) {
+    for (const ProfileTable* ptp : allowed_) {
+      const ProfileTable& pt = *ptp;
       std::map<std::string, std::map<std::string, FoundCell>> got;  // row → col → cell
       bool bad = false;
-      for (std::size_t k = 0; k < cells.size() && !bad; ++k) {
+      for (std::size_t k = after_label; k < cells.size() && !bad; ++k) {
         const Cell* c = cells[k];
         std::optional<std::pair<std::string, std::string>> code;
         for (int col = c->col; col < c->col + c->col_span && col < t.cols; ++col) {
           auto uc = static_cast<std::size_t>(col);
           if (h.path[uc].empty()) continue;
-          RowMatch rm;
-          for (const auto& pr : pt.rows) {
-            int s = match_label(pr.variants, h.path[uc], h.path[uc]);
-            if (s > rm.score) rm = {&pt, &pr, s};
-          }
+          const ProfileRow* row = row_named_by(pt, h.path[uc]);
           ColumnMatch cm = match_column(pt, h.bottom[uc], h.path[uc]);
-          if (!rm.row || cm.score == 0) continue;
-          std::pair<std::string, std::string> rc{rm.row->code, cm.code};
+          if (!row || cm.score == 0) continue;
+          std::pair<std::string, std::string> rc{row->code, cm.code};
           if (code && *code != rc) bad = true;
           code = rc;
         }
@@ -463,27 +756,44 @@ class Mapper {
         got[code->first][code->second] = FoundCell{c, tx[k]};
       }
       std::size_t expected = 0, have = 0;
+      bool rows_whole = true;  // every row the header names has all of its columns
       for (const auto& pr : pt.rows) {
         if (pr.extra) continue;
         expected += pr.cols.size();
-        for (const auto& col : pr.cols) have += got.count(pr.code) && got[pr.code].count(col);
+        std::size_t mine = 0;
+        for (const auto& col : pr.cols) mine += got.count(pr.code) && got[pr.code].count(col);
+        have += mine;
+        if (mine > 0 && mine < pr.cols.size()) rows_whole = false;
       }
       if (!bad && have == expected && expected > 0) {
         for (const auto& pr : pt.rows)
-          if (got.count(pr.code))
-            found_.push_back(FoundRow{pt.code, pr.code, {}, got[pr.code], t.id + "/r" + std::to_string(r + 1), h.cell_text});
+          if (got.count(pr.code)) found_.push_back(FoundRow{pt.code, pr.code, {}, got[pr.code], where, h.cell_text, home_ == &pt});
         return true;
       }
       // Same number of values as the table has cells: read them in profile order.
       std::vector<std::size_t> idx;
-      for (std::size_t k = 0; k < cells.size(); ++k) idx.push_back(k);
+      for (std::size_t k = after_label; k < cells.size(); ++k) idx.push_back(k);
       while (idx.size() > expected && tx[idx.back()].empty()) idx.pop_back();
       while (idx.size() > expected && tx[idx.front()].empty()) idx.erase(idx.begin());
+      // Never against the header: a cell the header placed must get the same row and column.
+      bool agrees = true;
       if (have > 0 && idx.size() == expected) {
         std::size_t i = 0;
         for (const auto& pr : pt.rows) {
           if (pr.extra) continue;
-          FoundRow fr{pt.code, pr.code, {}, {}, t.id + "/r" + std::to_string(r + 1), h.cell_text};
+          for (const auto& col : pr.cols) {
+            const Cell* c = cells[idx[i++]];
+            for (const auto& [grow, gcols] : got)
+              for (const auto& [gcol, fc] : gcols)
+                agrees = agrees && ((fc.cell == c) == (grow == pr.code && gcol == col));
+          }
+        }
+      }
+      if (have > 0 && idx.size() == expected && agrees) {
+        std::size_t i = 0;
+        for (const auto& pr : pt.rows) {
+          if (pr.extra) continue;
+          FoundRow fr{pt.code, pr.code, {}, {}, where, h.cell_text, home_ == &pt};
           for (const auto& col : pr.cols) {
             fr.values[col] = FoundCell{cells[idx[i]], tx[idx[i]]};
             ++i;
@@ -492,21 +802,99 @@ class Mapper {
         }
         return true;
       }
+      // Table 四 in blocks (a title row 行政复议 and a column-header row over one data row each):
+      // the header names whole rows, each with all of its columns.
+      if (!bad && have > 0 && rows_whole) {
+        std::size_t named = 0;
+        for (std::size_t k = after_label; k < cells.size(); ++k) named += !tx[k].empty();
+        std::size_t taken = 0;
+        for (const auto& [row, cols] : got)
+          for (const auto& [col, fc] : cols) taken += !fc.text.empty();
+        if (taken == named) {  // no value left over that the header does not name
+          for (const auto& pr : pt.rows)
+            if (got.count(pr.code)) found_.push_back(FoundRow{pt.code, pr.code, {}, got[pr.code], where, h.cell_text, home_ == &pt});
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A row read crosswise: its label names a column of a profile table (结果维持) and the header
+  // over each of its values names a row of the same table (行政复议, 未经复议直接起诉 …). Strict: every
+  // non-empty value must sit under exactly one named row, each row once, and the column must be
+  // one of that row's columns; otherwise the row is not crosswise and is mapped as usual.
+  bool take_crosswise(const Table& t, const std::vector<GridRow>& rows, const Texts& texts,
+                      const std::vector<std::size_t>& hdr, std::size_t r, std::size_t after_label,
+                      const std::string& label, Crosswise& out) {
+    if (hdr.empty() || label.empty()) return false;
+    bool names_column = false;  // checked first: most rows are no column's label, and headers cost
+    for (const ProfileTable* pt : allowed_) names_column = names_column || match_column(*pt, label, label).score >= 1000;
+    if (!names_column) return false;
+    const auto& cells = rows[r].cells;
+    const auto& tx = texts[r];
+    const HeaderCols& h = header_of(t, rows, hdr);
+    for (const ProfileTable* pt : allowed_) {
+      ColumnMatch cm = match_column(*pt, label, label);
+      if (cm.score < 1000) continue;
+      std::map<std::string, FoundCell> by_row;
+      bool bad = false;
+      for (std::size_t k = after_label; k < cells.size() && !bad; ++k) {
+        std::vector<std::string> codes;
+        for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col) {
+          const std::string& path = h.path.at(static_cast<std::size_t>(col));
+          if (path.empty()) continue;
+          const ProfileRow* pr = row_named_by(*pt, path);
+          if (pr && std::find(codes.begin(), codes.end(), pr->code) == codes.end()) codes.push_back(pr->code);
+        }
+        if (codes.size() > 1 || (codes.empty() && !tx[k].empty()) || (codes.size() == 1 && by_row.count(codes[0])))
+          bad = true;
+        else if (codes.size() == 1)
+          by_row[codes[0]] = FoundCell{cells[k], tx[k]};
+      }
+      for (const auto& [row, fc] : by_row) {
+        const auto& cols = pt->row(row)->cols;
+        bad = bad || std::find(cols.begin(), cols.end(), cm.code) == cols.end();
+      }
+      if (bad || by_row.empty()) continue;
+      for (auto& [row, fc] : by_row) {
+        FoundRow& fr = out[{pt->code, row}];
+        if (fr.table.empty())
+          fr = FoundRow{pt->code, row, {}, {}, t.id + "/r" + std::to_string(r + 1), h.cell_text, home_ == pt};
+        if (fr.values.count(cm.code))
+          doc_.add_finding("map.duplicate_row", Severity::warning,
+                           "cell " + pt->code + "/" + row + "/" + cm.code + " appears again; the first occurrence is used",
+                           t.id + "/r" + std::to_string(r + 1));
+        else
+          fr.values[cm.code] = fc;
+      }
+      return true;
     }
     return false;
   }
 
   void emit() {
-    // First occurrence of each (table,row) wins; later ones are reported.
+    // One occurrence of each (table,row): a row with values before one without (a row whose shape
+    // failed), then one in its own section, then the first; the others are reported.
+    auto rank = [](const FoundRow& fr) { return (fr.values.empty() ? 0 : 2) + (fr.home ? 1 : 0); };
     std::map<std::pair<std::string, std::string>, const FoundRow*> first;
     for (const auto& fr : found_) {
       auto key = std::make_pair(fr.table, fr.row);
-      if (first.count(key)) {
+      auto it = first.find(key);
+      if (it == first.end()) {
+        first[key] = &fr;
+      } else if (rank(fr) > rank(*it->second)) {
+        doc_.add_finding("map.duplicate_row", Severity::warning,
+                         "row " + fr.table + "/" + fr.row + " appears again; this occurrence is used instead of " +
+                             it->second->where + (fr.values.empty() == it->second->values.empty()
+                                                      ? std::string(", which is outside section ") + fr.table
+                                                      : std::string(", which has no values")),
+                         fr.where);
+        it->second = &fr;
+      } else {
         doc_.add_finding("map.duplicate_row", Severity::warning,
                          "row " + fr.table + "/" + fr.row + " appears again; the first occurrence is used", fr.where);
-        continue;
       }
-      first[key] = &fr;
     }
     for (const auto& pt : p_.tables) {
       std::vector<std::string> extra_cols;

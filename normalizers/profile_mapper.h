@@ -24,6 +24,9 @@ int match_label(const std::vector<LabelVariant>& variants, const std::string& le
 
 // Fills doc.profile, doc.profile_evidence and doc.cells (every profile cell exactly once, in
 // profile order, plus extra rows/columns the source has) with findings for anything doubtful.
+// A table in section 二/三/四 maps to that section's profile table (or to another whose columns its
+// header names); values are read by header, in order only where nothing contradicts it, and a
+// table in 一/五/六 or with a foreign header never lends its numbers to a row by label alone.
 // Throws Error(not_a_report) when the document has none of the profile's tables.
 void map_profile(Document& doc);
 

@@ -56,7 +56,8 @@ col social_welfare = 社会公益组织
 col legal_service = 法律服务机构
 col other_org = 其他
 col total = 总计 | 合计
-extra-col legal_person_subtotal = 小计
+# 法人或其他组织 as a leaf column of its own (no breakdown below it) holds the same sum as 小计.
+extra-col legal_person_subtotal = 小计 | 法人或其他组织
 row new_received = 本年新收政府信息公开申请数量 | 本年新收
 row carried_over = 上年结转政府信息公开申请数量 | 上年结转
 row granted = 予以公开

@@ -142,3 +142,381 @@ TEST_CASE("no official table is not a report") {
   d.blocks.push_back(table_of({{"姓名", "电话"}, {"张三", "123"}}));
   CHECK_THROWS_AS(map_profile(d), Error);
 }
+
+// --- Layouts beyond the real documents, and what the mapper must never do ----------------------
+
+namespace {
+
+SourceCell sc(const std::string& text, int row_span = 1, int col_span = 1) { return SourceCell{text, row_span, col_span, false, {}}; }
+
+Table grid_of(const std::vector<std::vector<SourceCell>>& rows) {
+  Table t = grid_from_rows(rows, Limits{}, nullptr);
+  t.id = "t1";
+  return t;
+}
+
+// A document already split into sections, each holding the given tables (ids t1, t2, … in order).
+Document sectioned(const std::vector<std::pair<std::string, std::vector<Table>>>& secs) {
+  Document d;
+  int n = 0;
+  for (const auto& [code, tables] : secs) {
+    Section s;
+    s.code = code;
+    for (Table t : tables) {
+      t.id = "t" + std::to_string(++n);
+      s.blocks.push_back(std::move(t));
+    }
+    d.sections.push_back(std::move(s));
+  }
+  return d;
+}
+
+bool has_finding(const Document& d, const std::string& code) {
+  for (const auto& f : d.findings)
+    if (f.code == code) return true;
+  return false;
+}
+
+bool any_value(const Document& d, const std::string& v) {
+  for (const auto& c : d.cells)
+    if (c.value == v) return true;
+  return false;
+}
+
+const std::vector<std::string> kApplicants = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+
+std::vector<std::string> row_of(const std::string& label, const std::vector<std::string>& values) {
+  std::vector<std::string> r{label};
+  r.insert(r.end(), values.begin(), values.end());
+  return r;
+}
+
+const std::vector<std::string> kProactive2021Header = {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"};
+
+}  // namespace
+
+TEST_CASE("a narrative table of years in 一、总体情况 yields no cell, not even a year, and hides no real row") {
+  Document d = sectioned(
+      {{"overview", {table_of({{"类别", "2022", "2023", "2024"}, {"规章", "5", "7", "9"}, {"行政许可", "1,502", "1,877", "2,004"}})}},
+       {"proactive",
+        {table_of({kProactive2021Header, {"规章", "1", "2", "3"}}), table_of({{"信息内容", "本年处理决定数量"}, {"行政许可", "40"}})}}});
+  map_profile(d);
+  CHECK(d.profile == "ogi-2021");
+  CHECK(cell(d, "proactive", "rules", "issued").value == "1");
+  CHECK(cell(d, "proactive", "rules", "in_force").value == "3");
+  CHECK(cell(d, "proactive", "administrative_license", "decisions").value == "40");
+  for (const char* v : {"2022", "2023", "2024", "5", "7", "9", "1502", "2004"}) CHECK_FALSE(any_value(d, v));
+  CHECK(has_finding(d, "map.foreign_row"));
+  CHECK_FALSE(has_finding(d, "map.duplicate_row"));
+}
+
+TEST_CASE("a header row of bare years is no header of the profile: the numbers below it are not read in sequence") {
+  // First table of section 二, 3 numbers after 规章 — exactly as many as rules has columns.
+  Document d = sectioned({{"proactive",
+                           {table_of({{"类别", "2022", "2023", "2024"}, {"规章", "5", "7", "9"}}),
+                            table_of({{"信息内容", "本年处理决定数量"}, {"行政许可", "40"}})}}});
+  map_profile(d);
+  CHECK(cell(d, "proactive", "rules", "issued").status == CellStatus::missing);
+  CHECK(cell(d, "proactive", "rules", "in_force").status == CellStatus::missing);
+  CHECK(cell(d, "proactive", "administrative_license", "decisions").value == "40");
+  // A caption holding only the year above table 四 is not a value either.
+  std::vector<std::vector<SourceCell>> src = {
+      {sc("2024", 1, 15)},
+      {sc("行政复议", 1, 5), sc("行政诉讼", 1, 10)},
+      {sc("结果维持", 2), sc("结果纠正", 2), sc("其他结果", 2), sc("尚未审结", 2), sc("总计", 2), sc("未经复议直接起诉", 1, 5),
+       sc("复议后起诉", 1, 5)},
+      {},
+      {}};
+  for (int k = 0; k < 2; ++k)
+    for (const char* h : {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}) src[3].push_back(sc(h));
+  for (int v = 1; v <= 15; ++v) src[4].push_back(sc(std::to_string(v)));
+  Document e = sectioned({{"proactive", {table_of({kProactive2021Header, {"规章", "1", "2", "3"}})}},
+                          {"review_litigation", {grid_of(src)}}});
+  map_profile(e);
+  CHECK(cell(e, "review_litigation", "administrative_review", "upheld").value == "1");
+  CHECK(cell(e, "review_litigation", "litigation_after_review", "total").value == "15");
+  CHECK_FALSE(any_value(e, "2024"));
+}
+
+TEST_CASE("a 合计 row of table 二 or a 总计 row of table 四 is never table 三's （七）总计") {
+  auto app = table_of({row_of("项目", kApplicants), row_of("（七）总计", {"1", "2", "3", "4", "5", "6", "21"})});
+  auto pro = table_of({{"信息内容", "本年处理决定数量"}, {"行政许可", "40"}, {"行政处罚", "12"}, {"合计", "52"}});
+  auto rev = table_of({{"类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"},
+                       {"行政复议", "1", "2", "3", "4", "10"},
+                       {"未经复议直接起诉", "2", "2", "2", "2", "8"},
+                       {"复议后起诉", "0", "1", "0", "1", "2"},
+                       {"合计", "3", "5", "5", "7", "20"}});
+  // In sections: each table belongs to its own section's profile table.
+  Document d = sectioned({{"proactive", {pro}}, {"review_litigation", {rev}}, {"applications", {app}}});
+  map_profile(d);
+  CHECK(cell(d, "applications", "total_processed", "natural_person").value == "1");
+  CHECK(cell(d, "applications", "total_processed", "total").value == "21");
+  CHECK(cell(d, "review_litigation", "litigation_direct", "total").value == "8");
+  CHECK_FALSE(any_value(d, "52"));
+  CHECK_FALSE(any_value(d, "20"));
+  // Without sections (no heading recognized), the later real row still wins over the 合计 rows.
+  Document e;
+  for (auto t : {pro, rev, app}) e.blocks.push_back(t);
+  map_profile(e);
+  CHECK(cell(e, "applications", "total_processed", "natural_person").value == "1");
+  CHECK(cell(e, "applications", "total_processed", "total").value == "21");
+  CHECK_FALSE(any_value(e, "52"));
+}
+
+TEST_CASE("table 四 under a missing 四、 heading (in section 三) is still table 四: its header says so") {
+  auto app = table_of({row_of("项目", kApplicants), row_of("（七）总计", {"1", "2", "3", "4", "5", "6", "21"})});
+  auto rev = table_of({{"类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"},
+                       {"行政复议", "1", "2", "3", "4", "10"},
+                       {"未经复议直接起诉", "2", "2", "2", "2", "8"},
+                       {"复议后起诉", "0", "1", "0", "1", "2"}});
+  Document d = sectioned({{"applications", {app, rev}}});
+  map_profile(d);
+  CHECK(cell(d, "review_litigation", "administrative_review", "total").value == "10");
+  CHECK(cell(d, "review_litigation", "litigation_after_review", "pending").value == "1");
+  CHECK(cell(d, "applications", "total_processed", "total").value == "21");
+}
+
+TEST_CASE("a label cell one column too narrow does not shift values into the neighbouring columns") {
+  std::vector<SourceCell> header{sc("项目", 1, 2)};
+  for (const auto& h : kApplicants) header.push_back(sc(h));
+  std::vector<SourceCell> good{sc("一、本年新收政府信息公开申请数量", 1, 2)};
+  for (const char* v : {"10", "20", "30", "40", "50", "60", "210"}) good.push_back(sc(v));
+  // The label spans one column instead of two: its seven values start one column early and the
+  // last column is left empty — by column, 自然人 would get 20 and 总计 nothing.
+  std::vector<SourceCell> skewed{sc("二、上年结转政府信息公开申请数量")};
+  for (const char* v : {"1", "2", "3", "4", "5", "6", "21"}) skewed.push_back(sc(v));
+  Document d = sectioned({{"applications", {grid_of({header, good, skewed})}}});
+  map_profile(d);
+  CHECK(cell(d, "applications", "new_received", "natural_person").value == "10");
+  CHECK(cell(d, "applications", "new_received", "total").value == "210");
+  CHECK(cell(d, "applications", "carried_over", "natural_person").value == "1");
+  CHECK(cell(d, "applications", "carried_over", "other_org").value == "6");
+  CHECK(cell(d, "applications", "carried_over", "total").value == "21");
+}
+
+TEST_CASE("其他 inside 法人或其他组织 is not the column 其他; a lone 法人或其他组织 column is the 小计") {
+  Document d = sectioned({{"applications",
+                           {table_of({{"项目", "自然人", "法人或其他组织", "总计"},
+                                      {"一、本年新收政府信息公开申请数量", "5", "7", "12"},
+                                      {"（七）总计", "4", "6", "10"}})}}});
+  map_profile(d);
+  CHECK(cell(d, "applications", "new_received", "natural_person").value == "5");
+  CHECK(cell(d, "applications", "new_received", "legal_person_subtotal").value == "7");
+  CHECK(cell(d, "applications", "new_received", "total").value == "12");
+  CHECK(cell(d, "applications", "new_received", "other_org").status == CellStatus::missing);
+  CHECK(cell(d, "applications", "new_received", "commercial").status == CellStatus::missing);
+  CHECK(cell(d, "applications", "total_processed", "legal_person_subtotal").value == "6");
+}
+
+TEST_CASE("a 小计 column and 总计 first: every value under its own header") {
+  std::vector<std::vector<SourceCell>> src = {
+      {sc("项目", 3), sc("申请人情况", 1, 8)},
+      {sc("总计", 2), sc("自然人", 2), sc("法人或其他组织", 1, 6)},
+      {}};
+  for (const char* h : {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "小计"}) src[2].push_back(sc(h));
+  src.push_back({sc("一、本年新收政府信息公开申请数量")});
+  for (const char* v : {"36", "11", "2", "3", "4", "5", "6", "20"}) src.back().push_back(sc(v));
+  Document d = sectioned({{"applications", {grid_of(src)}}});
+  map_profile(d);
+  CHECK(cell(d, "applications", "new_received", "total").value == "36");
+  CHECK(cell(d, "applications", "new_received", "natural_person").value == "11");
+  CHECK(cell(d, "applications", "new_received", "commercial").value == "2");
+  CHECK(cell(d, "applications", "new_received", "other_org").value == "6");
+  CHECK(cell(d, "applications", "new_received", "legal_person_subtotal").value == "20");
+}
+
+TEST_CASE("group headings as rows of their own: 3.其他 below （六）其他处理 is other.other, even when left blank") {
+  auto blank7 = std::vector<std::string>(7, "");
+  for (bool blank_other : {false, true}) {
+    CAPTURE(blank_other);
+    Document d = sectioned(
+        {{"applications",
+          {table_of({row_of("项目", kApplicants),
+                     row_of("（六）其他处理", blank7),
+                     row_of("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", {"1", "0", "0", "0", "0", "0", "1"}),
+                     row_of("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", {"0", "1", "0", "0", "0", "0", "1"}),
+                     row_of("3.其他", blank_other ? blank7 : std::vector<std::string>{"2", "0", "0", "0", "0", "1", "3"}),
+                     row_of("（七）总计", {"3", "1", "0", "0", "0", "1", "5"})})}}});
+    map_profile(d);
+    CHECK(d.profile == "ogi-2021");
+    if (blank_other) {
+      CHECK(cell(d, "applications", "other.other", "natural_person").status == CellStatus::blank);
+      CHECK(cell(d, "applications", "other.other", "total").status == CellStatus::blank);
+    } else {
+      CHECK(cell(d, "applications", "other.other", "natural_person").value == "2");
+      CHECK(cell(d, "applications", "other.other", "total").value == "3");
+    }
+    // The blank row is no header: the rows below it keep their columns.
+    CHECK(cell(d, "applications", "total_processed", "natural_person").value == "3");
+    CHECK(cell(d, "applications", "total_processed", "total").value == "5");
+    // The empty group row does not become the 2019-style single row.
+    for (const auto& c : d.cells) CHECK(c.row != "other");
+  }
+}
+
+TEST_CASE("table 四 transposed, crosswise, in blocks, and in one row with a label") {
+  auto check = [](const Document& d) {
+    CHECK(cell(d, "review_litigation", "administrative_review", "upheld").value == "1");
+    CHECK(cell(d, "review_litigation", "administrative_review", "total").value == "10");
+    CHECK(cell(d, "review_litigation", "litigation_direct", "corrected").value == "6");
+    CHECK(cell(d, "review_litigation", "litigation_after_review", "pending").value == "14");
+    CHECK(cell(d, "review_litigation", "litigation_after_review", "total").value == "50");
+  };
+  const std::vector<std::vector<std::string>> v = {{"1", "2", "3", "4", "10"}, {"5", "6", "7", "8", "26"}, {"11", "12", "13", "14", "50"}};
+  const std::vector<std::string> heads = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+  SUBCASE("3 rows × 5 columns, 行政诉讼 a rowspan cell") {
+    std::vector<std::vector<SourceCell>> src = {{sc("", 1, 2)}, {sc("行政复议", 1, 2)}, {sc("行政诉讼", 2), sc("未经复议直接起诉")}, {sc("复议后起诉")}};
+    for (const auto& h : heads) src[0].push_back(sc(h));
+    for (std::size_t r = 0; r < 3; ++r)
+      for (const auto& x : v[r]) src[r + 1].push_back(sc(x));
+    Document d = sectioned({{"review_litigation", {grid_of(src)}}});
+    map_profile(d);
+    check(d);
+  }
+  SUBCASE("results as rows, kinds of case as columns") {
+    std::vector<std::vector<SourceCell>> src = {{sc("项目", 2), sc("行政复议", 2), sc("行政诉讼", 1, 2)},
+                                                {sc("未经复议直接起诉"), sc("复议后起诉")}};
+    for (std::size_t c = 0; c < 5; ++c) src.push_back({sc(heads[c]), sc(v[0][c]), sc(v[1][c]), sc(v[2][c])});
+    Document d = sectioned({{"review_litigation", {grid_of(src)}}});
+    map_profile(d);
+    check(d);
+    CHECK_FALSE(has_finding(d, "map.unmatched_row"));
+  }
+  SUBCASE("three blocks of a title row, a header row and a data row") {
+    std::vector<std::vector<std::string>> rows;
+    const char* titles[] = {"行政复议", "行政诉讼—未经复议直接起诉", "行政诉讼—复议后起诉"};
+    std::vector<std::vector<SourceCell>> src;
+    for (std::size_t b = 0; b < 3; ++b) {
+      src.push_back({sc(titles[b], 1, 5)});
+      src.emplace_back();
+      for (const auto& h : heads) src.back().push_back(sc(h));
+      src.emplace_back();
+      for (const auto& x : v[b]) src.back().push_back(sc(x));
+    }
+    Document d = sectioned({{"review_litigation", {grid_of(src)}}});
+    map_profile(d);
+    check(d);
+  }
+  SUBCASE("one row of 15 under the three-level header, with a label column 项目 / 件数") {
+    std::vector<std::vector<SourceCell>> src = {
+        {sc("项目", 3), sc("行政复议", 1, 5), sc("行政诉讼", 1, 10)},
+        {sc("结果维持", 2), sc("结果纠正", 2), sc("其他结果", 2), sc("尚未审结", 2), sc("总计", 2), sc("未经复议直接起诉", 1, 5),
+         sc("复议后起诉", 1, 5)},
+        {},
+        {sc("件数")}};
+    for (int k = 0; k < 2; ++k)
+      for (const auto& h : heads) src[2].push_back(sc(h));
+    for (const auto& r : v)
+      for (const auto& x : r) src[3].push_back(sc(x));
+    Document d = sectioned({{"review_litigation", {grid_of(src)}}});
+    map_profile(d);
+    check(d);
+  }
+}
+
+TEST_CASE("a row whose cells fit no shape does not hide a later occurrence with values") {
+  // The row's second value spans 本年废止件数 and 现行有效件数, and two values are too few to read in
+  // order: the row is reported (map.row_shape), and the later complete row is used.
+  std::vector<std::vector<SourceCell>> bad = {
+      {sc("信息内容"), sc("本年制发件数"), sc("本年废止件数", 1, 2), sc("现行有效件数")},
+      {sc("规章"), sc("1"), sc("2", 1, 3)}};
+  Document d = sectioned({{"proactive", {grid_of(bad), table_of({kProactive2021Header, {"规章", "10", "20", "30"}})}}});
+  map_profile(d);
+  CHECK(cell(d, "proactive", "rules", "issued").value == "10");
+  CHECK(cell(d, "proactive", "rules", "in_force").value == "30");
+  CHECK(has_finding(d, "map.row_shape"));
+}
+
+TEST_CASE("table 二 as one table per item, the item title a paragraph above it") {
+  Document d = sectioned({{"proactive",
+                           {table_of({{"信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"}, {"规章", "2", "2", "31"},
+                                      {"规范性文件", "17", "16", "245"}}),
+                            table_of({{"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"}, {"行政许可", "412", "-6", "15,873"},
+                                      {"其他对外管理服务事项", "58", "3", "924"}}),
+                            table_of({{"信息内容", "采购项目数量", "采购总金额（单位：万元）"}, {"政府集中采购", "146", "8215.37"}})}}});
+  map_profile(d);
+  CHECK(d.profile == "ogi-2019");
+  CHECK(cell(d, "proactive", "normative_documents", "total_published").value == "245");
+  CHECK(cell(d, "proactive", "administrative_license", "change").value == "-6");
+  CHECK(cell(d, "proactive", "administrative_license", "decisions").value == "15873");
+  CHECK(cell(d, "proactive", "other_external_services", "decisions").value == "924");
+  CHECK(cell(d, "proactive", "government_procurement", "procurement_amount").value == "8215.37");
+}
+
+TEST_CASE("table 四's header and its row of numbers as two tables") {
+  std::vector<std::vector<SourceCell>> head = {
+      {sc("行政复议", 1, 5), sc("行政诉讼", 1, 10)},
+      {sc("结果维持", 2), sc("结果纠正", 2), sc("其他结果", 2), sc("尚未审结", 2), sc("总计", 2), sc("未经复议直接起诉", 1, 5),
+       sc("复议后起诉", 1, 5)},
+      {}};
+  for (int k = 0; k < 2; ++k)
+    for (const char* h : {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}) head[2].push_back(sc(h));
+  std::vector<std::string> body;
+  for (int v = 1; v <= 15; ++v) body.push_back(std::to_string(v));
+  Document d = sectioned({{"proactive", {table_of({kProactive2021Header, {"规章", "1", "2", "3"}})}},
+                          {"review_litigation", {grid_of(head), table_of({body})}}});
+  map_profile(d);
+  CHECK(cell(d, "review_litigation", "administrative_review", "upheld").value == "1");
+  CHECK(cell(d, "review_litigation", "litigation_direct", "upheld").value == "6");
+  CHECK(cell(d, "review_litigation", "litigation_after_review", "total").value == "15");
+  // A body of another width is no continuation: its numbers are not read under that header.
+  Document e = sectioned({{"proactive", {table_of({kProactive2021Header, {"规章", "1", "2", "3"}})}},
+                          {"review_litigation", {grid_of(head), table_of({{"1", "2", "3", "4", "10"}})}}});
+  map_profile(e);
+  CHECK(cell(e, "review_litigation", "administrative_review", "upheld").status == CellStatus::missing);
+}
+
+TEST_CASE("a header-less continuation of table 三 under a missed 三、 heading is still table 三") {
+  // Heading 三 not recognized: both parts of table 三 sit in section 二 after table 二.
+  Document d = sectioned(
+      {{"proactive",
+        {table_of({kProactive2021Header, {"规章", "1", "2", "3"}}),
+         table_of({row_of("项目", kApplicants), row_of("一、本年新收政府信息公开申请数量", {"1", "2", "3", "4", "5", "6", "21"})}),
+         table_of({row_of("（七）总计", {"7", "0", "0", "0", "0", "1", "8"}),
+                   row_of("四、结转下年度继续办理", {"2", "0", "0", "0", "0", "0", "2"})})}}});
+  map_profile(d);
+  CHECK(cell(d, "proactive", "rules", "in_force").value == "3");
+  CHECK(cell(d, "applications", "new_received", "total").value == "21");
+  CHECK(cell(d, "applications", "total_processed", "natural_person").value == "7");
+  CHECK(cell(d, "applications", "carried_forward", "total").value == "2");
+}
+
+TEST_CASE("table 三's header and body as two tables read under that header, 总计 first") {
+  std::vector<std::string> header{"项目", "总计"};
+  header.insert(header.end(), kApplicants.begin(), kApplicants.end() - 1);
+  Document d = sectioned({{"applications",
+                           {table_of({header}),
+                            table_of({row_of("一、本年新收政府信息公开申请数量", {"21", "1", "2", "3", "4", "5", "6"}),
+                                      row_of("（七）总计", {"8", "7", "0", "0", "0", "0", "1"})})}}});
+  map_profile(d);
+  CHECK(cell(d, "applications", "new_received", "total").value == "21");
+  CHECK(cell(d, "applications", "new_received", "natural_person").value == "1");
+  CHECK(cell(d, "applications", "new_received", "other_org").value == "6");
+  CHECK(cell(d, "applications", "total_processed", "total").value == "8");
+}
+
+TEST_CASE("a row that fits its header neither as it stands nor shifted is never read in an order the header contradicts") {
+  std::vector<std::string> header{"项目", "总计"};
+  header.insert(header.end(), kApplicants.begin(), kApplicants.end() - 1);
+  std::vector<SourceCell> head;
+  for (const auto& h : header) head.push_back(sc(h));
+  // 总计 first; the second value spans 自然人 and 商业企业. In profile order 自然人 would get 21.
+  std::vector<SourceCell> row{sc("一、本年新收政府信息公开申请数量"), sc("21"), sc("1", 1, 2)};
+  for (const char* v : {"2", "3", "4", "5", "6"}) row.push_back(sc(v));
+  // The same row misplaced by one column as a whole (its label one column too narrow) is realigned.
+  std::vector<SourceCell> narrow_header{sc("项目", 1, 2)};
+  for (std::size_t k = 1; k < header.size(); ++k) narrow_header.push_back(sc(header[k]));
+  std::vector<SourceCell> narrow{sc("一、本年新收政府信息公开申请数量")};
+  for (const char* v : {"21", "1", "2", "3", "4", "5", "6"}) narrow.push_back(sc(v));
+  Document d = sectioned({{"applications", {grid_of({head, row})}}});
+  map_profile(d);
+  CHECK(cell(d, "applications", "new_received", "natural_person").status == CellStatus::missing);
+  CHECK_FALSE(any_value(d, "21"));
+  CHECK(has_finding(d, "map.row_shape"));
+  Document e = sectioned({{"applications", {grid_of({narrow_header, narrow})}}});
+  map_profile(e);
+  CHECK(cell(e, "applications", "new_received", "total").value == "21");
+  CHECK(cell(e, "applications", "new_received", "natural_person").value == "1");
+  CHECK(cell(e, "applications", "new_received", "other_org").value == "6");
+  CHECK(has_finding(e, "map.row_realigned"));
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "normalizers/profile_mapper.h"
@@ -56,4 +57,20 @@ TEST_CASE("label matching prefers the row's own label, then endings, then contai
   CHECK(score("denied.prohibited_by_law", "2.其他法律行政止公开", "2.其他法律行政止公开") > 0);
   CHECK(score("granted", "（三）不予公开", "（三）不予公开") == 0);
   CHECK(score("not_processed.duplicate", "4.无正当理由大量反复申请", "4.无正当理由大量反复申请") == 0);
+}
+
+TEST_CASE("a lone 法人或其他组织 column is the extra 小计 column in both profiles, never a count column") {
+  for (const char* id : {"ogi-2019", "ogi-2021"}) {
+    CAPTURE(id);
+    const ProfileTable* t = find_profile(id)->table("applications");
+    REQUIRE(t);
+    const ProfileColumn* sub = t->col("legal_person_subtotal");
+    REQUIRE(sub);
+    CHECK(sub->extra);
+    bool has = false;
+    for (const auto& v : sub->variants) has = has || v.leaf == label_key("法人或其他组织");
+    CHECK(has);
+    // No row of the profile counts the subtotal: the seven official columns stay the rows' columns.
+    for (const auto& r : t->rows) CHECK(std::find(r.cols.begin(), r.cols.end(), "legal_person_subtotal") == r.cols.end());
+  }
 }
