@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "model/error.h"
+#include "extractors/encoding.h"
 #include "normalizers/unicode.h"
 
 namespace ogix {
@@ -24,7 +25,25 @@ std::string format_coord(double v) {
   return std::string(buf, r.ptr);
 }
 
+namespace {
+
+// True when `s` is valid UTF-8 holding only characters XML 1.0 allows: the common case, checked
+// on bytes without decoding.
+bool xml_clean(const std::string& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+      return false;  // U+FFFE, U+FFFF
+  }
+  return is_valid_utf8(s);  // also rejects surrogates and values beyond U+10FFFF
+}
+
+}  // namespace
+
 int sanitize_xml_text(std::string& s) {
+  if (xml_clean(s)) return 0;
   std::u32string u = utf8_to_u32(s);
   int n = 0;
   for (auto& c : u) {
