@@ -94,6 +94,13 @@ struct FoundRow {
   bool home = false;                          // found in the section of its own table (二/三/四)
 };
 
+// A row with values in a profile table's section that matches none of its rows, kept as
+// extra_<n> with its cells in source order (columns c1, c2, …).
+struct ExtraRow {
+  std::string table, label, where;
+  std::vector<FoundCell> cells;
+};
+
 struct ColumnMatch {
   std::string code;
   int score = 0;
@@ -181,6 +188,7 @@ class Mapper {
 
   // Scope of the table being mapped.
   std::string section_;
+  std::vector<ExtraRow> extras_;
   const ProfileTable* home_ = nullptr;         // the profile table of the table's section, if any
   bool narrative_ = false;                     // a text section (一、五、六): tables there are not 二/三/四
   std::vector<const ProfileTable*> allowed_;  // profile tables this table's rows may belong to
@@ -456,8 +464,21 @@ class Mapper {
       }
       if (has_values) {
         // In 一、五、六 a table is the report's own (a comparison of years): nothing to warn about.
+        // In 二、三、四 the row is the source's beyond the profile: kept, never dropped (spec).
+        std::string kept;
+        if (home_ && !narrative_) {
+          ExtraRow er{home_->code, {}, t.id + "/r" + std::to_string(r + 1), {}};
+          for (auto k : label_idx) er.label += (er.label.empty() ? "" : " ") + tx[k];
+          for (std::size_t k = label_idx.empty() ? 0 : label_idx.back() + 1; k < cells.size(); ++k)
+            er.cells.push_back(FoundCell{cells[k], tx[k]});
+          while (!er.cells.empty() && er.cells.back().text.empty()) er.cells.pop_back();
+          std::size_t n = 1;
+          for (const auto& e : extras_) n += e.table == er.table;
+          kept = "; kept as " + er.table + "/extra_" + std::to_string(n);
+          extras_.push_back(std::move(er));
+        }
         doc_.add_finding("map.unmatched_row", narrative_ ? Severity::info : Severity::warning,
-                         "a table row with values matches no row of " + p_.id + ": '" + join_text(tx) + "'",
+                         "a table row with values matches no row of " + p_.id + ": '" + join_text(tx) + "'" + kept,
                          t.id + "/r" + std::to_string(r + 1));
         pending_label.clear();
         since_data.clear();
@@ -919,6 +940,29 @@ class Mapper {
                                " cells reported missing)",
                            pt.code + "/" + pr.code);
         for (const auto& col : cols) emit_cell(pt, pr, col, fr);
+      }
+      emit_extras(pt);
+    }
+  }
+
+  void emit_extras(const ProfileTable& pt) {
+    int n = 0;
+    for (const auto& er : extras_) {
+      if (er.table != pt.code) continue;
+      ++n;
+      for (std::size_t k = 0; k < er.cells.size(); ++k) {
+        CanonicalCell cc;
+        cc.table = pt.code;
+        cc.row = "extra_" + std::to_string(n);
+        cc.col = "c" + std::to_string(k + 1);
+        cc.extra = true;
+        cc.label = er.label;
+        cc.raw = er.cells[k].text;
+        if (er.cells[k].cell) cc.from = er.cells[k].cell->from;
+        CellReading rd = read_cell(cc.raw, false);
+        cc.status = rd.status;
+        if (rd.status == CellStatus::number) cc.value = rd.value;
+        doc_.cells.push_back(std::move(cc));
       }
     }
   }

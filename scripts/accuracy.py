@@ -24,8 +24,12 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     ours = {}
+    extras = {}
     with open(args[0], encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
+            if r["row"].startswith("extra_"):
+                extras.setdefault(r["source"], set()).add(r["row"])
+                continue  # rows the source has beyond the profile: listed, not scored
             ours.setdefault(r["source"], {})[(r["table"], r["row"], r["col"])] = (r["status"], canon(r["value"]))
     bad_total = 0
     grand_right = grand_total = 0
@@ -44,7 +48,8 @@ def main(argv):
         bad_total += len(wrong) + len(unexpected)
         if not quiet or wrong or unexpected:
             print(f"{source}: {right}/{len(gold)} cells right" +
-                  (f", {len(unexpected)} cells not in gold" if unexpected else ""))
+                  (f", {len(unexpected)} cells not in gold" if unexpected else "") +
+                  (f" (+{len(extras.get(source, ()))} extra rows kept)" if extras.get(source) else ""))
         for k, want, got in wrong[:40]:
             print(f"  {'/'.join(k)}: gold {want[0]} {want[1]!r}, ogix {got[0] + ' ' + repr(got[1]) if got else 'absent'}")
         for k in unexpected[:10]:

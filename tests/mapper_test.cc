@@ -177,10 +177,18 @@ bool has_finding(const Document& d, const std::string& code) {
   return false;
 }
 
+// True when a profile cell (not a row kept beyond the profile) holds `v`.
 bool any_value(const Document& d, const std::string& v) {
   for (const auto& c : d.cells)
-    if (c.value == v) return true;
+    if (c.value == v && c.row.rfind("extra_", 0) != 0) return true;
   return false;
+}
+
+// The label of the extra row of `table` holding `v`, or empty.
+std::string extra_label(const Document& d, const std::string& table, const std::string& v) {
+  for (const auto& c : d.cells)
+    if (c.table == table && c.value == v && c.row.rfind("extra_", 0) == 0) return c.label;
+  return {};
 }
 
 const std::vector<std::string> kApplicants = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
@@ -254,6 +262,9 @@ TEST_CASE("a 合计 row of table 二 or a 总计 row of table 四 is never table
   CHECK(cell(d, "review_litigation", "litigation_direct", "total").value == "8");
   CHECK_FALSE(any_value(d, "52"));
   CHECK_FALSE(any_value(d, "20"));
+  // The 合计 rows are the source's beyond the profile: kept as extra rows of their own tables.
+  CHECK(extra_label(d, "proactive", "52") == "合计");
+  CHECK(extra_label(d, "review_litigation", "20") == "合计");
   // Without sections (no heading recognized), the later real row still wins over the 合计 rows.
   Document e;
   for (auto t : {pro, rev, app}) e.blocks.push_back(t);
