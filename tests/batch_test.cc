@@ -1,6 +1,8 @@
 // The batch: parallel runs give the same bytes; outputs appear atomically; failures are listed.
 #include <doctest/doctest.h>
 
+#include "tests/test_util.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,16 +11,10 @@
 #include "cli/job.h"
 
 using namespace ogix;
+using ogix::test::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Copies every fixture input under a unique name (they are all called input.*).
 std::vector<std::string> staged_inputs(const fs::path& dir) {

@@ -3,6 +3,8 @@
 // The variants are made here with ICU, so no extra fixture bytes are stored.
 #include <doctest/doctest.h>
 
+#include "tests/test_util.h"
+
 #include <unicode/ucnv.h>
 
 #include <cctype>
@@ -12,15 +14,9 @@
 #include "cli/job.h"
 
 using namespace ogix;
+using ogix::test::slurp;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // UTF-8 → `charset`; counts characters the target cannot represent.
 std::string encode(const std::string& utf8, const char* charset, int* unmappable) {

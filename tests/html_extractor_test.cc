@@ -2,6 +2,8 @@
 // Word noise, provenance, metadata, layout/nested/split tables, limits and not-a-report.
 #include <doctest/doctest.h>
 
+#include "tests/test_util.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -11,6 +13,7 @@
 #include "normalizers/table_grid.h"
 
 using namespace ogix;
+using ogix::test::slurp;
 
 namespace {
 
@@ -68,13 +71,6 @@ const char* kReportBody = R"(
 <p>五、存在的主要问题及改进情况</p>
 <p>六、其他需要报告的事项</p><p>无。</p>
 )";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tests/test_util.h"
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -11,16 +13,9 @@
 #include "normalizers/unicode.h"
 
 using namespace ogix;
+using ogix::test::slurp;
 
 namespace {
-
-std::string slurp(const std::string& rel) {
-  std::ifstream f(std::string(OGIX_SOURCE_DIR) + "/" + rel, std::ios::binary);
-  REQUIRE_MESSAGE(f.good(), "missing fixture " << rel);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 Document extract(const std::string& rel) {
   ExtractContext ctx;

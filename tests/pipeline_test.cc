@@ -1,6 +1,8 @@
 // End-to-end acceptance on the seed: the whole pipeline through convert_bytes.
 #include <doctest/doctest.h>
 
+#include "tests/test_util.h"
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -12,15 +14,9 @@
 #include "writers/xml_writer.h"
 
 using namespace ogix;
+using ogix::test::slurp;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 const std::string kSeed = std::string(OGIX_SOURCE_DIR) + "/fixtures/text-seed-2020/input.txt";
 
