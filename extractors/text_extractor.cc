@@ -1,5 +1,7 @@
 #include "extractors/text_extractor.h"
 
+#include <algorithm>
+
 #include "extractors/encoding.h"
 #include "normalizers/table_grid.h"
 #include "normalizers/unicode.h"
@@ -26,6 +28,35 @@ std::vector<std::string_view> split_lines(std::string_view s) {
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\f\v") == std::string_view::npos; }
+
+// A Markdown/pipe table row: "| a | b |" (at least two cells between pipes).
+bool is_pipe_row(std::string_view s) {
+  std::size_t a = s.find_first_not_of(" \t");
+  if (a == std::string_view::npos || s[a] != '|') return false;
+  return std::count(s.begin(), s.end(), '|') >= 3;
+}
+
+// A pipe table's rule line: |---|:--:| …
+bool is_pipe_rule(std::string_view s) {
+  return is_pipe_row(s) && s.find_first_not_of(" \t|-:") == std::string_view::npos;
+}
+
+// The cells of a pipe row, outer pipes dropped.
+std::vector<std::string> split_pipes(std::string_view s) {
+  std::size_t a = s.find('|'), b = s.rfind('|');
+  std::string_view inner = s.substr(a + 1, b > a ? b - a - 1 : 0);
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t p = inner.find('|', start);
+    std::string_view cell = inner.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start);
+    std::size_t x = cell.find_first_not_of(' '), y = cell.find_last_not_of(' ');
+    out.emplace_back(x == std::string_view::npos ? std::string_view() : cell.substr(x, y - x + 1));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
 
 std::vector<std::string> split_tabs(std::string_view s) {
   std::vector<std::string> out;
@@ -57,7 +88,10 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
   std::vector<std::string_view> lines = split_lines(dec.utf8);
   std::size_t i = 0;
   int table_no = 0;
-  auto is_table_line = [&](std::size_t k) { return lines.at(k).find('\t') != std::string_view::npos; };
+  // Tab-separated rows (Word copies) and pipe rows (Markdown made from PDFs) are table lines.
+  auto is_table_line = [&](std::size_t k) {
+    return lines.at(k).find('\t') != std::string_view::npos || is_pipe_row(lines.at(k));
+  };
   while (i < lines.size()) {
     if (lines[i].size() > kMaxLineBytes)
       throw Error(ErrorCode::limit_exceeded, ctx.source, "line " + std::to_string(i + 1) + " is longer than 1 MiB");
@@ -75,9 +109,13 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
     std::size_t j = i;
     while (j < lines.size()) {
       if (is_table_line(j)) {
+        if (is_pipe_rule(lines[j])) {  // |---|---| only separates a header
+          ++j;
+          continue;
+        }
         std::vector<SourceCell> row;
         int col = 0;
-        for (auto& text : split_tabs(lines[j])) {
+        for (auto& text : is_pipe_row(lines[j]) ? split_pipes(lines[j]) : split_tabs(lines[j])) {
           ++col;
           row.push_back(SourceCell{std::move(text), 1, 1, false,
                                    {Span{0, 0, 0, 0, 0, "line:" + std::to_string(j + 1) + "/cell:" + std::to_string(col)}}});

@@ -44,3 +44,15 @@ TEST_CASE("encodings: BOM, CRLF, GB18030") {
   CHECK(b.meta.encoding == "GB18030");
   CHECK(std::get<Paragraph>(b.blocks.at(0)).text.rfind("规章制度", 0) == 0);
 }
+
+TEST_CASE("pipe (Markdown) tables are tables; rule lines are dropped") {
+  Document d = run("## 表二\n| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|:---:|---|\n| 规章 | 1 |  |\n文字 | 不是表格\n");
+  REQUIRE(d.blocks.size() == 3);
+  const Table& t = std::get<Table>(d.blocks[1]);
+  CHECK(t.rows == 2);
+  CHECK(t.cols == 3);
+  CHECK(t.cells.at(3).text == "规章");
+  CHECK(t.cells.at(4).text == "1");
+  CHECK(t.cells.at(5).text.empty());
+  CHECK(std::get<Paragraph>(d.blocks[2]).text == "文字 | 不是表格");  // one pipe is no table
+}
