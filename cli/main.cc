@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/job.h"
+#include "writers/xml_validator.h"
 #include "model/error.h"
 
 namespace {
@@ -19,13 +20,43 @@ const char* kUsage =
     "ogix " OGIX_VERSION " - Open Government Information annual reports to canonical XML\n"
     "\n"
     "usage: ogix convert [options] INPUT... -o OUTDIR\n"
+    "       ogix validate FILE.xml...\n"
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
     "  convert   convert PDF, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv and\n"
     "            OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
+
+// ogix validate FILE.xml…: each file against the built-in schema; exit 0 when all are valid.
+int validate(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::cout << "usage: ogix validate FILE.xml...\n  checks each file against ogix's schema (urn:ogix:report:1)\n"
+                 "exit codes: 0 all valid, 1 some invalid or unreadable, 2 usage error\n";
+    return argc < 2 ? kExitUsage : kExitOk;
+  }
+  int bad = 0;
+  for (int i = 1; i < argc; ++i) {
+    std::string bytes;
+    try {
+      bytes = ogix::read_file_capped(argv[i], std::size_t{1} << 30);
+    } catch (const ogix::Error& e) {
+      std::cerr << "ogix: error: " << argv[i] << ": " << e.what() << "\n";
+      ++bad;
+      continue;
+    }
+    auto problems = ogix::validate_xml(bytes);
+    if (problems.empty()) {
+      std::cout << argv[i] << ": valid\n";
+    } else {
+      ++bad;
+      for (const auto& p : problems) std::cout << argv[i] << ": " << p << "\n";
+    }
+  }
+  return bad ? kExitSomeFailed : kExitOk;
+}
 
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
@@ -116,6 +147,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (cmd == "convert") return convert(argc - 1, argv + 1);
+  if (cmd == "validate") return validate(argc - 1, argv + 1);
   std::cerr << (cmd.empty() ? std::string("ogix: missing command\n") : "ogix: unknown command '" + cmd + "'\n") << kUsage;
   return kExitUsage;
 }
