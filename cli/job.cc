@@ -18,6 +18,7 @@
 #include "normalizers/metadata.h"
 #include "normalizers/profile_mapper.h"
 #include "normalizers/rules.h"
+#include "normalizers/run_together.h"
 #include "normalizers/sectionizer.h"
 #include "normalizers/table_grid.h"
 #include "normalizers/unicode.h"
@@ -103,6 +104,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
                     std::to_string(bad) + " control characters that XML cannot carry were removed");
   normalize_document_text(doc);
   normalize_tables(doc);
+  reflow_run_together(doc);
   ctx.check_deadline();
   split_sections(doc);
   infer_metadata(doc);
