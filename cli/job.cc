@@ -80,7 +80,6 @@ Document convert_bytes(std::string_view bytes, const std::string& source, const 
 
 Document convert_with(const Extractor& extractor, std::string_view bytes, const std::string& source,
                       const ConvertOptions& options) {
-  const Extractor* ex = &extractor;
   if (bytes.size() > options.limits.max_input_bytes)
     throw Error(ErrorCode::limit_exceeded, source,
                 "input of " + std::to_string(bytes.size()) + " bytes exceeds --max-input-mb");
@@ -91,7 +90,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
                  std::chrono::milliseconds(static_cast<long long>(options.limits.max_seconds * 1000));
   Document doc;
   try {
-    doc = ex->extract(bytes, ctx);
+    doc = extractor.extract(bytes, ctx);
   } catch (Error& e) {
     if (e.source().empty()) throw Error(e.code(), source, e.what());
     throw;
@@ -109,6 +108,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   split_sections(doc);
   infer_metadata(doc);
   map_profile(doc);
+  ctx.check_deadline();  // mapping is the one normalizer whose cost grows with hostile tables
   check_rules(doc);
   check_cells(doc);
   return doc;
