@@ -62,3 +62,20 @@ put("script-only-table.html", "<html><body><script>document.write('<table><tr><t
 put("gb2312-declared-gbk-chars.html", ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'></head><body>"
     "<p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
     "<tr><td>规章（镕）</td><td>1</td><td>2</td><td>3</td></tr></table></body></html>").encode("gbk"))
+
+# PDF damage derived from a real report (fixtures/pdf-hzq-2023): cut short, and with its
+# cross-reference table and startxref offset scrambled (readers must rebuild it).
+pdf = open(os.path.join(root, "fixtures", "pdf-hzq-2023", "input.pdf"), "rb").read()
+put("pdf-truncated.pdf", pdf[: len(pdf) * 55 // 100])
+# A wrong startxref offset, the common damage of an edited or badly copied file. With a classic
+# xref table (LibreOffice's PDFs) poppler rebuilds it by scanning the objects and the report
+# converts; with a cross-reference stream (WPS's hzq PDF) poppler cannot, and the file is damaged.
+def wrong_startxref(data):
+    x = data.rfind(b"startxref")
+    lines = data[x:].split(b"\n")
+    lines[1] = b"1" + lines[1].strip()[1:]
+    return data[:x] + b"\n".join(lines)
+
+
+put("pdf-broken-xref-stream.pdf", wrong_startxref(pdf))
+put("pdf-broken-xref.pdf", wrong_startxref(open(os.path.join(root, "fixtures", "pdf-ruled-2021", "input.pdf"), "rb").read()))
