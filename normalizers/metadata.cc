@@ -36,10 +36,11 @@ void infer_metadata(Document& doc) {
     for (std::size_t i = 0; i < paras.size() && i < 6; ++i) {
       const std::string& t = paras[i]->text;
       if (t.find(title_key) != std::string::npos && t.size() < 200) {
-        std::string title = t;
-        if (i > 0 && paras[i - 1]->text.size() < 60 && t.find("政府") == std::string::npos)
-          title = paras[i - 1]->text + title;
-        else if (i > 0 && paras[i - 1]->text.size() < 60 && year_in(t) == year_in(t) && t.rfind(year_in(t), 0) == 0)
+        // A short line above belongs to the title when this line does not name the agency: it
+        // names no government body, or it starts with the year (洪泽区人民政府 / 2023年…年度报告).
+        std::string title = t, year = year_in(t);
+        bool starts_with_year = !year.empty() && t.rfind(year, 0) == 0;
+        if (i > 0 && paras[i - 1]->text.size() < 60 && (t.find("政府") == std::string::npos || starts_with_year))
           title = paras[i - 1]->text + title;
         doc.meta.title = normalize_text(strip_spaces(title));
         break;
