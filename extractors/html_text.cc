@@ -1,9 +1,11 @@
 #include "extractors/html_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
 #include "normalizers/unicode.h"
+#include "profiles/profile.h"
 
 namespace ogix::html {
 
@@ -198,41 +200,49 @@ CellClass classify_cell(std::string_view text) {
 int report_heading(std::string_view line) {
   std::u32string t = compact(line);
   if (t.empty() || t.size() > 60) return 0;
+  // HTML pages number top headings loosely: 一、 一， 1. 1、 as well as the official 一、.
   bool marker = false;
-  std::size_t n = 0;
-  if (chinese_digit(t[0]) > 0 && chinese_digit(t[0]) <= 6) {
-    n = 1;
-  } else if (fold_digit(t[0]) >= '1' && fold_digit(t[0]) <= '6') {
-    n = 1;
-  }
-  if (n == 1 && t.size() > 1 && (t[1] == U'、' || t[1] == U'．' || t[1] == '.' || t[1] == U'，')) marker = true;
+  if ((chinese_digit(t[0]) > 0 && chinese_digit(t[0]) <= 6) || (fold_digit(t[0]) >= '1' && fold_digit(t[0]) <= '6'))
+    marker = t.size() > 1 && (t[1] == U'、' || t[1] == U'．' || t[1] == '.' || t[1] == U'，');
   // Without a marker only a short line that is the heading wording itself counts.
   if (!marker && t.size() > 24) return 0;
-  if (marker) {
-    if (contains(t, U"总体情况")) return 1;
-    if (contains(t, U"主动公开")) return 2;
-    if (contains(t, U"收到和处理政府信息公开申请") || contains(t, U"依申请公开")) return 3;
-    if (contains(t, U"行政复议") || contains(t, U"行政诉讼")) return 4;
-    if (contains(t, U"存在的主要问题") || contains(t, U"问题及改进")) return 5;
-    if (contains(t, U"其他需要报告")) return 6;
-    return 0;
-  }
-  // Unnumbered: the heading's own wording, not a table label such as 行政复议 or 规章.
-  if (contains(t, U"总体情况")) return 1;
-  if (contains(t, U"主动公开政府信息情况")) return 2;
-  if (contains(t, U"收到和处理政府信息公开申请")) return 3;
-  if ((contains(t, U"行政复议") || contains(t, U"行政诉讼")) && contains(t, U"情况")) return 4;
-  if (contains(t, U"存在的主要问题")) return 5;
-  if (contains(t, U"其他需要报告的事项")) return 6;
-  return 0;
+  std::string key = label_key(line);  // numbering, digits and punctuation dropped
+  // The wording is the profiles' (every built-in profile words its sections alike).
+  const auto& sections = builtin_profiles().front().sections;
+  int best = 0;
+  std::size_t best_len = 0;
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    for (const auto& v : sections[i].variants) {
+      // Unnumbered, the line must be the wording, or hold a long one (not a table label: 行政复议).
+      bool hit = marker ? key.find(v) != std::string::npos
+                        : key == v || (v.size() >= 18 && key.find(v) != std::string::npos);
+      if (hit && v.size() > best_len) {
+        best = static_cast<int>(i) + 1;
+        best_len = v.size();
+      }
+    }
+  return best;
 }
 
 bool has_report_table_keyword(std::string_view text) {
-  std::u32string t = compact(text);
-  for (std::u32string_view k : {U"第二十条", U"信息内容", U"规章", U"规范性文件", U"行政许可", U"行政处罚",
-                                U"自然人", U"法人", U"予以公开", U"不予公开", U"行政复议", U"行政诉讼", U"结果维持",
-                                U"申请人情况", U"本年新收", U"本年制发", U"收费"})
-    if (contains(t, k)) return true;
+  // Row and column labels of the profiles' tables, three characters or longer (其他, 维持 and the
+  // like occur in any table): a table holding one of them is a candidate statistics table.
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& p : builtin_profiles())
+      for (const auto& t : p.tables) {
+        auto take = [&](const std::vector<LabelVariant>& vs) {
+          for (const auto& v : vs)
+            if (v.leaf.size() >= 9 && std::find(out.begin(), out.end(), v.leaf) == out.end()) out.push_back(v.leaf);
+        };
+        for (const auto& r : t.rows) take(r.variants);
+        for (const auto& c : t.cols) take(c.variants);
+      }
+    return out;
+  }();
+  std::string key = label_key(text);
+  for (const auto& k : keys)
+    if (key.find(k) != std::string::npos) return true;
   return false;
 }
 

@@ -46,10 +46,11 @@ enum class CellClass { empty, number, na, text };
 CellClass classify_cell(std::string_view text);
 
 // The report section (1 = 一、总体情况 … 6 = 六、其他需要报告的事项) a line is the heading of, or 0.
-// Needs a 一、-style marker (or the heading wording alone on a short line) and the section's keywords.
+// Needs a 一、-style marker (or the heading wording alone on a short line) and the wording of the
+// profiles' `section` lines.
 int report_heading(std::string_view line);
 
-// True when `text` names something only an official statistics table has (第二十条, 自然人, …).
+// True when `text` holds a row or column label of the profiles' tables (自然人, 行政许可, …).
 bool has_report_table_keyword(std::string_view text);
 
 // The first year (1990..2099) written as "2019年" in `text`, or empty.

@@ -955,12 +955,21 @@ std::size_t digits_after(const std::string& s, std::string_view label) {
 
 bool is_run_together(const Document& doc) {
   if (doc.meta.extractor != "text") return false;
+  // The official label of 一、本年新收… as the profile states it (its first variant; the same in
+  // both formats, so the first profile serves).
+  static const std::string new_received = [] {
+    const ProfileTable* t = builtin_profiles().front().table("applications");
+    const ProfileRow* r = t ? t->row("new_received") : nullptr;
+    return r && !r->variants.empty() ? r->variants.front().leaf : std::string();
+  }();
+  if (new_received.empty()) return false;
   bool labels = false, info = false;
   for (const auto& b : doc.blocks) {
     if (std::holds_alternative<Table>(b)) return false;  // tab tables: the text extractor read them
     const auto& p = std::get<Paragraph>(b);
     // Seven application cells need at least seven digits straight after the official row label.
-    if (digits_after(p.text, "本年新收政府信息公开申请数量") >= 7) labels = true;
+    if (digits_after(p.text, new_received) >= 7) labels = true;
+    // 信息内容 heads the first column of table 二 in both formats; it names no profile code.
     if (p.text.find("信息内容") != std::string::npos) info = true;
   }
   return labels && info;
