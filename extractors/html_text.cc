@@ -85,10 +85,6 @@ std::u32string compact(std::string_view s) {
   return out;
 }
 
-bool contains(const std::u32string& hay, std::u32string_view needle) {
-  return hay.find(needle) != std::u32string::npos;
-}
-
 int chinese_digit(char32_t c) {
   static constexpr std::u32string_view digits = U"一二三四五六七八九";
   auto p = digits.find(c);
