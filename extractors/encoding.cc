@@ -176,6 +176,39 @@ bool decode_mixed_lines(std::string_view bytes, DecodedText* out) {
 
 }  // namespace
 
+namespace {
+
+// True for code units Chinese report text is made of: ASCII, Latin-1, general punctuation,
+// symbols and enclosed numerals, CJK punctuation and ideographs, full-width forms.
+bool plausible_text_unit(unsigned u) {
+  return u == 0x09 || u == 0x0A || u == 0x0D || (u >= 0x20 && u <= 0x7E) || (u >= 0xA0 && u <= 0x24F) ||
+         (u >= 0x2000 && u <= 0x27BF) || (u >= 0x3000 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x4DBF) ||
+         (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+}  // namespace
+
+std::string utf16_without_bom(std::string_view bytes) {
+  // 8-bit text has no NUL bytes; UTF-16 Chinese text has them in the high byte of its ASCII
+  // (digits, tabs, line ends, markup) and in the low byte of CJK characters such as 一 (U+4E00)
+  // and 开 (U+5F00), so NULs prove UTF-16 but their parity does not settle the byte order over a
+  // short prose head. The byte order is the one whose code units read as Chinese report text.
+  std::size_t pairs = std::min<std::size_t>(bytes.size() / 2, 4096);
+  if (pairs < 8) return {};
+  std::size_t with_nul = 0, plausible_le = 0, plausible_be = 0;
+  for (std::size_t i = 0; i < pairs; ++i) {
+    auto lo = static_cast<unsigned char>(bytes[2 * i]), hi = static_cast<unsigned char>(bytes[2 * i + 1]);
+    if (lo == 0 && hi == 0) return {};  // U+0000 is not text
+    with_nul += lo == 0 || hi == 0;
+    plausible_le += plausible_text_unit(hi * 256u + lo);
+    plausible_be += plausible_text_unit(lo * 256u + hi);
+  }
+  if (with_nul * 50 < pairs) return {};
+  std::size_t best = std::max(plausible_le, plausible_be), other = std::min(plausible_le, plausible_be);
+  if (best * 10 < pairs * 9 || (best - other) * 5 < pairs) return {};
+  return plausible_le >= plausible_be ? "UTF-16LE" : "UTF-16BE";
+}
+
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
   DecodedText d;
   auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
@@ -191,6 +224,11 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared) {
     d.basis = "bom";
     d.utf8 = convert_to_utf8(bytes.substr(2), d.encoding, &d.lossy);
     return d;
+  }
+  if (std::string cs = utf16_without_bom(bytes); !cs.empty()) {
+    bool lossy = false;
+    std::string out = convert_to_utf8(bytes, cs, &lossy);
+    if (!lossy) return {std::move(out), cs, "detected", false};
   }
   std::string decl = canonical_charset(declared);
   if (!decl.empty()) {

@@ -21,7 +21,11 @@ bool is_valid_utf8(std::string_view bytes);
 // page declared gb2312 routinely contains GBK-only characters.
 std::string canonical_charset(std::string_view label);
 
-// Decodes `bytes`: BOM first, then `declared` (if not empty), then strict UTF-8, then UTF-8 with a
+// "UTF-16LE" or "UTF-16BE" when BOM-less `bytes` look like UTF-16 (NUL bytes but no NUL code
+// unit, and code units that read as Chinese text in that byte order only), else empty.
+std::string utf16_without_bom(std::string_view bytes);
+
+// Decodes `bytes`: BOM first, then BOM-less UTF-16, then `declared` (if not empty), then strict UTF-8, then UTF-8 with a
 // few corrupt bytes replaced (lossy), then ICU detection over the whole input, then GB18030. The
 // BOM is stripped.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {});

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
 #include "extractors/pdf_extractor.h"
@@ -24,12 +25,23 @@ InputKind sniff_kind(std::string_view bytes) {
                                                "Rar!", "\x1F\x8B", "BM", "II*\0", "MM\0*", "7z\xBC\xAF"};
   for (auto m : magic)
     if (bytes.substr(0, m.size()) == m) return InputKind::unsupported;
+  // BOM-less UTF-16: sniff its decoded head instead of its bytes.
+  if (std::string cs = utf16_without_bom(head); !cs.empty()) {
+    bool lossy = false;
+    std::string text;
+    try {
+      text = convert_to_utf8(head.substr(0, head.size() & ~std::size_t{1}), cs, &lossy);
+    } catch (const Error&) {
+      return InputKind::unsupported;
+    }
+    return sniff_kind(text) == InputKind::html ? InputKind::html : InputKind::text;
+  }
   std::string lower;
   lower.reserve(head.size());
   for (char c : head) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<table", "<div", "<meta", "<p>", "<p ", "<?xml"})
     if (lower.find(tag) != std::string::npos) return InputKind::html;
-  // Text: few NUL/control bytes (UTF-16 text has many NULs but starts with a BOM).
+  // Text: few NUL/control bytes (UTF-16 text has many NULs, so it was recognised above or by its BOM).
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return InputKind::text;
   std::size_t ctrl = 0;
   for (char c : head) {

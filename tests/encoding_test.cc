@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 
 #include "extractors/encoding.h"
+#include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
 #include "normalizers/table_grid.h"
 
@@ -51,6 +52,28 @@ TEST_CASE("encoding: BOM wins over everything and is stripped") {
   DecodedText w = decode_to_utf8(std::string("\xFF\xFE<\0p\0>\0", 8));
   CHECK(w.encoding == "UTF-16LE");
   CHECK(w.utf8 == "<p>");
+}
+
+TEST_CASE("encoding: UTF-16 without a BOM is recognised by the parity of its NUL bytes") {
+  std::string text = "<html><body><p>平潭综合实验区2021年政府信息公开工作年度报告</p>\n<td>12</td></body></html>";
+  std::string le = encode(text, "UTF-16LE"), be = encode(text, "UTF-16BE");
+  CHECK(utf16_without_bom(le) == "UTF-16LE");
+  CHECK(utf16_without_bom(be) == "UTF-16BE");
+  DecodedText d = decode_to_utf8(le);
+  CHECK(d.encoding == "UTF-16LE");
+  CHECK(d.basis == "detected");
+  CHECK(d.utf8 == text);
+  CHECK(decode_to_utf8(be).utf8 == text);
+  CHECK(sniff_kind(le) == InputKind::html);
+  CHECK(sniff_kind(encode("一、总体情况\n2021年，共收到申请 12 件。\n规章\t0\t0\t0\n", "UTF-16LE")) == InputKind::text);
+  // Not UTF-16: 8-bit text, NULs on both sides, NUL code units, random binary.
+  CHECK(utf16_without_bom(encode(text, "GB18030")).empty());
+  CHECK(utf16_without_bom(text).empty());
+  CHECK(utf16_without_bom(std::string(64, '\0')).empty());
+  std::string mixed;
+  for (int i = 0; i < 64; ++i) mixed += (i % 3 == 0) ? std::string("\0a", 2) : std::string("b\0", 2);
+  CHECK(utf16_without_bom(mixed).empty());
+  CHECK(sniff_kind(std::string("\x01\x02\0\0\x03\x04", 6) + std::string(200, '\0')) == InputKind::unsupported);
 }
 
 TEST_CASE("encoding: a gb2312 declaration decodes GBK-only characters as GB18030") {
