@@ -6,16 +6,56 @@ namespace ogix {
 
 namespace {
 
-// The first "19xx/20xx年" in `s`, or empty.
-std::string year_in(const std::string& s) {
-  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
-    bool digits = true;
-    for (std::size_t k = 0; k < 4; ++k) digits = digits && s[i + k] >= '0' && s[i + k] <= '9';
-    if (!digits || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+// Value of a Chinese numeral digit as written in years (〇 ○ 零 O 一 … 九), or -1.
+int year_digit(char32_t c) {
+  static constexpr std::u32string_view digits = U"〇一二三四五六七八九";
+  if (c == U'○' || c == U'零' || c == U'Ｏ' || c == U'O' || c == U'o') return 0;
+  auto p = digits.find(c);
+  return p == std::u32string_view::npos ? -1 : static_cast<int>(p);
+}
+
+// The first year "19xx年"/"20xx年" in `s`, also when written in Chinese numerals (二〇二一年,
+// 二○二一年, 二零二一年), as four ASCII digits; or empty.
+std::string year_in(const std::string& s, std::size_t* byte_pos = nullptr) {
+  std::u32string u = utf8_to_u32(s);
+  for (std::size_t i = 0; i + 4 < u.size(); ++i) {
+    std::string year;
+    bool ascii = true, chinese = true;
+    for (std::size_t k = 0; k < 4; ++k) {
+      char32_t c = u[i + k];
+      ascii = ascii && c >= U'0' && c <= U'9';
+      chinese = chinese && year_digit(c) >= 0;
+    }
+    if (ascii) {
+      if (i > 0 && u[i - 1] >= U'0' && u[i - 1] <= U'9') continue;
+      for (std::size_t k = 0; k < 4; ++k) year += static_cast<char>(u[i + k]);
+    } else if (chinese) {
+      if (i > 0 && year_digit(u[i - 1]) >= 0) continue;
+      for (std::size_t k = 0; k < 4; ++k) year += static_cast<char>('0' + year_digit(u[i + k]));
+    } else {
+      continue;
+    }
     std::size_t after = i + 4;
-    while (after < s.size() && s[after] == ' ') ++after;
-    if (s.compare(after, 3, "年") == 0 && (s.compare(i, 2, "19") == 0 || s.compare(i, 2, "20") == 0))
-      return s.substr(i, 4);
+    while (after < u.size() && u[after] == U' ') ++after;
+    if (after < u.size() && u[after] == U'年' && (year.rfind("19", 0) == 0 || year.rfind("20", 0) == 0)) {
+      if (byte_pos) *byte_pos = u32_to_utf8(std::u32string_view(u).substr(0, i)).size();
+      return year;
+    }
+  }
+  return {};
+}
+
+// The year of the statistics period ("统计期限自2021年1月1日起…"), which names the report year
+// even when the title does not; or empty.
+std::string period_year(const std::vector<const Paragraph*>& paras) {
+  for (const auto* p : paras) {
+    for (const char* key : {"统计期限", "统计时限", "统计时间"}) {
+      std::size_t at = p->text.find(key);
+      if (at != std::string::npos) {
+        std::string y = year_in(p->text.substr(at, 80));
+        if (!y.empty()) return y;
+      }
+    }
   }
   return {};
 }
@@ -38,8 +78,9 @@ void infer_metadata(Document& doc) {
       if (t.find(title_key) != std::string::npos && t.size() < 200) {
         // A short line above belongs to the title when this line does not name the agency: it
         // names no government body, or it starts with the year (洪泽区人民政府 / 2023年…年度报告).
-        std::string title = t, year = year_in(t);
-        bool starts_with_year = !year.empty() && t.rfind(year, 0) == 0;
+        std::size_t year_pos = std::string::npos;
+        std::string title = t, year = year_in(t, &year_pos);
+        bool starts_with_year = !year.empty() && year_pos == 0;
         if (i > 0 && paras[i - 1]->text.size() < 60 && (t.find("政府") == std::string::npos || starts_with_year))
           title = paras[i - 1]->text + title;
         doc.meta.title = normalize_text(strip_spaces(title));
@@ -48,12 +89,14 @@ void infer_metadata(Document& doc) {
     }
   }
   if (doc.meta.year.empty() && !doc.meta.title.empty()) doc.meta.year = year_in(doc.meta.title);
+  if (doc.meta.year.empty()) doc.meta.year = period_year(paras);
   if (doc.meta.year.empty())
     for (std::size_t i = 0; i < paras.size() && i < 8 && doc.meta.year.empty(); ++i) doc.meta.year = year_in(paras[i]->text);
   if (doc.meta.agency.empty() && !doc.meta.title.empty()) {
     // The agency is what precedes the year (or 政府信息公开) in the title.
     std::string t = doc.meta.title;
-    std::size_t cut = doc.meta.year.empty() ? std::string::npos : t.find(doc.meta.year);
+    std::size_t cut = std::string::npos;
+    year_in(t, &cut);
     std::size_t g = t.find("政府信息公开");
     if (cut == std::string::npos || (g != std::string::npos && g < cut)) cut = g;
     if (cut != std::string::npos && cut > 0) doc.meta.agency = t.substr(0, cut);

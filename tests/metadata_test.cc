@@ -40,3 +40,26 @@ TEST_CASE("metadata: fields an extractor set are kept; the year falls back to th
   CHECK(d.meta.year == "2020");
   CHECK(d.meta.agency == "关林街道办事处");
 }
+
+TEST_CASE("metadata: a year in Chinese numerals is read, and the agency ends before it") {
+  for (const char* title : {"某区人民政府办公室二〇二一年政府信息公开工作年度报告", "某区人民政府办公室二○二一年政府信息公开工作年度报告",
+                            "某区人民政府办公室二零二一年度政府信息公开工作年度报告"}) {
+    CAPTURE(title);
+    Document d = paras({title});
+    infer_metadata(d);
+    CHECK(d.meta.year == "2021");
+    CHECK(d.meta.agency == "某区人民政府办公室");
+  }
+  // Not years: a count of four Chinese digits without 年, and 三一二〇年 (no 19xx/20xx).
+  Document n = paras({"共一二三四件", "三一二〇年"});
+  infer_metadata(n);
+  CHECK(n.meta.year.empty());
+}
+
+TEST_CASE("metadata: with no year in the title, the statistics period names the report year") {
+  Document d = paras({"某局政府信息公开工作年度报告", "根据2019年修订的《条例》……",
+                      "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"});
+  infer_metadata(d);
+  CHECK(d.meta.year == "2022");
+  CHECK(d.meta.agency == "某局");
+}
