@@ -7,6 +7,8 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
+#include <tuple>
 #include <new>
 #include <thread>
 
@@ -184,7 +186,7 @@ void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& 
     for (const auto& r : doc.rules) ++out.rules[static_cast<int>(r.result)];
     out.findings = static_cast<int>(doc.findings.size());
     out.sections = static_cast<int>(doc.sections.size());
-    out.csv_rows = cells_csv_rows(doc);
+    out.csv_rows = cells_csv_rows(doc, xml_name);
     // Rule 6 pairs reports by the agency their titles name (pages of one agency state its name
     // differently in their metadata: 平潭综合实验区管委会 / 平潭综合实验区).
     out.agency = strip_spaces(doc.meta.agency);
@@ -262,25 +264,83 @@ std::vector<DatasetOutcome> check_dataset_rules(const std::vector<InputOutcome>&
   return out;
 }
 
+std::vector<std::string> output_names(const std::vector<std::string>& inputs) {
+  std::map<std::string, std::vector<std::size_t>> by_stem;
+  for (std::size_t i = 0; i < inputs.size(); ++i) by_stem[fs::path(inputs[i]).stem().string()].push_back(i);
+  std::vector<std::string> names(inputs.size());
+  std::set<std::string> taken;
+  for (const auto& [stem, users] : by_stem) {
+    if (users.size() == 1) {
+      names[users[0]] = stem + ".xml";
+      taken.insert(names[users[0]]);
+    }
+  }
+  // A shared stem: every user is named by its path, so a name does not depend on the order of the
+  // inputs or on which other files are in the batch.
+  for (const auto& [stem, users] : by_stem) {
+    if (users.size() == 1) continue;
+    for (std::size_t i : users) {
+      std::string hash = sha256_hex(inputs[i]);
+      std::string name = stem + "-" + hash.substr(0, 8) + ".xml";
+      for (std::size_t len = 12; taken.count(name) && len <= hash.size(); len += 4)
+        name = stem + "-" + hash.substr(0, len) + ".xml";  // the same path given twice, or a clash
+      for (int k = 2; taken.count(name); ++k) name = stem + "-" + hash + "-" + std::to_string(k) + ".xml";
+      names[i] = name;
+      taken.insert(name);
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
+  static const std::set<std::string> report_ext = {".pdf", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md"};
+  std::vector<std::string> out;
+  for (const auto& a : args) {
+    std::error_code ec;
+    if (!fs::is_directory(a, ec)) {
+      out.push_back(a);  // a file, or a path whose error the batch will report
+      continue;
+    }
+    std::vector<std::string> found;
+    auto it = fs::recursive_directory_iterator(a, fs::directory_options::skip_permission_denied, ec);
+    for (auto end = fs::recursive_directory_iterator(); !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();  // .git, .cache: not reports
+        continue;
+      }
+      std::string ext = it->path().extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (it->is_regular_file(ec) && report_ext.count(ext)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());  // directory order is the file system's, not ours
+    out.insert(out.end(), found.begin(), found.end());
+    if (ec) out.push_back(a);  // unreadable: listed as a failed input, the batch goes on
+  }
+  return out;
+}
+
+std::vector<std::string> read_input_list(std::istream& in) {
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
 BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& opt) {
   std::error_code ec;
   fs::create_directories(opt.out_dir, ec);
   if (!fs::is_directory(opt.out_dir, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create output directory " + opt.out_dir);
   BatchResult result;
   result.inputs.resize(inputs.size());
-  // Output names: <stem>.xml; a stem used by two inputs would overwrite, so the later one fails.
-  std::vector<std::string> names(inputs.size());
-  std::map<std::string, std::size_t> first_use;
+  std::vector<std::string> names = output_names(inputs);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     auto& o = result.inputs[i];
     o.path = inputs[i];
     o.source = fs::path(inputs[i]).filename().string();
-    names[i] = fs::path(inputs[i]).stem().string() + ".xml";
-    if (!first_use.emplace(names[i], i).second) {
-      o.error_code = error_code_name(ErrorCode::io);
-      o.message = "output name " + names[i] + " is already used by " + inputs[first_use[names[i]]];
-      names[i].clear();
-    }
   }
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -294,11 +354,11 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   for (auto& t : pool) t.join();
 
   if (opt.write_csv) {
-    // Stable order: by source name, then profile order within each document.
     std::vector<const InputOutcome*> ok;
     for (const auto& i : result.inputs)
       if (i.ok) ok.push_back(&i);
-    std::stable_sort(ok.begin(), ok.end(), [](auto* a, auto* b) { return a->source < b->source; });
+    // Stable order: by source name, then by output name (sources can share a name; outputs cannot).
+    std::sort(ok.begin(), ok.end(), [](auto* a, auto* b) { return std::tie(a->source, a->output) < std::tie(b->source, b->output); });
     std::string csv = cells_csv_header();
     for (auto* i : ok) csv += i->csv_rows;
     write_file_atomic((fs::path(opt.out_dir) / "cells.csv").string(), csv, opt.sync);

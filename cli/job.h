@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,10 +77,23 @@ struct BatchResult {
   int failed() const;
 };
 
-// Converts every input, writing OUTDIR/<stem>.xml, OUTDIR/cells.csv, OUTDIR/manifest.csv and
+// Converts every input, writing OUTDIR/<name>.xml (names from output_names), OUTDIR/cells.csv, OUTDIR/manifest.csv and
 // OUTDIR/dataset-rules.csv (rule 6) atomically. A failing input is recorded and the batch goes on. Throws Error(io) only when the
 // output directory itself cannot be written.
 BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& options);
+
+// The output XML name of each input: <stem>.xml, or <stem>-<8+ hex digits of the SHA-256 of its
+// path>.xml for every input whose stem another input shares (so a batch of …/page.html works).
+std::vector<std::string> output_names(const std::vector<std::string>& inputs);
+
+// The inputs named by command-line arguments: a file as given; a directory replaced by the
+// report files under it (.pdf .html .htm .shtml .xhtml .txt .text .md, any case; hidden entries
+// skipped), in sorted path order. A directory that cannot be read (wholly or in part) is kept as
+// an input itself, so the batch lists it as failed.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
+
+// Paths one per line (CR LF or LF; empty lines skipped), as --files-from reads them.
+std::vector<std::string> read_input_list(std::istream& in);
 
 // Writes `bytes` to `path` via a temporary file in the same directory and a rename, so readers
 // never see a half-written file. Throws Error(io).

@@ -2,6 +2,7 @@
 #include <cxxopts.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "cli/job.h"
@@ -60,11 +61,12 @@ int validate(int argc, char** argv) {
 
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
-  opts.custom_help("[options] INPUT... -o OUTDIR");
+  opts.custom_help("[options] INPUT... -o OUTDIR   (INPUT: a file, or a directory searched for reports)");
   opts.positional_help("");
   ogix::Limits def;
   opts.add_options()
       ("o,output", "output directory (created if missing)", cxxopts::value<std::string>())
+      ("files-from", "read more inputs from FILE, one path per line ('-': standard input)", cxxopts::value<std::string>())
       ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
@@ -89,9 +91,26 @@ int convert(int argc, char** argv) {
     std::cout << opts.help() << "\nexit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
     return kExitOk;
   }
-  if (!args.count("output") || !args.count("inputs")) {
-    std::cerr << "ogix convert: need INPUT... and -o OUTDIR (see ogix convert --help)\n";
+  if (!args.count("output") || (!args.count("inputs") && !args.count("files-from"))) {
+    std::cerr << "ogix convert: need INPUT... (or --files-from) and -o OUTDIR (see ogix convert --help)\n";
     return kExitUsage;
+  }
+  std::vector<std::string> named;
+  if (args.count("inputs")) named = args["inputs"].as<std::vector<std::string>>();
+  if (args.count("files-from")) {
+    std::string list = args["files-from"].as<std::string>();
+    std::vector<std::string> more;
+    if (list == "-") {
+      more = ogix::read_input_list(std::cin);
+    } else {
+      std::ifstream in(list, std::ios::binary);
+      if (!in) {
+        std::cerr << "ogix convert: cannot read --files-from " << list << "\n";
+        return kExitUsage;
+      }
+      more = ogix::read_input_list(in);
+    }
+    named.insert(named.end(), more.begin(), more.end());
   }
   ogix::BatchOptions bo;
   bo.out_dir = args["output"].as<std::string>();
@@ -114,8 +133,13 @@ int convert(int argc, char** argv) {
   bool quiet = args.count("quiet") > 0;
 
   ogix::BatchResult r;
+  std::vector<std::string> inputs = ogix::expand_inputs(named);
+  if (inputs.empty()) {
+    std::cerr << "ogix convert: no report files found in the inputs given\n";
+    return kExitUsage;
+  }
   try {
-    r = ogix::run_batch(args["inputs"].as<std::vector<std::string>>(), bo);
+    r = ogix::run_batch(inputs, bo);
   } catch (const ogix::Error& e) {
     std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
     return kExitFatal;

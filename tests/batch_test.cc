@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "cli/job.h"
@@ -59,5 +60,42 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
     CHECK_MESSAGE(slurp(e.path()) == slurp(root / "b" / name), name << " differs between 1 and 3 jobs");
   }
   CHECK(files == static_cast<int>(inputs.size()) - 1 + 3);  // XMLs + cells, manifest, dataset-rules
+  fs::remove_all(root);
+}
+
+TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is named by each path") {
+  auto names = output_names({"x/a/page.html", "report.pdf", "x/b/page.html", "x/b/page.txt"});
+  REQUIRE(names.size() == 4);
+  CHECK(names[1] == "report.xml");
+  std::set<std::string> unique(names.begin(), names.end());
+  CHECK(unique.size() == 4);
+  for (std::size_t i : {0u, 2u, 3u}) {
+    CAPTURE(names[i]);
+    CHECK(names[i].rfind("page-", 0) == 0);
+    CHECK(names[i].size() == std::string("page-12345678.xml").size());
+  }
+  // Independent of the order and of the other inputs sharing the stem.
+  auto reversed = output_names({"x/b/page.txt", "x/b/page.html", "report.pdf", "x/a/page.html"});
+  CHECK(reversed[0] == names[3]);
+  CHECK(reversed[3] == names[0]);
+  CHECK(output_names({"x/a/page.html", "x/c/page.html"})[0] == names[0]);
+  // The same path twice still gets two outputs.
+  auto twice = output_names({"same.txt", "same.txt"});
+  CHECK(twice[0] != twice[1]);
+}
+
+TEST_CASE("a directory input means the report files under it, sorted; hidden and other files skipped") {
+  fs::path root = fs::temp_directory_path() / "ogix-expand-test";
+  fs::remove_all(root);
+  for (const char* f : {"b/2.pdf", "a/z.HTML", "a/y.txt", "a/notes.json", "a/.hidden.txt", ".git/x.txt", "c.md"}) {
+    fs::create_directories((root / f).parent_path());
+    std::ofstream(root / f) << "x";
+  }
+  auto got = expand_inputs({(root / "missing.pdf").string(), root.string()});
+  std::vector<std::string> want = {(root / "missing.pdf").string(), (root / "a/y.txt").string(),
+                                   (root / "a/z.HTML").string(), (root / "b/2.pdf").string(), (root / "c.md").string()};
+  CHECK(got == want);
+  std::istringstream list("one.pdf\r\n\r\ntwo dir/three.html\n");
+  CHECK(read_input_list(list) == std::vector<std::string>{"one.pdf", "two dir/three.html"});
   fs::remove_all(root);
 }

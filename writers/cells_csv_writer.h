@@ -12,8 +12,9 @@ namespace ogix {
 std::string cells_csv_header();
 
 // The CSV rows of one document's profile cells, in profile order (RFC 4180, CRLF line ends).
-// Columns: source,profile,table,row,col,status,value,raw,extra,label,location.
-std::string cells_csv_rows(const Document& doc);
+// Columns: source,profile,table,row,col,status,value,raw,extra,label,location,document, where
+// `document` names the XML file written for the report (unique in a batch; source may not be).
+std::string cells_csv_rows(const Document& doc, const std::string& document = {});
 
 // Quotes a CSV field when it holds a comma, quote, CR or LF (RFC 4180).
 std::string csv_field(const std::string& s);
