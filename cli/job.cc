@@ -76,7 +76,12 @@ Document convert_bytes(std::string_view bytes, const std::string& source, const 
                 "input of " + std::to_string(bytes.size()) + " bytes exceeds --max-input-mb");
   InputKind kind = sniff_kind(bytes);
   const Extractor* ex = extractor_for(kind);
-  if (!ex) throw Error(ErrorCode::unsupported, source, "not a PDF, HTML or text report (unrecognized content)");
+  if (!ex) {
+    if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0")
+      throw Error(ErrorCode::unsupported, source,
+                  "an OLE2 compound file (Word 97-2003 .doc, or a password-protected Office file): save it as .docx or PDF");
+    throw Error(ErrorCode::unsupported, source, "not a PDF, Word .docx, HTML or text report (unrecognized content)");
+  }
   return convert_with(*ex, bytes, source, options);
 }
 

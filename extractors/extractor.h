@@ -32,9 +32,9 @@ class Extractor {
   virtual Document extract(std::string_view bytes, const ExtractContext& ctx) const = 0;
 };
 
-enum class InputKind { pdf, html, text, unsupported };
+enum class InputKind { pdf, html, text, docx, unsupported };
 
-// Decides the kind from the leading bytes (never the file name alone): %PDF, markup, text.
+// Decides the kind from the bytes (never the file name): %PDF, a ZIP holding word/, markup, text.
 InputKind sniff_kind(std::string_view bytes);
 
 // The registry: the extractor for a kind (nullptr for unsupported). Adding a format is one row.

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/docx_extractor.h"
 #include "extractors/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
@@ -20,8 +21,17 @@ InputKind sniff_kind(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 1024);
   // %PDF may follow some junk bytes; readers accept it within the first 1024.
   if (head.find("%PDF-") != std::string_view::npos) return InputKind::pdf;
+  // A Word .docx is a ZIP whose member names (in its local headers near the start, in its
+  // central directory at the end) include word/.
+  if (bytes.substr(0, 4) == "PK\x03\x04") {
+    std::size_t window = 64 * 1024;
+    std::string_view tail = bytes.size() > window ? bytes.substr(bytes.size() - window) : bytes;
+    if (bytes.substr(0, window).find("word/") != std::string_view::npos || tail.find("word/") != std::string_view::npos)
+      return InputKind::docx;
+    return InputKind::unsupported;
+  }
   // Known binary containers and images are never text.
-  static constexpr std::string_view magic[] = {"PK\x03\x04", "\x89PNG", "\xFF\xD8\xFF", "GIF8", "\xD0\xCF\x11\xE0",
+  static constexpr std::string_view magic[] = { "\x89PNG", "\xFF\xD8\xFF", "GIF8", "\xD0\xCF\x11\xE0",
                                                "Rar!", "\x1F\x8B", "BM", "II*\0", "MM\0*", "7z\xBC\xAF"};
   for (auto m : magic)
     if (bytes.substr(0, m.size()) == m) return InputKind::unsupported;
@@ -57,10 +67,12 @@ const Extractor* extractor_for(InputKind kind) {
   static const TextExtractor text;
   static const HtmlExtractor html;
   static const PdfExtractor pdf;
+  static const DocxExtractor docx;
   switch (kind) {
     case InputKind::text: return &text;
     case InputKind::html: return &html;
     case InputKind::pdf: return &pdf;
+    case InputKind::docx: return &docx;
     case InputKind::unsupported: return nullptr;
   }
   return nullptr;

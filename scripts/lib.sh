@@ -7,7 +7,7 @@ OGIX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OGIX_PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   libxml2-dev libxml2-utils libicu-dev libcxxopts-dev doctest-dev
-  libpoppler-cpp-dev libpoppler-private-dev poppler-data poppler-utils qpdf
+  libpoppler-cpp-dev libpoppler-private-dev poppler-data poppler-utils qpdf libzip-dev
 )
 
 ogix_sudo() {

@@ -21,6 +21,7 @@ TEST_CASE("fuzz regressions: every saved extractor input converts or fails with 
     InputKind kind = name.rfind("text-", 0) == 0   ? InputKind::text
                      : name.rfind("html-", 0) == 0 ? InputKind::html
                      : name.rfind("pdf-", 0) == 0  ? InputKind::pdf
+                     : name.rfind("docx-", 0) == 0 ? InputKind::docx
                                                    : InputKind::unsupported;
     if (kind == InputKind::unsupported) continue;  // xml_writer inputs drive a synthetic Document
     std::ifstream in(e.path(), std::ios::binary);
