@@ -104,7 +104,18 @@ CellReading read_cell(std::string_view raw, bool money) {
 
 bool is_value_like(std::string_view text) {
   CellReading r = read_cell(text, true);
-  return r.status == CellStatus::number || r.status == CellStatus::na;
+  if (r.status == CellStatus::number || r.status == CellStatus::na) return true;
+  // A count with its measure word (12件, ３ 项) stands where a value stands: it is no label word,
+  // though the spec reads it as text.
+  for (std::string_view unit : {std::string_view("件"), std::string_view("个"), std::string_view("项"),
+                                std::string_view("条"), std::string_view("次"), std::string_view("份"),
+                                std::string_view("家"), std::string_view("人次"), std::string_view("人")}) {
+    if (text.size() <= unit.size() || text.substr(text.size() - unit.size()) != unit) continue;
+    std::string_view number = text.substr(0, text.size() - unit.size());
+    while (!number.empty() && number.back() == ' ') number.remove_suffix(1);
+    if (read_cell(number, false).status == CellStatus::number) return true;
+  }
+  return false;
 }
 
 std::string convert_unit(const std::string& value, const std::string& from, const std::string& to) {

@@ -19,7 +19,8 @@ struct CellReading {
 // blank, na (/ - — 无 不涉及 不适用 …) or text. `money` allows a unit suffix (元, 万元, 千元, 亿元).
 CellReading read_cell(std::string_view text, bool money);
 
-// True when the text reads as a number or an na marker (a "value-like" cell).
+// True when the text reads as a number, an na marker, or a count with its measure word (12件):
+// a cell that stands where a value stands, never a label word.
 bool is_value_like(std::string_view text);
 
 // Converts an ASCII decimal `value` written in `from` unit into `to` unit (元/千元/万元/亿元)

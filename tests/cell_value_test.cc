@@ -68,3 +68,15 @@ TEST_CASE("full-width grouping commas and decimal points are numbers; a list is 
   CHECK(read_cell("12，34", false).status == CellStatus::text);
   CHECK(read_cell("48，213", false).status == CellStatus::number);
 }
+
+TEST_CASE("cell values: a count with its measure word stands where a value stands, but reads as text") {
+  for (std::string t : {"12件", "3项", "1,234 件", "5人次"}) {
+    CAPTURE(t);
+    CHECK(is_value_like(t));
+    CHECK(read_cell(t, false).status == CellStatus::text);  // the spec: a number with words is text
+  }
+  for (std::string t : {"件", "约3件", "规章", "第一条", "1.属于国家秘密"}) {
+    CAPTURE(t);
+    CHECK_FALSE(is_value_like(t));
+  }
+}
