@@ -1144,6 +1144,26 @@ std::vector<std::u32string> header_rows(const GeoTable& t, const RowIndex& ri) {
 // `lower`'s first row (stacked at y = `seam`) continues `upper`'s last row column by column. Either
 // its values continue without a row label of their own (29 / 0 → 290), or it holds only the rest
 // of the label (a wrapped label's last line, no list marker) under a row that has values.
+// True when every digit group after a grouping comma has three digits (12,345 — not 13,32): a
+// number cut by a cell's line wrap leaves a short last group.
+bool well_grouped(std::u32string_view s) {
+  std::size_t run = 0;
+  bool after_comma = false;
+  for (char32_t c : s) {
+    if (c == ' ' || c == 0x3000) continue;
+    if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)) {
+      ++run;
+    } else if (c == ',' || c == 0xFF0C) {
+      if (after_comma && run != 3) return false;
+      after_comma = true;
+      run = 0;
+    } else {
+      break;  // a decimal point or a unit ends the integer part
+    }
+  }
+  return !after_comma || run == 3;
+}
+
 bool row_split(const GeoTable& upper, const GeoTable& lower, double seam) {
   const auto cols = value_columns(upper);
   if (cols.empty()) return false;
@@ -1170,7 +1190,22 @@ bool row_split(const GeoTable& upper, const GeoTable& lower, double seam) {
     ++lower_values;
   }
   if (label_l == nullptr || label_u->text.empty()) return false;
-  if (lower_values > 0) return label_l->text.empty();
+  if (lower_values > 0) {
+    if (label_l->text.empty()) return true;
+    // Label and values both cut (a narrow table whose cells wrap): a value cut inside its digit
+    // grouping (13,32 | 1) proves it; otherwise the lower label must read as the tail of a
+    // numbered label — no marker of its own, short, and no total row's word.
+    if (starts_with_marker(label_l->text) || !starts_with_marker(label_u->text)) return false;
+    for (const auto& lc : lower.cells) {
+      if (std::abs(lc.rect.y0 - seam) > 0.5 || lc.rect.x0 < value_x - 3 || lc.text.empty()) continue;
+      const GeoCell* uc = counterpart(lc);
+      if (uc != nullptr && !uc->text.empty() && !well_grouped(uc->text) && well_grouped(join_lines({uc->text, lc.text})))
+        return true;
+    }
+    std::size_t chars = 0;
+    for (char32_t c : label_l->text) chars += c != ' ' && c != 0x3000;
+    return chars <= 4 && label_l->text.find(U"计") == std::u32string::npos;
+  }
   return upper_values > 0 && !label_l->text.empty() && !starts_with_marker(label_l->text);
 }
 

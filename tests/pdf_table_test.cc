@@ -266,3 +266,34 @@ TEST_CASE("pdf join: a ruled row the page break cut in two is one row again") {
   CHECK(text_at(upper, 260, 718) == "29");
   CHECK(upper.cells.size() == 6);
 }
+
+TEST_CASE("pdf join: a row whose label and values both wrap over the page break is one row again") {
+  // A narrow ruled table: 2.其他法律行政法规禁止公 | 13,32 | 1,70 on page 1, 开 | 1 | 7 on page 2.
+  // The cut grouping (13,32) proves the values continue.
+  pdf::GeoTable upper = ruled_table({ruled_row(U"2.其他法律行政法规禁止公", U"13,32", U"1,70", 718)}, 1);
+  pdf::GeoTable lower = ruled_table({ruled_row(U"开", U"1", U"7", 60), ruled_row(U"3.危及“三安全一稳定”", U"4", U"5", 78)}, 2);
+  pdf::join_tables(upper, lower);
+  CHECK(text_at(upper, 50, 718) == "2.其他法律行政法规禁止公开");
+  CHECK(text_at(upper, 200, 718) == "13,321");
+  CHECK(text_at(upper, 260, 718) == "1,707");
+  CHECK(upper.cells.size() == 6);
+
+  // Without commas, a short tail of a numbered label with values is the same row.
+  upper = ruled_table({ruled_row(U"3.危及“三安全一稳", U"61", U"15", 718)}, 1);
+  lower = ruled_table({ruled_row(U"定”", U"7", U"4", 60)}, 2);
+  pdf::join_tables(upper, lower);
+  CHECK(text_at(upper, 50, 718) == "3.危及“三安全一稳定”");
+  CHECK(text_at(upper, 200, 718) == "617");
+  CHECK(upper.cells.size() == 3);
+
+  // A total row under a numbered row, and a numbered row: rows of their own.
+  upper = ruled_table({ruled_row(U"3.其他", U"61", U"15", 718)}, 1);
+  lower = ruled_table({ruled_row(U"合计", U"7", U"4", 60)}, 2);
+  pdf::join_tables(upper, lower);
+  CHECK(text_at(upper, 200, 718) == "61");
+  CHECK(upper.cells.size() == 6);
+  upper = ruled_table({ruled_row(U"2.其他法律行政法规禁止公开", U"13", U"1", 718)}, 1);
+  lower = ruled_table({ruled_row(U"3.危及", U"1", U"7", 60)}, 2);
+  pdf::join_tables(upper, lower);
+  CHECK(upper.cells.size() == 6);
+}
