@@ -500,14 +500,41 @@ std::unique_ptr<xmlDoc, XmlDocFree> parse_part(const std::string& xml, const Ext
 
 }  // namespace
 
+namespace {
+
+// The main document part named by the package relationships (_rels/.rels), for producers that do
+// not call it word/document.xml; empty when there is none.
+std::string main_part_from_rels(const ZipReader& zip, const ExtractContext& ctx) {
+  if (!zip.has("_rels/.rels")) return {};
+  std::string rels;
+  try {
+    rels = zip.read("_rels/.rels", 1 << 20, "1 MiB for _rels/.rels");
+  } catch (const Error&) {
+    return {};
+  }
+  auto d = parse_part(rels, ctx, "_rels/.rels");
+  const xmlNode* root = d ? xmlDocGetRootElement(d.get()) : nullptr;
+  for (const xmlNode* c = root ? root->children : nullptr; c != nullptr; c = c->next) {
+    if (!is_local(c, "Relationship")) continue;
+    std::string type = w_attr(c, "Type"), target = w_attr(c, "Target");
+    if (type.size() >= 15 && type.compare(type.size() - 15, 15, "/officeDocument") == 0 && !target.empty())
+      return target.front() == '/' ? target.substr(1) : target;
+  }
+  return {};
+}
+
+}  // namespace
+
 Document DocxExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
   ZipReader zip(bytes, ctx.source);
-  if (!zip.has("word/document.xml"))
-    throw Error(ErrorCode::unsupported, ctx.source, "a ZIP archive without word/document.xml: not a Word document");
+  std::string main = "word/document.xml";
+  if (!zip.has(main)) main = main_part_from_rels(zip, ctx);
+  if (main.empty() || !zip.has(main))
+    throw Error(ErrorCode::unsupported, ctx.source, "a ZIP archive without a Word main document part: not a Word document");
   // Inflated parts count against the input size limit: a zip bomb stops there.
   std::size_t cap = ctx.limits.max_input_bytes;
   DocxParts parts;
-  parts.document = zip.read("word/document.xml", cap, "--max-input-mb");
+  parts.document = zip.read(main, cap, "--max-input-mb");
   std::vector<Finding> part_findings;
   for (auto [name, into] : {std::pair{"word/styles.xml", &parts.styles}, std::pair{"word/numbering.xml", &parts.numbering}}) {
     if (!zip.has(name)) continue;

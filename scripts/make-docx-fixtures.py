@@ -311,6 +311,16 @@ def write_bad(bad):
     # A Word document without a single table: a notice, not a report.
     write_docx(os.path.join(bad, "docx-no-tables.docx"),
                document_xml(para("关于开展政务公开培训的通知") + para("各单位：现将有关事项通知如下。")), styles=None, numbering=None)
+    # A producer that names its main part word/document2.xml: found through _rels/.rels.
+    _, doc = numbered_report()
+    rels = RELS.replace("word/document.xml", "/word/document2.xml")
+    with zipfile.ZipFile(os.path.join(bad, "docx-main-part-renamed.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in [("[Content_Types].xml", CONTENT_TYPES.replace("/word/document.xml", "/word/document2.xml")),
+                           ("_rels/.rels", rels), ("word/document2.xml", doc), ("word/styles.xml", STYLES),
+                           ("word/numbering.xml", NUMBERING)]:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
     # Word 97-2003 (OLE2 compound file) header: not something we read.
     open(os.path.join(bad, "word97.doc"), "wb").write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
     print("wrote docx fixtures")
