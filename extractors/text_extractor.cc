@@ -5,6 +5,7 @@
 #include "extractors/encoding.h"
 #include "normalizers/table_grid.h"
 #include "normalizers/unicode.h"
+#include "profiles/profile.h"
 
 namespace ogix {
 
@@ -70,6 +71,18 @@ std::vector<std::string> split_tabs(std::string_view s) {
   return out;
 }
 
+// True when a line's words name one of the report's top-level sections (its heading wording).
+bool names_section(std::string_view line) {
+  const auto& profiles = builtin_profiles();
+  if (profiles.empty()) return false;
+  std::string text = normalize_text(line);
+  std::string key = label_key(text.substr(heading_marker(text).length));
+  for (const auto& s : profiles.front().sections)  // section wording is the same in every profile
+    for (const auto& v : s.variants)
+      if (!v.empty() && key.find(v) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
@@ -92,6 +105,20 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
   auto is_table_line = [&](std::size_t k) {
     return lines.at(k).find('\t') != std::string_view::npos || is_pipe_row(lines.at(k));
   };
+  // A short line right above a table line, with no heading marker, not a sentence or a caption: the
+  // table's first row, a cell merged across the table that Word copies without a tab (行政复议 over
+  // 结果维持…).
+  auto is_title_line = [&](std::size_t k) {
+    if (k + 1 >= lines.size() || lines[k + 1].find('\t') == std::string_view::npos || is_pipe_row(lines[k + 1]) ||
+        lines[k].size() > kMaxWrappedCellBytes)
+      return false;  // (Markdown tables have their titles as # headings: those stay paragraphs)
+    std::string text = normalize_text(lines[k]);
+    if (text.empty() || text[0] == '#' || heading_marker(text).level != 0) return false;
+    // A sentence, or a caption such as 单位：万元 or 注：…, is no table cell.
+    for (std::string_view mark : {"。", "：", ":", "；", ";"})
+      if (text.find(mark) != std::string::npos) return false;
+    return true;
+  };
   while (i < lines.size()) {
     if (lines[i].size() > kMaxLineBytes)
       throw Error(ErrorCode::limit_exceeded, ctx.source, "line " + std::to_string(i + 1) + " is longer than 1 MiB");
@@ -99,7 +126,7 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
       ++i;
       continue;
     }
-    if (!is_table_line(i)) {
+    if (!is_table_line(i) && !is_title_line(i)) {
       doc.blocks.push_back(Paragraph{std::string(lines[i]), 0, {Span{0, 0, 0, 0, 0, "line:" + std::to_string(i + 1)}}});
       ++i;
       continue;
@@ -131,9 +158,15 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
         j = k;
         continue;
       }
-      // A section heading (一、…) ends the table even when another table follows it.
-      if (k < lines.size() && lines[k].size() <= kMaxWrappedCellBytes &&
-          heading_marker(normalize_text(lines[k])).level != 1) {
+      // A section heading (一、…) ends the table even when another table follows it. A numbered
+      // line that names no section and runs straight into a table line is the first part of a
+      // wrapped row label (一、本年新收政府信息公 over 开申请数量⇥366…), and stays in the table.
+      // A line held tight between two table lines (no blank line on either side) may be twice as
+      // long: a long label broken by a line break in its cell.
+      bool tight = k == j && k + 1 < lines.size() && is_table_line(k + 1);
+      if (k < lines.size() && lines[k].size() <= (tight ? 2 : 1) * kMaxWrappedCellBytes &&
+          (heading_marker(normalize_text(lines[k])).level != 1 ||
+           (k + 1 < lines.size() && is_table_line(k + 1) && !names_section(lines[k])))) {
         std::size_t n = k + 1;
         while (n < lines.size() && blank(lines[n])) ++n;
         if (n < lines.size() && is_table_line(n)) {

@@ -198,8 +198,15 @@ class Mapper {
   struct HeaderCols {
     std::vector<std::string> bottom, path;
     std::vector<std::string> cell_text;  // raw texts of the header block (for units)
+    // Text copies: the header's leaf columns in order, read from its lines as sequences of fields
+    // (header_leaves); empty when they do not fit that reading.
+    struct Leaf {
+      std::string bottom, path;
+    };
+    std::vector<Leaf> leaves;
   };
 
+  std::vector<std::size_t> row_ends_;  // per grid row of the table: its fields (value cells) end here
   std::optional<HeaderCols> last_header_;  // header block of the previous table, and its section
   std::string last_header_section_;
   std::optional<HeaderCols> inherited_;    // last_header_ when the table being mapped may use it
@@ -311,6 +318,37 @@ class Mapper {
         }
       }
     }
+    // Ragged text: a tab at the end of every line (Word's copy can end each row with one) adds an
+    // empty last field to every row: a line ending, not a cell. A row's value cells end before it.
+    // Every line, or else every line with values (a line ending inside a wrapped label has none).
+    // Cells that fill a short line out to the table's width have no source and are not its fields.
+    row_ends_.assign(rows.size(), 0);
+    std::vector<std::size_t> last_field(rows.size(), 0);
+    bool every_line = t.ragged, every_data_line = t.ragged;
+    std::size_t lines = 0, data_lines = 0;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const auto& cells = rows[r].cells;
+      std::size_t fields = 0;
+      bool values = false;
+      for (std::size_t k = 0; k < cells.size(); ++k)
+        if (!cells[k]->from.empty()) {
+          ++fields;
+          last_field[r] = k;
+          values = values || is_value_like(cells[k]->text);
+        }
+      // (A table built without sources, as in tests, has all of its cells as fields.)
+      row_ends_[r] = t.ragged && fields > 0 ? last_field[r] + 1 : cells.size();
+      if (fields < 2) continue;
+      bool ends_empty = cells[last_field[r]]->text.empty();
+      ++lines;
+      every_line = every_line && ends_empty;
+      if (!values) continue;
+      ++data_lines;
+      every_data_line = every_data_line && ends_empty;
+    }
+    if ((every_line && lines >= 2) || (every_data_line && data_lines >= 2))
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        if (last_field[r] > 0 && rows[r].cells[last_field[r]]->text.empty()) row_ends_[r] = last_field[r];
     set_scope(section, texts);
     inherited_.reset();
     if (last_header_ && last_header_section_ == section && last_header_->path.size() == static_cast<std::size_t>(t.cols))
@@ -323,6 +361,7 @@ class Mapper {
     std::string pending_label;   // key of the last text row without values (a wrapped label)
     std::size_t pending_row = 0;
     std::string group_label;     // the group last named by a row (其他处理), for sub-rows below it
+    std::string group_before_pending;  // group_label before the pending row named one
     Crosswise crosswise;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const auto& cells = rows[r].cells;
@@ -389,6 +428,24 @@ class Mapper {
       std::string full;
       for (auto k : label_idx) full += label_key(tx[k]);
       RowMatch m = match_row(leaf, full);
+      // A label wrapped onto the row above (text copies): try the two lines joined. The line above
+      // is then part of this data row's label, not of the header block.
+      auto join_pending = [&]() {
+        if (m.score != 0 || pending_label.empty() || !pending_fits(t, rows, pending_row, r, first_value, label_idx))
+          return;
+        // A label that is a column's name (结果维持 in table 四 by result) is whole: its row is read
+        // crosswise under the header above, which must stay the header.
+        if (has_values && header_like(p_, full)) return;
+        RowMatch m2 = match_row(pending_label + leaf, pending_label + full);
+        if (m2.score == 0) return;
+        m = m2;
+        full = pending_label + full;
+        if (!has_values) return;
+        group_label = group_before_pending;  // the line above was a label's part, not a group heading
+        if (!header_rows.empty() && header_rows.back() == pending_row) header_rows.pop_back();
+        if (!since_data.empty() && since_data.back() == pending_row) since_data.pop_back();
+      };
+      if (!label_idx.empty()) join_pending();  // before the header is asked to name the row
       if (m.score == 0 && has_values && !is_header &&
           take_header_rows(t, rows, texts, header_rows, r, label_idx.empty() ? 0 : label_idx.back() + 1)) {
         // A row of numbers whose label (if any: 件数) names no row: the header names its rows
@@ -398,15 +455,7 @@ class Mapper {
         since_data.clear();
         continue;
       }
-      if (m.score == 0 && !pending_label.empty() && (has_values || !label_idx.empty()) &&
-          pending_fits(t, rows, pending_row, r, first_value, label_idx)) {
-        // A label wrapped onto the row above (text copies): try the two lines joined.
-        RowMatch m2 = match_row(pending_label + leaf, pending_label + full);
-        if (m2.score > 0) {
-          m = m2;
-          full = pending_label + full;
-        }
-      }
+      if (has_values) join_pending();
       for (const auto& g : groups_)
         if (full.find(g) != std::string::npos) group_label = g;
       if (!group_label.empty() && !label_idx.empty() && group_label != full) {
@@ -417,7 +466,7 @@ class Mapper {
           full = group_label + full;
         }
       }
-      if (has_values && !label_idx.empty() && !t.ragged &&
+      if (has_values && !label_idx.empty() &&
           take_crosswise(t, rows, texts, header_rows, r, label_idx.back() + 1, full, crosswise)) {
         // A table read crosswise: the row label is a column (结果维持), the header names the rows.
         last_was_data = true;
@@ -431,12 +480,19 @@ class Mapper {
       // And its label must read like one: starting at the left edge, contiguous, followed by at
       // least as many (empty) cells as the row has columns — unlike a header band whose words sit
       // over the value columns.
+      // (A text line counts its own fields, not the cells that fill it out to the table's width.)
+      std::size_t width = t.ragged ? row_ends_.at(r) : tx.size();
       bool label_like = !label_idx.empty() && label_idx.front() == 0 &&
                         label_idx.back() + 1 == label_idx.size() &&
-                        m.row && tx.size() - after_label >= m.row->cols.size();
+                        m.row && width >= after_label && width - after_label >= m.row->cols.size();
       // A row of blanks below data whose label is exactly a row's and also a column's word (3.其他
       // left empty, 其他 being a column of table 三) is that row, not a new header.
       if (is_header && last_was_data && m.score >= 3000 && label_like) is_header = false;
+      // In a text copy a line of one field below data is a wrapped label's first part (2.其他 over
+      // 法律行政法规禁止公开), not a new header.
+      if (is_header && last_was_data && t.ragged &&
+          std::count_if(cells.begin(), cells.end(), [](const Cell* c) { return !c->text.empty(); }) == 1)
+        is_header = false;
       if (is_header) {
         if (last_was_data) header_rows = since_data;
         header_rows.push_back(r);
@@ -485,9 +541,16 @@ class Mapper {
         last_was_data = true;
         continue;
       }
+      // An empty line of a text copy (a row of tabs) says nothing: it must not become the bottom
+      // row of the header block, whose columns are each labelled on their own.
+      if (t.ragged && label_idx.empty()) {
+        pending_label.clear();
+        continue;
+      }
       // A row with text and no values: a wrapped label or group heading; remember it briefly.
       pending_label = full;
       pending_row = r;
+      group_before_pending = group_label;
       if (!full.empty()) group_label = full;
       // A label row with empty cells (a group heading such as （六）其他处理 before any data row)
       // labels rows, not columns: it stays out of the header block.
@@ -505,6 +568,18 @@ class Mapper {
         auto it = crosswise.find({pt->code, pr.code});
         if (it != crosswise.end()) found_.push_back(std::move(it->second));
       }
+  }
+
+  // Whether dropping the surplus empty cells at the ends of `idx` (cells of a row's texts `tx`) to
+  // leave `want` cells is one choice: not so when both ends have empty cells and only some must
+  // go — which of them is a blank value cell cannot be told.
+  static bool surplus_unambiguous(const std::vector<std::string>& tx, const std::vector<std::size_t>& idx,
+                                  std::size_t want) {
+    if (idx.size() <= want) return true;
+    std::size_t lead = 0, trail = 0;
+    while (lead < idx.size() && tx[idx[lead]].empty()) ++lead;
+    while (trail < idx.size() - lead && tx[idx[idx.size() - 1 - trail]].empty()) ++trail;
+    return lead == 0 || trail == 0 || lead + trail <= idx.size() - want;
   }
 
   // Whether the text row `pending` can be the first line of row r's label: in a real grid its text
@@ -533,11 +608,123 @@ class Mapper {
     return s;
   }
 
+  // The fields of text line r: up to its last field, without a line-ending tab (row_ends_).
+  std::vector<std::string> line_fields(const std::vector<GridRow>& rows, std::size_t r) const {
+    std::vector<std::string> out;
+    std::size_t end = row_ends_.at(r);
+    for (std::size_t k = 0; k < end && k < rows.at(r).cells.size(); ++k) out.push_back(label_key(rows[r].cells[k]->text));
+    return out;
+  }
+
+  // A text copy's header read as Word writes a table with merged cells: each line holds one field
+  // per cell of its row, a cell merged down from the line above leaving an empty field. Going
+  // down, each field of a line is either continued (an empty field below) or has the next run of
+  // non-empty fields as its sub-headers; a run shared by several fields is split where its words
+  // change kind (column names, row names, neither) or else into equal parts with the same column
+  // names (结果维持…总计 twice). Returns the leaf columns in order, or nothing when the lines do not
+  // fit this reading (then only the grid's own columns are used).
+  std::vector<HeaderCols::Leaf> header_leaves(const std::vector<GridRow>& rows, const std::vector<std::size_t>& hdr) const {
+    using Leaf = HeaderCols::Leaf;
+    if (hdr.empty()) return {};
+    // 'c' names a column of an allowed table, 'r' names a row of one, 'n' neither.
+    auto kind = [&](const std::string& key) {
+      for (const ProfileTable* pt : allowed_) {
+        if (match_column(*pt, key, key).score >= 1000) return 'c';
+        if (row_named_by(*pt, key)) return 'r';
+      }
+      return 'n';
+    };
+    auto col_codes = [&](const std::vector<std::string>& keys) {
+      std::vector<std::string> out;
+      for (const auto& k : keys) {
+        std::string code;
+        for (const ProfileTable* pt : allowed_) {
+          ColumnMatch cm = match_column(*pt, k, k);
+          if (cm.score >= 1000) {
+            code = cm.code;
+            break;
+          }
+        }
+        out.push_back(code);
+      }
+      return out;
+    };
+    std::vector<std::string> top = line_fields(rows, hdr[0]);
+    while (!top.empty() && top.back().empty()) top.pop_back();  // nothing is merged into the top line
+    std::vector<Leaf> nodes;
+    for (const auto& k : top) nodes.push_back({k, k});
+    for (std::size_t hi = 1; hi < hdr.size(); ++hi) {
+      std::vector<std::string> line = line_fields(rows, hdr[hi]);
+      // Items: an empty field, or a run of non-empty fields.
+      std::vector<std::pair<std::size_t, std::size_t>> runs;  // [begin, end) of each run
+      std::size_t empties = 0;
+      for (std::size_t k = 0; k < line.size();) {
+        if (line[k].empty()) {
+          ++empties;
+          ++k;
+          continue;
+        }
+        std::size_t e = k;
+        while (e < line.size() && !line[e].empty()) ++e;
+        runs.emplace_back(k, e);
+        k = e;
+      }
+      if (nodes.size() < empties + runs.size()) return {};
+      std::size_t sharing = nodes.size() - empties;  // parents of the runs
+      if (runs.empty() ? sharing != 0 : (runs.size() != sharing && runs.size() != 1)) return {};
+      std::vector<Leaf> next;
+      std::size_t p = 0;
+      for (std::size_t k = 0; k < line.size();) {
+        if (line[k].empty()) {
+          next.push_back(nodes.at(p++));  // the cell above continues down
+          ++k;
+          continue;
+        }
+        std::size_t e = k;
+        while (e < line.size() && !line[e].empty()) ++e;
+        std::size_t parents = runs.size() == 1 ? sharing : 1;
+        std::vector<std::string> run(line.begin() + static_cast<long>(k), line.begin() + static_cast<long>(e));
+        // Split the run into `parents` consecutive parts.
+        std::vector<std::size_t> cuts = {0};
+        for (std::size_t i = 1; i < run.size(); ++i)
+          if (kind(run[i]) != kind(run[i - 1])) cuts.push_back(i);
+        if (cuts.size() != parents) {
+          cuts.clear();
+          if (run.size() % parents != 0) return {};
+          std::size_t w = run.size() / parents;
+          std::vector<std::string> codes = col_codes(run);
+          for (std::size_t i = 0; i < parents; ++i) {
+            if (!std::equal(codes.begin(), codes.begin() + static_cast<long>(w), codes.begin() + static_cast<long>(i * w)))
+              return {};
+            cuts.push_back(i * w);
+          }
+          if (std::count(codes.begin(), codes.begin() + static_cast<long>(w), std::string()) != 0) return {};
+        }
+        cuts.push_back(run.size());
+        for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+          const Leaf& parent = nodes.at(p++);
+          for (std::size_t j = cuts[i]; j < cuts[i + 1]; ++j) next.push_back({run[j], parent.path + run[j]});
+        }
+        k = e;
+      }
+      if (p != nodes.size()) return {};
+      nodes = std::move(next);
+    }
+    return nodes;
+  }
+
   HeaderCols header_cols(const Table& t, const std::vector<GridRow>& rows, const std::vector<std::size_t>& hdr) const {
     HeaderCols h;
+    if (t.ragged) h.leaves = header_leaves(rows, hdr);
     h.bottom.assign(static_cast<std::size_t>(t.cols), {});
     h.path.assign(static_cast<std::size_t>(t.cols), {});
     std::vector<const Cell*> last(static_cast<std::size_t>(t.cols), nullptr);
+    // The header's extent: up to its rightmost labelled column. Empty fields beyond it (a trailing
+    // tab on every line of a Word copy) are no columns a header cell can continue over.
+    std::size_t extent = 0;
+    for (std::size_t r : hdr)
+      for (const Cell* c : rows.at(r).cells)
+        if (!label_key(c->text).empty()) extent = std::max(extent, static_cast<std::size_t>(c->col + c->col_span));
     for (std::size_t hi = 0; hi < hdr.size(); ++hi) {
       const auto& cells = rows.at(hdr[hi]).cells;
       std::vector<std::string> by_col(static_cast<std::size_t>(t.cols));
@@ -552,7 +739,7 @@ class Mapper {
       // In ragged tables an empty header cell continues its left neighbour (a colspan lost in the
       // copy), except on the bottom header row where each column has its own label.
       if (t.ragged && hi + 1 < hdr.size())
-        for (std::size_t k = 1; k < by_col.size(); ++k)
+        for (std::size_t k = 1; k < by_col.size() && k < extent; ++k)
           if (by_col[k].empty()) by_col[k] = by_col[k - 1];
       for (std::size_t k = 0; k < by_col.size(); ++k) {
         if (owner[k] && owner[k] == last[k]) continue;  // a row-spanning cell counts once
@@ -577,6 +764,66 @@ class Mapper {
       memo_rows_ = hdr;
     }
     return memo_;
+  }
+
+  // Ragged text: the columns of row `pr` a header block names, in its own left-to-right order,
+  // read from the header lines as sequences of fields (Word copies a merged cell as one field, so
+  // the columns of different lines need not line up). The lowest line naming columns gives a run
+  // of leaves; the nearest line above naming columns gives the others, the run taking the place of
+  // the one group cell there (法人或其他组织: a cell naming only an extra column such as 小计, or,
+  // failing that, naming none, after the first column it names). Empty when the lines do not fit.
+  static std::vector<std::string> header_sequence(const std::vector<GridRow>& rows, const std::vector<std::size_t>& hdr,
+                                                  const ProfileTable& pt, const ProfileRow& pr,
+                                                  const std::vector<std::string>& expected) {
+    auto in = [](const std::vector<std::string>& v, const std::string& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    // The codes of a header line's non-empty fields ("" for a field naming none of `expected`).
+    auto codes_of_line = [&](std::size_t r) {
+      std::vector<std::string> out;
+      for (const Cell* c : rows.at(r).cells) {
+        std::string key = label_key(c->text);
+        if (key.empty()) continue;
+        ColumnMatch cm = match_column(pt, key, key);
+        out.push_back(cm.score >= 1000 && in(expected, cm.code) ? cm.code : std::string());
+      }
+      return out;
+    };
+    auto names_any = [](const std::vector<std::string>& codes) {
+      return std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return !c.empty(); });
+    };
+    std::size_t b = hdr.size();
+    while (b > 0 && !names_any(codes_of_line(hdr[b - 1]))) --b;
+    if (b == 0) return {};
+    std::vector<std::string> leaves;
+    for (const auto& c : codes_of_line(hdr[b - 1]))
+      if (!c.empty()) leaves.push_back(c);
+    std::size_t u = b - 1;
+    while (u > 0 && !names_any(codes_of_line(hdr[u - 1]))) --u;
+    std::vector<std::string> order;
+    if (u == 0) {
+      order = leaves;
+    } else {
+      std::vector<std::string> upper = codes_of_line(hdr[u - 1]);
+      std::vector<std::size_t> extra_cells, unnamed_cells;
+      bool seen = false;
+      for (std::size_t i = 0; i < upper.size(); ++i) {
+        if (!upper[i].empty() && !in(pr.cols, upper[i])) extra_cells.push_back(i);
+        if (upper[i].empty() && seen) unnamed_cells.push_back(i);
+        seen = seen || in(pr.cols, upper[i]);
+      }
+      const std::vector<std::size_t>& group = extra_cells.empty() ? unnamed_cells : extra_cells;
+      if (group.size() != 1) return {};
+      for (std::size_t i = 0; i < upper.size(); ++i) {
+        if (i == group[0])
+          order.insert(order.end(), leaves.begin(), leaves.end());
+        else if (!upper[i].empty())
+          order.push_back(upper[i]);
+      }
+    }
+    for (std::size_t i = 0; i < order.size(); ++i)
+      if (std::find(order.begin() + static_cast<long>(i) + 1, order.end(), order[i]) != order.end()) return {};
+    return order;
   }
 
   std::string money_unit(const ProfileTable& pt, const std::string& col, const HeaderCols& h) const {
@@ -644,6 +891,8 @@ class Mapper {
         const Cell* c = cells[k];
         std::vector<std::string> codes = codes_of(k, shift);
         if (shift != 0 && codes.empty() && !tx[k].empty()) return false;  // a shift must name every value
+        // Ragged text lines up with its header only when every value stands under a column.
+        if (t.ragged && codes.empty() && !tx[k].empty()) return false;
         if (codes.size() > 1) return false;  // one cell under two headers: columns are skewed
         if (codes.empty()) {
           if (partial && !tx[k].empty()) return false;  // a value nobody can name
@@ -668,24 +917,75 @@ class Mapper {
       fr.values = std::move(got);
       return true;
     };
-    auto in_sequence = [&]() -> bool {
+    // Ragged text: the row's columns as the header names them, left to right: from the header
+    // lines' own sequences of fields, else from the grid columns (a header cell continued over
+    // adjacent grid columns counts once). A column named twice leaves no usable order.
+    std::vector<std::string> header_order;
+    bool order_usable = true;
+    if (t.ragged) header_order = header_sequence(rows, hdr, pt, pr, expected);
+    if (t.ragged && header_order.empty()) {
+      int last_col = -2;
+      for (std::size_t c = 0; c < h.path.size(); ++c) {
+        if (h.path[c].empty()) continue;
+        ColumnMatch cm = match_column(pt, h.bottom[c], h.path[c]);
+        if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
+        bool continued = !header_order.empty() && header_order.back() == cm.code && last_col + 1 == static_cast<int>(c);
+        last_col = static_cast<int>(c);
+        if (continued) continue;
+        if (std::find(header_order.begin(), header_order.end(), cm.code) != header_order.end()) order_usable = false;
+        header_order.push_back(cm.code);
+      }
+    }
+    // Whether the header names every column of the row; whether the columns it names stand in
+    // the profile's order (with 总计 first they do not: reading in profile order would shift all).
+    bool header_names_row = order_usable, header_in_profile_order = order_usable;
+    for (const auto& code : pr.cols)
+      header_names_row = header_names_row && std::find(header_order.begin(), header_order.end(), code) != header_order.end();
+    {
+      std::size_t at = 0;
+      for (const auto& code : header_order) {
+        auto it = std::find(pr.cols.begin(), pr.cols.end(), code);
+        if (it == pr.cols.end()) continue;
+        auto pos = static_cast<std::size_t>(it - pr.cols.begin());
+        if (pos < at) header_in_profile_order = false;
+        at = pos + 1;
+      }
+    }
+    bool ambiguous = false;  // a ragged row whose blank cell could be at either end
+    // Reads the value cells after the label as the columns `order`, left to right. Surplus empty
+    // cells at the ends are dropped; in ragged text, when both ends have empty cells and only some
+    // must go, which one is a blank value cell cannot be told: nothing is read (`ambiguous`).
+    auto in_order = [&](const std::vector<std::string>& order) -> bool {
       if (!sequence_allowed) return false;
       std::vector<std::size_t> idx;
-      for (std::size_t k = after_label; k < cells.size(); ++k) idx.push_back(k);
-      while (idx.size() > pr.cols.size() && tx[idx.back()].empty()) idx.pop_back();
-      while (idx.size() > pr.cols.size() && tx[idx.front()].empty()) idx.erase(idx.begin());
-      if (idx.size() != pr.cols.size()) return false;
+      for (std::size_t k = after_label; k < row_ends_.at(r); ++k) idx.push_back(k);
+      if (t.ragged && !surplus_unambiguous(tx, idx, order.size())) {
+        ambiguous = true;
+        return false;
+      }
+      while (idx.size() > order.size() && tx[idx.back()].empty()) idx.pop_back();
+      while (idx.size() > order.size() && tx[idx.front()].empty()) idx.erase(idx.begin());
+      if (idx.size() != order.size()) return false;
       // Never against the header: a cell sitting under exactly one column of the row must be read
       // as that column (with 总计 first, profile order would move every value by one).
       if (!t.ragged)
         for (std::size_t i = 0; i < idx.size(); ++i) {
           std::vector<std::string> codes = codes_of(idx[i]);
-          if (codes.size() == 1 && codes[0] != pr.cols[i]) return false;
+          if (codes.size() == 1 && codes[0] != order[i]) return false;
         }
-      for (std::size_t i = 0; i < idx.size(); ++i) fr.values[pr.cols[i]] = FoundCell{cells[idx[i]], tx[idx[i]]};
+      for (std::size_t i = 0; i < idx.size(); ++i) fr.values[order[i]] = FoundCell{cells[idx[i]], tx[idx[i]]};
       return true;
     };
-    bool ok = t.ragged ? (in_sequence() || by_header(false)) : by_header(false);
+    auto in_sequence = [&]() -> bool {
+      // Ragged text: the header's order when it names the whole row, else the profile's order
+      // unless the header contradicts it.
+      if (t.ragged && header_names_row) return in_order(header_order);
+      if (t.ragged && !header_in_profile_order) return false;
+      return in_order(pr.cols);
+    };
+    // Ragged text: by position first when the row stands under its header column for column (a
+    // blank last cell is then just blank), else in the header's order.
+    bool ok = t.ragged ? (by_header(false) || in_sequence()) : by_header(false);
     if (!ok && !t.ragged) {
       // The whole row misplaced by a column or two against its header (a label cell too narrow or
       // too wide): read it under the header as the cells stand to each other, when exactly one
@@ -731,7 +1031,14 @@ class Mapper {
                        fr.where);
       return;
     }
-    if (!ok) {
+    if (!ok && ambiguous) {
+      doc_.add_finding("map.row_shape", Severity::warning,
+                       "row " + pt.code + "/" + pr.code + " has empty cells at both ends of its values and does not " +
+                           "line up with its header: which of them is a blank value cannot be told; its cells are " +
+                           "reported missing",
+                       fr.where);
+      fr.values.clear();
+    } else if (!ok) {
       doc_.add_finding("map.row_shape", Severity::warning,
                        "row " + pt.code + "/" + pr.code + " has " + std::to_string(cells.size() - after_label) +
                            " value cells that fit neither the header nor the " + std::to_string(pr.cols.size()) +
@@ -793,7 +1100,8 @@ class Mapper {
       }
       // Same number of values as the table has cells: read them in profile order.
       std::vector<std::size_t> idx;
-      for (std::size_t k = after_label; k < cells.size(); ++k) idx.push_back(k);
+      for (std::size_t k = after_label; k < row_ends_.at(r); ++k) idx.push_back(k);
+      if (t.ragged && !surplus_unambiguous(tx, idx, expected)) idx.clear();
       while (idx.size() > expected && tx[idx.back()].empty()) idx.pop_back();
       while (idx.size() > expected && tx[idx.front()].empty()) idx.erase(idx.begin());
       // Never against the header: a cell the header placed must get the same row and column.
@@ -834,6 +1142,36 @@ class Mapper {
         if (taken == named) {  // no value left over that the header does not name
           for (const auto& pr : pt.rows)
             if (got.count(pr.code)) found_.push_back(FoundRow{pt.code, pr.code, {}, got[pr.code], where, h.cell_text, home_ == &pt});
+          return true;
+        }
+      }
+      // A text copy whose header lines do not line up (Word wrote a merged cell as one field):
+      // the values, in order, under the header's leaf columns read from its lines.
+      if (t.ragged && !h.leaves.empty()) {
+        std::vector<std::pair<std::string, std::string>> named;  // (row, col) per leaf naming both
+        for (const auto& leaf : h.leaves) {
+          const ProfileRow* row = row_named_by(pt, leaf.path);
+          ColumnMatch cm = match_column(pt, leaf.bottom, leaf.path);
+          if (!row || cm.score < 1000) continue;
+          const auto& cols = row->cols;
+          if (std::find(cols.begin(), cols.end(), cm.code) == cols.end()) continue;
+          named.emplace_back(row->code, cm.code);
+        }
+        std::vector<std::size_t> vals;
+        for (std::size_t k = after_label; k < row_ends_.at(r); ++k) vals.push_back(k);
+        if (!surplus_unambiguous(tx, vals, named.size())) continue;
+        while (vals.size() > named.size() && tx[vals.back()].empty()) vals.pop_back();
+        while (vals.size() > named.size() && tx[vals.front()].empty()) vals.erase(vals.begin());
+        std::map<std::string, std::map<std::string, FoundCell>> by_leaf;
+        bool fits = !named.empty() && vals.size() == named.size();
+        for (std::size_t i = 0; fits && i < named.size(); ++i) {
+          fits = !by_leaf[named[i].first].count(named[i].second);
+          by_leaf[named[i].first][named[i].second] = FoundCell{cells[vals[i]], tx[vals[i]]};
+        }
+        for (const auto& [row, cols] : by_leaf) fits = fits && cols.size() == pt.row(row)->cols.size();
+        if (fits) {
+          for (const auto& pr : pt.rows)
+            if (by_leaf.count(pr.code)) found_.push_back(FoundRow{pt.code, pr.code, {}, by_leaf[pr.code], where, h.cell_text, home_ == &pt});
           return true;
         }
       }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "cli/job.h"
 #include "model/error.h"
 #include "normalizers/profile_mapper.h"
 #include "normalizers/table_grid.h"
@@ -530,4 +531,166 @@ TEST_CASE("a row that fits its header neither as it stands nor shifted is never 
   CHECK(cell(e, "applications", "new_received", "natural_person").value == "1");
   CHECK(cell(e, "applications", "new_received", "other_org").value == "6");
   CHECK(has_finding(e, "map.row_realigned"));
+}
+
+// --- Word copies as plain text: tab-separated tables through the whole pipeline -----------------
+
+namespace {
+
+const char* const kT3Heading = "三、收到和处理政府信息公开申请情况\n\n";
+const char* const kT4Heading = "四、政府信息公开行政复议、行政诉讼情况\n\n";
+const char* const kCorner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+Document text_report(const std::string& body) { return convert_bytes(body, "t.txt", ConvertOptions{}); }
+
+std::string value(const Document& d, const char* t, const char* r, const char* c) {
+  const CanonicalCell& x = cell(d, t, r, c);
+  return x.status == CellStatus::number ? x.value : "<" + std::to_string(static_cast<int>(x.status)) + ">";
+}
+
+}  // namespace
+
+TEST_CASE("text: 总计 first — values read in the header's order, whether the lines line up or not") {
+  SUBCASE("merged header cells copied as one field each: the header lines tell the order") {
+    Document d = text_report(std::string(kT3Heading) + kCorner + "\t申请人情况\n\t总计\t自然人\t法人或其他组织\n" +
+                             "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n" +
+                             "一、本年新收政府信息公开申请数量\t28\t7\t6\t5\t4\t3\t3\n" +
+                             "三、本年度办理结果\t（一）予以公开\t9\t1\t2\t3\t1\t1\t1\n");
+    CHECK(value(d, "applications", "new_received", "total") == "28");
+    CHECK(value(d, "applications", "new_received", "natural_person") == "7");
+    CHECK(value(d, "applications", "new_received", "commercial") == "6");
+    CHECK(value(d, "applications", "new_received", "other_org") == "3");
+    CHECK(value(d, "applications", "granted", "total") == "9");
+    CHECK(value(d, "applications", "granted", "natural_person") == "1");
+  }
+  SUBCASE("every merged slot a field of its own: read by position") {
+    Document d = text_report(std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\n" +
+                             "\t\t\t总计\t自然人\t法人或其他组织\t\t\t\t\n" +
+                             "\t\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n" +
+                             "一、本年新收政府信息公开申请数量\t\t\t28\t7\t6\t5\t4\t3\t3\n" +
+                             "三、本年度办理结果\t（一）予以公开\t\t9\t1\t2\t3\t1\t1\t1\n");
+    CHECK(value(d, "applications", "new_received", "total") == "28");
+    CHECK(value(d, "applications", "new_received", "natural_person") == "7");
+    CHECK(value(d, "applications", "granted", "total") == "9");
+    CHECK(value(d, "applications", "granted", "other_org") == "1");
+  }
+}
+
+TEST_CASE("text: a blank last cell never shifts the row; when a blank cannot be placed, nothing is read") {
+  const std::string pad_header = std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\n" +
+                                 "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n" +
+                                 "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n";
+  SUBCASE("the row stands under its header: read by position, the last cell blank") {
+    Document d = text_report(pad_header + "一、本年新收政府信息公开申请数量\t\t\t10\t1\t1\t1\t1\t1\t15\n" +
+                             "三、本年度办理结果\t（一）予以公开\t\t4\t2\t1\t6\t3\t3\t\n");
+    CHECK(value(d, "applications", "granted", "natural_person") == "4");
+    CHECK(value(d, "applications", "granted", "other_org") == "3");
+    CHECK(cell(d, "applications", "granted", "total").status == CellStatus::blank);
+  }
+  SUBCASE("merged header fields: an empty cell at both ends of the values is a finding, not a guess") {
+    Document d = text_report(std::string(kT3Heading) + kCorner + "\t申请人情况\n\t自然人\t法人或其他组织\t总计\n" +
+                             "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n" +
+                             "一、本年新收政府信息公开申请数量\t10\t1\t1\t1\t1\t1\t15\n" +
+                             "三、本年度办理结果\t（一）予以公开\t\t4\t2\t1\t6\t3\t3\t\n");
+    CHECK(value(d, "applications", "new_received", "total") == "15");
+    CHECK(cell(d, "applications", "granted", "natural_person").status == CellStatus::missing);
+    CHECK(cell(d, "applications", "granted", "commercial").status == CellStatus::missing);
+    CHECK(has_finding(d, "map.row_shape"));
+  }
+}
+
+TEST_CASE("text: a 小计 column with a tab ending every line, or an empty line under the header") {
+  SUBCASE("a tab at the end of every line") {
+    Document d = text_report(std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\t\t\n" +
+                             "\t\t\t自然人\t法人或其他组织\t\t\t\t\t\t总计\t\n" +
+                             "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t\t\n" +
+                             "一、本年新收政府信息公开申请数量\t\t\t366\t107\t61\t91\t52\t63\t374\t740\t\n" +
+                             "二、上年结转政府信息公开申请数量\t\t\t2\t2\t1\t4\t2\t3\t12\t14\t\n");
+    CHECK(value(d, "applications", "new_received", "natural_person") == "366");
+    CHECK(value(d, "applications", "new_received", "legal_person_subtotal") == "374");
+    CHECK(value(d, "applications", "new_received", "total") == "740");
+    CHECK(value(d, "applications", "carried_over", "total") == "14");
+    CHECK_FALSE(has_finding(d, "map.row_shape"));
+  }
+  SUBCASE("a line of tabs under the header") {
+    Document d = text_report(std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\t\n" +
+                             "\t\t\t自然人\t法人或其他组织\t\t\t\t\t\t总计\n" +
+                             "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t\n" +
+                             "\t\t\t\t\t\t\t\t\t\t\n" +
+                             "一、本年新收政府信息公开申请数量\t\t\t366\t107\t61\t91\t52\t63\t374\t740\n");
+    CHECK(value(d, "applications", "new_received", "legal_person_subtotal") == "374");
+    CHECK(value(d, "applications", "new_received", "total") == "740");
+  }
+  SUBCASE("merged header fields with a tab ending every line and a blank first cell") {
+    Document d = text_report(std::string(kT3Heading) + kCorner + "\t申请人情况\t\n\t自然人\t法人或其他组织\t合计\t\n\n" +
+                             "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\t\t\n" +
+                             "一、本年新收政府信息公开申请数量\t10\t1\t1\t1\t1\t1\t5\t15\t\n" +
+                             "二、上年结转政府信息公开申请数量\t\t1\t1\t1\t1\t1\t5\t5\t\n");
+    CHECK(value(d, "applications", "new_received", "total") == "15");
+    CHECK(cell(d, "applications", "carried_over", "natural_person").status == CellStatus::blank);
+    CHECK(value(d, "applications", "carried_over", "commercial") == "1");
+    CHECK(value(d, "applications", "carried_over", "legal_person_subtotal") == "5");
+    CHECK(value(d, "applications", "carried_over", "total") == "5");
+  }
+}
+
+TEST_CASE("text: a row label wrapped at a numbered line without a tab stays in the table") {
+  Document d = text_report(std::string(kT3Heading) + kCorner + "\t申请人情况\n\t自然人\t法人或其他组织\t总计\n" +
+                           "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n" +
+                           "一、本年新收政府信息公\n开申请数量\t10\t1\t1\t1\t1\t1\t15\n" +
+                           "\n二、上年结转政府\n信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n" +
+                           "（三）不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n\t2.其他\n法律行政法规禁止公开\t3\t0\t0\t0\t0\t0\t3\n");
+  CHECK(value(d, "applications", "new_received", "natural_person") == "10");
+  CHECK(value(d, "applications", "new_received", "total") == "15");
+  CHECK(value(d, "applications", "carried_over", "total") == "2");
+  CHECK(value(d, "applications", "denied.prohibited_by_law", "natural_person") == "3");
+  CHECK_FALSE(has_finding(d, "map.unmatched_row"));
+  // A wrapped label's first line is no group heading: 3.其他 below is still under （六）其他处理.
+  Document e = text_report(std::string(kT3Heading) + kCorner + "\t申请人情况\n\t自然人\t法人或其他组织\t总计\n" +
+                           "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n" +
+                           "（六）其他处理\t\t\t\t\t\t\t\n（1）申请人无正当理由逾期不补正、\n" +
+                           "行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1\n" +
+                           "（2）申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n" +
+                           "（3）其他\t3\t0\t0\t0\t0\t0\t3\n");
+  CHECK(value(e, "applications", "other.no_correction", "natural_person") == "1");
+  CHECK(value(e, "applications", "other.other", "natural_person") == "3");
+  CHECK_FALSE(has_finding(e, "map.unmatched_row"));
+}
+
+TEST_CASE("text: table 四 in the layouts Word copies") {
+  auto check = [](const Document& d) {
+    CHECK(value(d, "review_litigation", "administrative_review", "upheld") == "7");
+    CHECK(value(d, "review_litigation", "administrative_review", "total") == "22");
+    CHECK(value(d, "review_litigation", "litigation_direct", "corrected") == "8");
+    CHECK(value(d, "review_litigation", "litigation_after_review", "pending") == "4");
+    CHECK(value(d, "review_litigation", "litigation_after_review", "total") == "13");
+    CHECK_FALSE(has_finding(d, "map.unmatched_row"));
+  };
+  const std::string five = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计";
+  SUBCASE("one row of 15 with merged header cells one field each") {
+    check(text_report(std::string(kT4Heading) + "行政复议\t行政诉讼\n" + five + "\t未经复议直接起诉\t复议后起诉\n" +
+                      "\t\t\t\t\t" + five + "\t" + five + "\n7\t4\t2\t9\t22\t3\t8\t9\t6\t26\t3\t3\t3\t4\t13\n"));
+  }
+  SUBCASE("行政诉讼 first and 行政复议 over two lines with a tab ending every line") {
+    check(text_report(std::string(kT4Heading) + "行政诉讼\t行政复议\t\n未经复议直接起诉\t复议后起诉\t\t\n" + five + "\t" +
+                      five + "\t" + five + "\t\n3\t8\t9\t6\t26\t3\t3\t3\t4\t13\t7\t4\t2\t9\t22\t\n"));
+  }
+  SUBCASE("results as rows") {
+    check(text_report(std::string(kT4Heading) + "项目\t行政复议\t行政诉讼\t\n\t\t未经复议直接起诉\t复议后起诉\n" +
+                      "结果维持\t7\t3\t3\n结果纠正\t4\t8\t3\n其他结果\t2\t9\t3\n尚未审结\t9\t6\t4\n总计\t22\t26\t13\n"));
+  }
+  SUBCASE("two tables with the second right under the first") {
+    check(text_report(std::string(kT4Heading) + "行政复议\t\t\t\t\n" + five + "\n7\t4\t2\t9\t22\n\n" +
+                      "行政诉讼\t\t\t\t\t\t\t\t\t\n未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n" + five + "\t" + five +
+                      "\n3\t8\t9\t6\t26\t3\t3\t3\t4\t13\n"));
+  }
+  SUBCASE("blocks of a title and a header and a row with a tab ending every line") {
+    check(text_report(std::string(kT4Heading) + "行政复议\t\t\t\t\t\n" + five + "\t\n7\t4\t2\t9\t22\t\n" +
+                      "行政诉讼—未经复议直接起诉\t\t\t\t\t\n" + five + "\t\n3\t8\t9\t6\t26\t\n" + "行政诉讼—复议后起诉\t\t\t\t\t\n" +
+                      five + "\t\n3\t3\t3\t4\t13\t\n"));
+  }
+  SUBCASE("block titles on lines of their own (merged cells copied without a tab)") {
+    check(text_report(std::string(kT4Heading) + "行政复议\n" + five + "\n7\t4\t2\t9\t22\n\n行政诉讼\n" +
+                      "未经复议直接起诉\t复议后起诉\n" + five + "\t" + five + "\n3\t8\t9\t6\t26\t3\t3\t3\t4\t13\n"));
+  }
 }

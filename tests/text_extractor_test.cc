@@ -56,3 +56,24 @@ TEST_CASE("pipe (Markdown) tables are tables; rule lines are dropped") {
   CHECK(t.cells.at(5).text.empty());
   CHECK(std::get<Paragraph>(d.blocks[2]).text == "文字 | 不是表格");  // one pipe is no table
 }
+
+TEST_CASE("a numbered line that names no section, running into a table line, is a wrapped cell") {
+  Document d = run("a\tb\n一、本年新收政府信息公\n开申请数量\t1\t2\n\n四、政府信息公开行政复议、行政诉讼情况\nc\td\n");
+  REQUIRE(d.blocks.size() == 3);
+  const Table& t = std::get<Table>(d.blocks[0]);
+  CHECK(t.rows == 3);
+  CHECK(t.cells.at(static_cast<std::size_t>(t.cols)).text == "一、本年新收政府信息公");
+  CHECK(std::get<Paragraph>(d.blocks[1]).text == "四、政府信息公开行政复议、行政诉讼情况");
+}
+
+TEST_CASE("a short line right above a table line is the table's title row; a sentence or heading is not") {
+  Document d = run("行政复议\n结果维持\t结果纠正\n1\t2\n");
+  REQUIRE(d.blocks.size() == 1);
+  CHECK(std::get<Table>(d.blocks[0]).rows == 3);
+  CHECK(std::get<Table>(d.blocks[0]).cells.at(0).text == "行政复议");
+  for (const char* first : {"单位：件", "（一）主动公开", "## 表"}) {
+    Document e = run(std::string(first) + "\n规章\t1\n");
+    REQUIRE(e.blocks.size() == 2);
+    CHECK(std::get<Paragraph>(e.blocks[0]).text == first);
+  }
+}
