@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Randomized, seeded robustness sweep of ogix: generates N invented annual reports that mix the
 layout features real agencies use at random, renders each as HTML (always), as a tab-separated
-Word-copy text and optionally as PDF (LibreOffice), converts them with ogix and scores every
+Word-copy text and optionally as PDF or .docx (LibreOffice), converts them with ogix and scores every
 canonical cell (status and value) against the generated gold, the way scripts/accuracy.py does.
 Also checks the detected profile, the six sections, and (in the few seeds that break a sum rule on
 purpose) that the broken rule is reported as `fail`.
 
-usage: sweep.py [--n N] [--seed S] [--kinds html,text,pdf] [--ogix PATH] [--keep DIR] [--only SEEDS]
+usage: sweep.py [--n N] [--seed S] [--kinds html,text,pdf,docx] [--ogix PATH] [--keep DIR] [--only SEEDS]
                 [--force FEATURE=VALUE ...]
 It is a measurement, not a test: exit 0 unless ogix itself crashes (exit code other than 0/1, a
 signal, or an `internal` error). Deterministic: the same --seed and --n give the same inputs.
@@ -692,16 +692,17 @@ def run_ogix(ogix, inputs, outdir):
     return p.returncode, p.stderr, crashed
 
 
-def soffice_pdf(htmls, outdir, tmp):
+def soffice_pdf(htmls, outdir, tmp, ext="pdf", target="pdf:writer_pdf_Export"):
     """One LibreOffice profile per run (as scripts/make-pdf-fixtures); a batch of files per call,
-    and a second try for any file that did not come out (a first start of a fresh profile can fail)."""
+    and a second try for any file that did not come out (a first start of a fresh profile can fail).
+    With ext="docx", target="docx:MS Word 2007 XML" it writes Word documents instead."""
     profile = tempfile.mkdtemp(prefix="lo-", dir=tmp)
     for attempt in range(2):
         todo = [h for h in htmls if not os.path.exists(
-            os.path.join(outdir, os.path.splitext(os.path.basename(h))[0] + ".pdf"))]
+            os.path.join(outdir, os.path.splitext(os.path.basename(h))[0] + "." + ext))]
         for i in range(0, len(todo), 20):
             subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
-                            "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export", "--outdir", outdir,
+                            "--infilter=HTML (StarWriter)", "--convert-to", target, "--outdir", outdir,
                             *todo[i:i + 20]], capture_output=True, timeout=1800)
 
 
@@ -729,6 +730,9 @@ def reduce_failure(seed, kind, ogix, keep):
         elif kind == "pdf":
             soffice_pdf([src], tmp, tmp)
             src = os.path.join(tmp, name + ".pdf")
+        elif kind == "docx":
+            soffice_pdf([src], tmp, tmp, "docx", "docx:MS Word 2007 XML")
+            src = os.path.join(tmp, name + ".docx")
         run_ogix(ogix, [src], os.path.join(tmp, "out"))
         cells, _ = read_cells(os.path.join(tmp, "out", "cells.csv"))
         mine = cells.get(os.path.basename(src), {})
@@ -794,7 +798,7 @@ def main(argv):
         return 0
     seeds = [int(x) for x in a.only.split(",")] if a.only else [a.seed * 100000 + i for i in range(a.n)]
     work = tempfile.mkdtemp(prefix="sweep-", dir="/tmp")
-    ext = {"html": "html", "text": "txt", "pdf": "pdf"}
+    ext = {"html": "html", "text": "txt", "pdf": "pdf", "docx": "docx"}
     reports = {}
     for s in seeds:
         f, rep, doc, gold = build(s, force)
@@ -818,6 +822,10 @@ def main(argv):
     if "pdf" in kinds:
         os.makedirs(os.path.join(work, "pdf"), exist_ok=True)
         soffice_pdf([os.path.join(work, "html", f"r{s}.html") for s in seeds], os.path.join(work, "pdf"), work)
+    if "docx" in kinds:
+        os.makedirs(os.path.join(work, "docx"), exist_ok=True)
+        soffice_pdf([os.path.join(work, "html", f"r{s}.html") for s in seeds], os.path.join(work, "docx"), work,
+                    "docx", "docx:MS Word 2007 XML")
     crashed_any = False
     summary = []
     for kind in kinds:
