@@ -25,8 +25,8 @@ const char* kUsage =
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
-    "  convert   convert PDF, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv and\n"
-    "            OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
+    "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
     "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
