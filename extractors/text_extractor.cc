@@ -109,8 +109,8 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
   // table's first row, a cell merged across the table that Word copies without a tab (行政复议 over
   // 结果维持…).
   auto is_title_line = [&](std::size_t k) {
-    if (k + 1 >= lines.size() || lines[k + 1].find('\t') == std::string_view::npos || is_pipe_row(lines[k + 1]) ||
-        lines[k].size() > kMaxWrappedCellBytes)
+    if (k + 1 >= lines.size() || lines[k + 1].find('\t') == std::string_view::npos || blank(lines[k + 1]) ||
+        is_pipe_row(lines[k + 1]) || lines[k].size() > kMaxWrappedCellBytes)
       return false;  // (Markdown tables have their titles as # headings: those stay paragraphs)
     std::string text = normalize_text(lines[k]);
     if (text.empty() || text[0] == '#' || heading_marker(text).level != 0) return false;
@@ -179,6 +179,12 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
       break;
     }
     ctx.check_deadline();
+    if (j == i) {
+      // No table line followed after all: the line is a paragraph (and the loop always advances).
+      doc.blocks.push_back(Paragraph{std::string(lines[i]), 0, {Span{0, 0, 0, 0, 0, "line:" + std::to_string(i + 1)}}});
+      ++i;
+      continue;
+    }
     Table t = grid_from_rows(rows, ctx.limits, &doc.findings, "t" + std::to_string(table_no + 1));
     t.id = "t" + std::to_string(++table_no);
     t.ragged = true;

@@ -32,6 +32,17 @@ TEST_CASE("a short tab-less line between table lines is a wrapped cell, a headin
   CHECK(std::get<Paragraph>(d.blocks[1]).text == "三、收到和处理政府信息公开申请情况");
 }
 
+TEST_CASE("a short line above a whitespace-only tab line is a paragraph, and extraction ends") {
+  // Found by fuzzing: the line was taken for a table's title row, no table line followed (a line
+  // of tabs is blank) and the extractor looped without advancing until the time limit.
+  Document d = run("规章说明\n\t\n");
+  REQUIRE(d.blocks.size() == 1);
+  CHECK(std::get<Paragraph>(d.blocks[0]).text == "规章说明");
+  Document e = run("行政复议\n \t \n结果\t0\n");
+  REQUIRE_FALSE(e.blocks.empty());
+  CHECK(std::holds_alternative<Paragraph>(e.blocks[0]));
+}
+
 TEST_CASE("encodings: BOM, CRLF, GB18030") {
   Document a = run("\xEF\xBB\xBF规章\r\n");
   CHECK(a.meta.encoding == "UTF-8");
