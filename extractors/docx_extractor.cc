@@ -72,13 +72,13 @@ bool on(const xmlNode* n) {
   return v != "0" && v != "false" && v != "off";
 }
 
-std::string chinese_count(int n) {
-  static const char* d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+// 1–99 in Chinese counting numerals with `digits` (0–9) and `ten` (十 or 拾): 十一, 二十, 二十一.
+std::string tens_numeral(int n, const char* const (&digits)[10], const char* ten) {
   if (n <= 0 || n >= 100) return std::to_string(n);
-  if (n < 10) return d[n];
-  std::string s = n / 10 == 1 ? "" : d[n / 10];
-  s += "十";
-  if (n % 10) s += d[n % 10];
+  if (n < 10) return digits[n];
+  std::string s = n / 10 == 1 ? "" : digits[n / 10];
+  s += ten;
+  if (n % 10) s += digits[n % 10];
   return s;
 }
 
@@ -97,22 +97,15 @@ std::string roman(int n, bool upper) {
 
 // A list number as Word shows it for a w:numFmt.
 std::string format_number(int n, const std::string& fmt) {
+  static const char* const common[10] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char* const legal[10] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
   if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "japaneseCounting" ||
       fmt == "taiwaneseCounting" || fmt == "taiwaneseCountingThousand")
-    return chinese_count(n);
+    return tens_numeral(n, common, "十");
+  if (fmt == "chineseLegalSimplified" || fmt == "ideographLegalTraditional") return tens_numeral(n, legal, "拾");
   if (fmt == "ideographDigital" || fmt == "taiwaneseDigital" || fmt == "japaneseDigitalTenThousand") {
-    static const char* d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     std::string s;
-    for (char c : std::to_string(n)) s += c == '-' ? "-" : d[c - '0'];
-    return s;
-  }
-  if (fmt == "chineseLegalSimplified" || fmt == "ideographLegalTraditional") {
-    static const char* d[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
-    if (n <= 0 || n >= 100) return std::to_string(n);
-    if (n < 10) return d[n];
-    std::string s = n / 10 == 1 ? "" : d[n / 10];
-    s += "拾";
-    if (n % 10) s += d[n % 10];
+    for (char c : std::to_string(n)) s += c == '-' ? "-" : common[c - '0'];
     return s;
   }
   if (fmt == "ideographTraditional") {

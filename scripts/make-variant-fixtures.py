@@ -55,6 +55,36 @@ def numbered(i, text, style):
     return {"dot": f"{i}.", "dun": f"{i}、", "fwdot": f"{i}．", "paren": f"({i})"}[style] + text
 
 
+def application_values(rng, single_other, scale=1):
+    """The value model of tables 三 and 四, drawn from `rng`: non-zero counts satisfying every sum
+    rule. Returns (result_rows, rows, apps, review); apps and review map (row, col) to a count.
+    Shared with scripts/sweep.py, so both draw the same way."""
+    result_rows = (["granted", "partially_granted"] + [f"denied.{x}" for x in DENIED] +
+                   [f"unavailable.{x}" for x in UNAVAILABLE] +
+                   [f"not_processed.{x}" for x in NOT_PROCESSED] +
+                   (["other"] if single_other else [f"other.{x}" for x in OTHER]))
+    rows = ["new_received", "carried_over"] + result_rows + ["total_processed", "carried_forward"]
+    v = {}
+    for c in APPLICANT:
+        top = {"natural_person": 40, "commercial": 12}.get(c, 6) * scale
+        for r in result_rows:
+            v[(r, c)] = rng.randint(1, top)
+        tp = sum(v[(r, c)] for r in result_rows)
+        v[("total_processed", c)] = tp
+        v[("carried_forward", c)] = rng.randint(1, 5 * scale)
+        v[("carried_over", c)] = rng.randint(1, 4 * scale)
+        v[("new_received", c)] = tp + v[("carried_forward", c)] - v[("carried_over", c)]
+    for r in rows:
+        v[(r, "legal_person_subtotal")] = sum(v[(r, c)] for c in LEGAL)
+        v[(r, "total")] = sum(v[(r, c)] for c in APPLICANT)
+    review = {}
+    for r in REVIEW_ROWS:
+        xs = [rng.randint(1, 9) for _ in range(4)]
+        for c, x in zip(REVIEW_COLS, xs + [sum(xs)]):
+            review[(r, c)] = x
+    return result_rows, rows, v, review
+
+
 class Report:
     """Values of one invented report; `fmt` is 2019 or 2021, `single_other` keeps one 其他处理 row."""
 
@@ -62,31 +92,7 @@ class Report:
         self.rng = random.Random(seed)
         self.fmt = fmt
         self.single_other = fmt == 2019 or single_other
-        self.result_rows = (["granted", "partially_granted"] + [f"denied.{x}" for x in DENIED] +
-                            [f"unavailable.{x}" for x in UNAVAILABLE] +
-                            [f"not_processed.{x}" for x in NOT_PROCESSED] +
-                            (["other"] if self.single_other else [f"other.{x}" for x in OTHER]))
-        self.rows = ["new_received", "carried_over"] + self.result_rows + ["total_processed", "carried_forward"]
-        rng = self.rng
-        v = {}
-        for c in APPLICANT:
-            top = {"natural_person": 40, "commercial": 12}.get(c, 6) * scale
-            for r in self.result_rows:
-                v[(r, c)] = rng.randint(1, top)
-            tp = sum(v[(r, c)] for r in self.result_rows)
-            v[("total_processed", c)] = tp
-            v[("carried_forward", c)] = rng.randint(1, 5 * scale)
-            v[("carried_over", c)] = rng.randint(1, 4 * scale)
-            v[("new_received", c)] = tp + v[("carried_forward", c)] - v[("carried_over", c)]
-        for r in self.rows:
-            v[(r, "legal_person_subtotal")] = sum(v[(r, c)] for c in LEGAL)
-            v[(r, "total")] = sum(v[(r, c)] for c in APPLICANT)
-        self.apps = v
-        self.review = {}
-        for r in REVIEW_ROWS:
-            xs = [rng.randint(1, 9) for _ in range(4)]
-            for c, x in zip(REVIEW_COLS, xs + [sum(xs)]):
-                self.review[(r, c)] = x
+        self.result_rows, self.rows, self.apps, self.review = application_values(self.rng, self.single_other, scale)
         if fmt == 2019:
             self.proactive = {
                 ("rules", "new_made"): 2, ("rules", "new_published"): 2, ("rules", "total_published"): 31,

@@ -110,7 +110,7 @@ def draw_features(rng, force, minimal=False):
     return f
 
 
-# --- value model (as make-variant-fixtures.Report, with random table 二 values) -----------------------
+# --- value model (make-variant-fixtures' tables 三/四, with random table 二 values) ---------------------
 
 class Report:
     def __init__(self, rng, f):
@@ -118,30 +118,7 @@ class Report:
         self.fmt = f["fmt"]
         self.single_other = self.fmt == 2019 or f["single_other"]
         scale = f["scale"]
-        self.result_rows = (["granted", "partially_granted"] + [f"denied.{x}" for x in DENIED] +
-                            [f"unavailable.{x}" for x in UNAVAILABLE] +
-                            [f"not_processed.{x}" for x in NOT_PROCESSED] +
-                            (["other"] if self.single_other else [f"other.{x}" for x in OTHER]))
-        self.rows = ["new_received", "carried_over"] + self.result_rows + ["total_processed", "carried_forward"]
-        v = {}
-        for c in APPLICANT:
-            top = {"natural_person": 40, "commercial": 12}.get(c, 6) * scale
-            for r in self.result_rows:
-                v[(r, c)] = rng.randint(1, top)
-            tp = sum(v[(r, c)] for r in self.result_rows)
-            v[("total_processed", c)] = tp
-            v[("carried_forward", c)] = rng.randint(1, 5 * scale)
-            v[("carried_over", c)] = rng.randint(1, 4 * scale)
-            v[("new_received", c)] = tp + v[("carried_forward", c)] - v[("carried_over", c)]
-        for r in self.rows:
-            v[(r, "legal_person_subtotal")] = sum(v[(r, c)] for c in LEGAL)
-            v[(r, "total")] = sum(v[(r, c)] for c in APPLICANT)
-        self.apps = v
-        self.review = {}
-        for r in REVIEW_ROWS:
-            xs = [rng.randint(1, 9) for _ in range(4)]
-            for c, x in zip(REVIEW_COLS, xs + [sum(xs)]):
-                self.review[(r, c)] = x
+        self.result_rows, self.rows, self.apps, self.review = V.application_values(rng, self.single_other, scale)
         R = rng.randint
         money = f"{R(1, 99999)}.{R(1, 99):02d}".rstrip("0")
         if self.fmt == 2019:

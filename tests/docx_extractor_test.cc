@@ -117,6 +117,24 @@ TEST_CASE("docx: automatic numbering is rendered, counters restart below a highe
                                                   "1.第一项", "二、主动公开政府信息情况", "十一、第十一", "要点", "不编号", "循环样式"});
 }
 
+TEST_CASE("docx: list number formats — legal numerals, digit by digit, enclosed, roman") {
+  auto list = [](const std::string& fmt, int start) {
+    std::string numbering =
+        "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"" + std::to_string(start) +
+        "\"/><w:numFmt w:val=\"" + fmt + "\"/><w:lvlText w:val=\"%1 \"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+    std::string np = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>";
+    return paragraphs(extract(p("a", np) + p("b", np), numbering));
+  };
+  CHECK(list("chineseLegalSimplified", 10) == std::vector<std::string>{"拾 a", "拾壹 b"});
+  CHECK(list("chineseCounting", 20) == std::vector<std::string>{"二十 a", "二十一 b"});
+  CHECK(list("ideographDigital", 2020) == std::vector<std::string>{"二〇二〇 a", "二〇二一 b"});
+  CHECK(list("decimalEnclosedCircle", 1) == std::vector<std::string>{"① a", "② b"});
+  CHECK(list("upperRoman", 3) == std::vector<std::string>{"III a", "IV b"});
+  CHECK(list("lowerLetter", 26) == std::vector<std::string>{"z a", "aa b"});
+}
+
 TEST_CASE("docx: deleted, hidden and field-code text is left out; breaks split lines; alternate content is read once") {
   Document d = extract(
       "<w:p><w:r><w:t>共</w:t></w:r><w:del><w:r><w:delText>99</w:delText></w:r></w:del><w:ins><w:r><w:t>12</w:t></w:r></w:ins>"
