@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 
+#include "normalizers/cell_value.h"
 #include "normalizers/unicode.h"
 #include "profiles/profile.h"
 
@@ -169,7 +170,7 @@ CellClass classify_cell(std::string_view text) {
   for (auto n : na)
     if (t == n) return CellClass::na;
   // Strip a trailing unit the official tables use inside value cells.
-  for (std::u32string_view unit : {U"万元", U"元", U"件", U"个", U"项", U"条", U"%"}) {
+  for (const std::u32string& unit : value_units()) {
     if (t.size() > unit.size() && t.compare(t.size() - unit.size(), unit.size(), unit) == 0) {
       t.resize(t.size() - unit.size());
       break;

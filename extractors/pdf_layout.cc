@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "normalizers/cell_value.h"
 #include "normalizers/unicode.h"
 
 namespace ogix::pdf {
@@ -216,8 +217,8 @@ bool is_value_token(std::u32string_view raw) {
   }
   if (digits == 0) return false;
   std::u32string_view unit = std::u32string_view(s).substr(i);
-  static const std::u32string_view units[] = {U"", U"元", U"万元", U"件", U"个", U"条", U"%", U"％", U"次", U"项"};
-  for (auto u : units)
+  if (unit.empty()) return true;
+  for (const auto& u : value_units())
     if (unit == u) return true;
   return false;
 }

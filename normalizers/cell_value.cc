@@ -102,17 +102,22 @@ CellReading read_cell(std::string_view raw, bool money) {
   return r;
 }
 
+const std::vector<std::u32string>& value_units() {
+  static const std::vector<std::u32string> units = {U"万元", U"千元", U"亿元", U"人次", U"元", U"件", U"个", U"项",
+                                                    U"条", U"次", U"份", U"家", U"人", U"%", U"％"};
+  return units;
+}
+
 bool is_value_like(std::string_view text) {
   CellReading r = read_cell(text, true);
   if (r.status == CellStatus::number || r.status == CellStatus::na) return true;
   // A count with its measure word (12件, ３ 项) stands where a value stands: it is no label word,
   // though the spec reads it as text.
-  for (std::string_view unit : {std::string_view("件"), std::string_view("个"), std::string_view("项"),
-                                std::string_view("条"), std::string_view("次"), std::string_view("份"),
-                                std::string_view("家"), std::string_view("人次"), std::string_view("人")}) {
-    if (text.size() <= unit.size() || text.substr(text.size() - unit.size()) != unit) continue;
-    std::string_view number = text.substr(0, text.size() - unit.size());
-    while (!number.empty() && number.back() == ' ') number.remove_suffix(1);
+  std::u32string t = utf8_to_u32(text);
+  for (const auto& unit : value_units()) {
+    if (t.size() <= unit.size() || t.compare(t.size() - unit.size(), unit.size(), unit) != 0) continue;
+    std::string number = u32_to_utf8(std::u32string_view(t).substr(0, t.size() - unit.size()));
+    while (!number.empty() && number.back() == ' ') number.pop_back();
     if (read_cell(number, false).status == CellStatus::number) return true;
   }
   return false;
