@@ -85,6 +85,19 @@ def application_values(rng, single_other, scale=1):
     return result_rows, rows, v, review
 
 
+def gold_cells(fmt, single_other, rows, subtotal=False):
+    """The canonical cells of tables 三 and 四 in gold order, as (table, row, col, missing). The
+    spec: a 2021 report with the single （六）其他处理 row keeps it as the extra row `other`, and the
+    three 2021 rows under it are missing. Shared with scripts/sweep.py."""
+    cols = APPLICANT + ["total"] + (["legal_person_subtotal"] if subtotal else [])
+    rows = list(rows)
+    if fmt == 2021 and single_other:
+        i = rows.index("other")
+        rows[i + 1:i + 1] = [f"other.{x}" for x in OTHER]
+    out = [("applications", r, c, r.startswith("other.") and single_other) for r in rows for c in cols]
+    return out + [("review_litigation", r, c, False) for r in REVIEW_ROWS for c in REVIEW_COLS]
+
+
 class Report:
     """Values of one invented report; `fmt` is 2019 or 2021, `single_other` keeps one 其他处理 row."""
 
@@ -153,21 +166,11 @@ class Report:
                 out.append(f"{table}\t{row}\t{col}\tnumber\t{value}")
         for (r, c), v in self.proactive.items():
             add("proactive", r, c, v)
-        cols = APPLICANT + ["total"] + (["legal_person_subtotal"] if subtotal else [])
-        rows = list(self.rows)
-        if self.fmt == 2021 and self.single_other:
-            # The spec: the single row is kept as the extra row `other`, the three 2021 rows missing.
-            i = rows.index("other")
-            rows[i + 1:i + 1] = [f"other.{x}" for x in OTHER]
-        for r in rows:
-            for c in cols:
-                if r.startswith("other.") and self.single_other:
-                    out.append(f"applications\t{r}\t{c}\tmissing\t")
-                else:
-                    add("applications", r, c, self.apps[(r, c)])
-        for r in REVIEW_ROWS:
-            for c in REVIEW_COLS:
-                add("review_litigation", r, c, self.review[(r, c)])
+        for t, r, c, missing in gold_cells(self.fmt, self.single_other, self.rows, subtotal):
+            if missing:
+                out.append(f"{t}\t{r}\t{c}\tmissing\t")
+            else:
+                add(t, r, c, (self.apps if t == "applications" else self.review)[(r, c)])
         for (t, r, c), v in (extra or {}).items():
             out.append(f"{t}\t{r}\t{c}\tnumber\t{v}")
         return "\n".join(out) + "\n"

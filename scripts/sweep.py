@@ -188,20 +188,11 @@ class Report:
                 g[(t, r, c)] = ("number", canon(str(self.value(t, r, c))))
         for (r, c) in self.proactive:
             add("proactive", r, c)
-        cols = APPLICANT + ["total"] + (["legal_person_subtotal"] if subtotal else [])
-        rows = list(self.rows)
-        if self.fmt == 2021 and self.single_other:
-            i = rows.index("other")
-            rows[i + 1:i + 1] = [f"other.{x}" for x in OTHER]
-        for r in rows:
-            for c in cols:
-                if r.startswith("other.") and self.single_other:
-                    g[("applications", r, c)] = ("missing", "")
-                else:
-                    add("applications", r, c)
-        for r in REVIEW_ROWS:
-            for c in REVIEW_COLS:
-                add("review_litigation", r, c)
+        for t, r, c, missing in V.gold_cells(self.fmt, self.single_other, self.rows, subtotal):
+            if missing:
+                g[(t, r, c)] = ("missing", "")
+            else:
+                add(t, r, c)
         return g
 
 
