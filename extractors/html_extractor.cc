@@ -245,7 +245,7 @@ class FlowWalker {
     Item it;
     it.is_table = true;
     it.node = table;
-    it.grid = grid_from_html_rows(std::move(m.rows), ctx_.limits, &findings_, where);
+    it.grid = grid_from_html_rows(std::move(m.rows), ctx_.limits, &findings_, where, m.colgroup_cols);
     spend(it.grid.cells.size());
     it.grid.from.push_back(Span{0, 0, 0, 0, 0, where});
     it.statistics = is_statistics_table(it.grid);

@@ -19,6 +19,7 @@ struct TableMarkup {
   std::vector<std::vector<SourceCell>> rows;
   std::vector<std::vector<std::vector<std::string>>> cell_lines;  // [row][cell] lines of text
   int nested_tables = 0;  // nested <table>s with at least two rows
+  int colgroup_cols = 0;  // columns its <colgroup>/<col> elements declare (span attributes summed)
   bool layout = false;    // decided by is_layout()
 };
 
@@ -30,16 +31,19 @@ TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths);
 // report section headings or long prose, or has a single column.
 bool is_layout(const TableMarkup& m);
 
-// Source rows → a grid: oversized colspans capped to the table's real width, spans expanded with
-// grid_from_rows (overlaps trimmed, holes filled), trailing columns in which no cell starts removed, header
-// rows marked (mark_header_rows) and value rows re-aligned to their header columns
+// Source rows → a grid. The table's width is its widest row by the sum of its spans (columns held
+// by rowspans from above included) or `colgroup_cols`, whichever is larger; a colspan nothing
+// vouches for is capped to what its row leaves of that width (a finding). Spans are then expanded
+// with grid_from_rows (overlaps trimmed, holes filled), trailing columns in which no cell starts
+// removed, header rows marked (mark_header_rows) and value rows re-aligned to their header columns
 // (realign_value_rows). Findings go to `findings` with `where` as location.
 Table grid_from_html_rows(std::vector<std::vector<SourceCell>> rows, const Limits& limits,
-                          std::vector<Finding>* findings, const std::string& where);
+                          std::vector<Finding>* findings, const std::string& where, int colgroup_cols = 0);
 
 // Removes the grid columns after the last one in which a source cell (with provenance or text)
-// starts — what an oversized colspan leaves behind; returns how many.
-int trim_phantom_columns(Table& t);
+// starts — what an oversized colspan leaves behind — but keeps the first `keep` (the columns a
+// <colgroup> declares); returns how many.
+int trim_phantom_columns(Table& t, int keep = 0);
 
 // Marks as header every cell that is a <th> or starts in a header row: a row with no number/na
 // cell and at least as many text cells as empty ones. Returns a flag per row.
