@@ -52,7 +52,7 @@ std::string all_text(const Document& doc) {
     s += strip_spaces(sec.heading) + '\n';
     take(sec.blocks);
   }
-  return s;
+  return simplified_key(s);  // evidence is matched through the simplified key
 }
 
 // The distinct cells of one grid row in column order.
@@ -1404,7 +1404,7 @@ ProfileChoice detect_profile(const Document& doc) {
     int score = 0;
     std::vector<std::string> ev;
     for (const auto& e : p.evidence)
-      if (text.find(strip_spaces(e.text)) != std::string::npos) {
+      if (text.find(simplified_key(strip_spaces(e.text))) != std::string::npos) {
         score += e.weight;
         ev.push_back(e.text);
       }

@@ -31,7 +31,7 @@ const ProfileTable* Profile::table(std::string_view c) const {
 }
 
 std::string label_key(std::string_view label) {
-  std::u32string u = utf8_to_u32(normalize_text(label));
+  std::u32string u = utf8_to_u32(simplified_key(normalize_text(label)));
   std::u32string out;
   out.reserve(u.size());
   auto is_num = [](char32_t c) {
