@@ -22,8 +22,8 @@
 #include "normalizers/rules.h"
 #include "normalizers/run_together.h"
 #include "normalizers/sectionizer.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 #include "writers/cells_csv_writer.h"
 #include "writers/xml_writer.h"
 

@@ -13,7 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 #include "extractors/html_dom.h"
 #include "extractors/html_table.h"
 #include "extractors/html_text.h"

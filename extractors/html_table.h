@@ -10,7 +10,7 @@
 #include "extractors/html_dom.h"
 #include "model/document.h"
 #include "model/limits.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 namespace ogix::html {
 

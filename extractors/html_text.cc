@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "normalizers/cell_value.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 #include "profiles/profile.h"
 
 namespace ogix::html {

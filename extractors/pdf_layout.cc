@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "normalizers/cell_value.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix::pdf {
 

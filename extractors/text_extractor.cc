@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "extractors/encoding.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "text/encoding.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 #include "profiles/profile.h"
 
 namespace ogix {

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <utility>
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

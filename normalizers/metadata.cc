@@ -1,6 +1,6 @@
 #include "normalizers/metadata.h"
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

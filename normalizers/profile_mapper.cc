@@ -8,7 +8,7 @@
 
 #include "model/error.h"
 #include "normalizers/cell_value.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

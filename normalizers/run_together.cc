@@ -8,8 +8,8 @@
 
 #include "normalizers/cell_value.h"
 #include "normalizers/profile_mapper.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

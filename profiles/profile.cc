@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

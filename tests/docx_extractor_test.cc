@@ -6,7 +6,7 @@
 
 #include "cli/job.h"
 #include "extractors/docx_extractor.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 

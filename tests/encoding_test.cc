@@ -4,10 +4,10 @@
 
 #include <unicode/ucnv.h>
 
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 

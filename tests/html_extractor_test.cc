@@ -10,7 +10,7 @@
 
 #include "extractors/html_extractor.h"
 #include "model/error.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 using ogix::test::slurp;

@@ -5,7 +5,7 @@
 #include "cli/job.h"
 #include "model/error.h"
 #include "normalizers/profile_mapper.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 

@@ -9,8 +9,8 @@
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_rulings.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 
 using namespace ogix;
 using ogix::test::slurp;

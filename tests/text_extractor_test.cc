@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "extractors/text_extractor.h"
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 
 using namespace ogix;
 

@@ -10,8 +10,8 @@
 #include <memory>
 
 #include "cli/job.h"
-#include "extractors/encoding.h"
-#include "normalizers/unicode.h"
+#include "text/encoding.h"
+#include "text/unicode.h"
 #include "tests/test_util.h"
 
 using namespace ogix;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 using namespace ogix;
 

@@ -1,4 +1,4 @@
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 #include <algorithm>
 #include <limits>

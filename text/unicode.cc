@@ -1,4 +1,4 @@
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 #include <memory>
 #include <unordered_map>
