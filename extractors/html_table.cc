@@ -92,7 +92,7 @@ bool is_header_row(const Table& t, int r) {
 
 }  // namespace
 
-TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths) {
+TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths, const ReportCues& cues) {
   TableMarkup m;
   bool stray_open = false;
   walk(
@@ -159,11 +159,11 @@ TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths) {
     }
   m.rows.resize(kept);
   m.cell_lines.resize(kept);
-  m.layout = is_layout(m);
+  m.layout = is_layout(m, cues);
   return m;
 }
 
-bool is_layout(const TableMarkup& m) {
+bool is_layout(const TableMarkup& m, const ReportCues& cues) {
   if (m.nested_tables > 0) return true;
   std::size_t widest = 0;
   for (const auto& r : m.rows) widest = std::max(widest, r.size());
@@ -172,7 +172,7 @@ bool is_layout(const TableMarkup& m) {
     for (const auto& lines : row) {
       std::size_t bytes = 0;
       for (const auto& l : lines) {
-        if (report_heading(l) != 0) return true;
+        if (report_heading(l, cues) != 0) return true;
         bytes += l.size();
       }
       // About 200 Chinese characters: prose, not a statistics cell.
@@ -330,12 +330,12 @@ Table grid_from_html_rows(std::vector<std::vector<SourceCell>> rows, const Limit
   return t;
 }
 
-bool is_statistics_table(const Table& t) {
+bool is_statistics_table(const Table& t, const ReportCues& cues) {
   int numbers = 0;
   bool keyword = false;
   for (const auto& c : t.cells) {
     if (classify_cell(c.text) == CellClass::number) ++numbers;
-    if (!keyword && !c.text.empty()) keyword = has_report_table_keyword(c.text);
+    if (!keyword && !c.text.empty()) keyword = has_report_table_keyword(c.text, cues);
   }
   return numbers >= 3 && keyword;
 }

@@ -10,6 +10,7 @@
 #include "extractors/html_dom.h"
 #include "model/document.h"
 #include "model/limits.h"
+#include "model/report_cues.h"
 #include "model/table_grid.h"
 
 namespace ogix::html {
@@ -25,11 +26,11 @@ struct TableMarkup {
 
 // Reads the rows of `table` (thead/tbody/tfoot/tr/td/th, stray cells as a row of their own);
 // each cell's text is its visible lines joined as a reader sees them; paths come from `paths`.
-TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths);
+TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths, const ReportCues& cues);
 
 // True when the table only lays out the page rather than holding data: it wraps nested tables,
-// report section headings or long prose, or has a single column.
-bool is_layout(const TableMarkup& m);
+// report section headings (by `cues`) or long prose, or has a single column.
+bool is_layout(const TableMarkup& m, const ReportCues& cues);
 
 // Source rows → a grid. The table's width is its widest row by the sum of its spans (columns held
 // by rowspans from above included) or `colgroup_cols`, whichever is larger; a colspan nothing
@@ -58,7 +59,7 @@ int realign_value_rows(Table& t, const std::vector<bool>& header_rows, std::vect
 
 // True for a table of the official report: at least three number cells and a label only those
 // tables have (第二十条, 自然人, 行政复议, …).
-bool is_statistics_table(const Table& t);
+bool is_statistics_table(const Table& t, const ReportCues& cues);
 
 // Appends `next` to `prev` when it continues the same official table: same width, and `next`
 // starts with data rows, or repeats `prev`'s header rows (dropped), or `prev` is a header-only

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "normalizers/cell_value.h"
+#include "text/value_units.h"
 #include "text/unicode.h"
 
 namespace ogix::pdf {

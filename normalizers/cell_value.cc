@@ -102,12 +102,6 @@ CellReading read_cell(std::string_view raw, bool money) {
   return r;
 }
 
-const std::vector<std::u32string>& value_units() {
-  static const std::vector<std::u32string> units = {U"万元", U"千元", U"亿元", U"人次", U"元", U"件", U"个", U"项",
-                                                    U"条", U"次", U"份", U"家", U"人", U"%", U"％"};
-  return units;
-}
-
 bool is_value_like(std::string_view text) {
   CellReading r = read_cell(text, true);
   if (r.status == CellStatus::number || r.status == CellStatus::na) return true;

@@ -4,6 +4,7 @@
 
 #include <unicode/ucnv.h>
 
+#include "profiles/profile.h"
 #include "text/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
@@ -29,6 +30,7 @@ const std::string kGbkOnly = "朱镕基同志";
 
 Document extract(const std::string& bytes) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "page.html";
   return HtmlExtractor{}.extract(bytes, ctx);
 }

@@ -6,6 +6,7 @@
 
 #include <cstring>
 
+#include "profiles/profile.h"
 #include "extractors/html_table.h"
 #include "extractors/html_text.h"
 #include "model/error.h"
@@ -222,15 +223,15 @@ TEST_CASE("html text: lines join as a reader sees them") {
 }
 
 TEST_CASE("html text: report headings, years and dates") {
-  CHECK(report_heading("一、总体情况") == 1);
-  CHECK(report_heading("二、主动公开政府信息情况 ") == 2);
-  CHECK(report_heading("三、收到和处理政府信息公开申请情况") == 3);
-  CHECK(report_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况") == 4);
-  CHECK(report_heading("五、政府信息公开工作存在的主要问题及改进情况") == 5);
-  CHECK(report_heading("六、其他需要报告的事项") == 6);
-  CHECK(report_heading("行政复议") == 0);  // a table label, not a heading
-  CHECK(report_heading("（二）主动公开方面") == 0);
-  CHECK(report_heading("三、本年度办理结果") == 0);
+  CHECK(report_heading("一、总体情况", builtin_cues()) == 1);
+  CHECK(report_heading("二、主动公开政府信息情况 ", builtin_cues()) == 2);
+  CHECK(report_heading("三、收到和处理政府信息公开申请情况", builtin_cues()) == 3);
+  CHECK(report_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", builtin_cues()) == 4);
+  CHECK(report_heading("五、政府信息公开工作存在的主要问题及改进情况", builtin_cues()) == 5);
+  CHECK(report_heading("六、其他需要报告的事项", builtin_cues()) == 6);
+  CHECK(report_heading("行政复议", builtin_cues()) == 0);  // a table label, not a heading
+  CHECK(report_heading("（二）主动公开方面", builtin_cues()) == 0);
+  CHECK(report_heading("三、本年度办理结果", builtin_cues()) == 0);
   CHECK(find_year("平潭综合实验区2019年度政府信息公开工作年度报告") == "2019");
   CHECK(find_date("时间：2020-01-20 15:22") == "2020-01-20");
   CHECK(find_date("发布日期：2020年1月31日") == "2020-01-31");
@@ -285,7 +286,7 @@ TEST_CASE("html markup: <col> and <colgroup span> are counted") {
       [](const xmlNode*) {});
   REQUIRE(table != nullptr);
   NodePaths paths;
-  TableMarkup m = read_table_markup(table, paths);
+  TableMarkup m = read_table_markup(table, paths, builtin_cues());
   CHECK(m.colgroup_cols == 7);
   CHECK(m.rows.size() == 2);
   xmlFreeDoc(doc);

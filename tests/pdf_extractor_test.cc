@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "profiles/profile.h"
 #include "tests/test_util.h"
 
 #include <fstream>
@@ -19,12 +20,14 @@ namespace {
 
 Document extract(const std::string& rel) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "input.pdf";
   return PdfExtractor{}.extract(slurp(rel), ctx);
 }
 
 ErrorCode error_of(const std::string& rel) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "x.pdf";
   try {
     PdfExtractor{}.extract(slurp(rel), ctx);
