@@ -112,6 +112,9 @@ PageContent read_page(PdfPage& pg, int number, CharStats& stats) {
     pc.rulings.push_back(t);
   }
   pc.tables = pdf::find_ruled_tables(pc.rulings, words, pc.frame, number);
+  // Character boxes serve only to split words at the column borders of ruled tables: release
+  // them, so that what every page keeps until the end of the document is its words alone.
+  for (auto& w : words) std::vector<Rect>().swap(w.chars);
   pc.lines = pdf::build_lines(std::move(words));
   return pc;
 }
