@@ -5,6 +5,10 @@
 #include <fstream>
 #include <iostream>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "cli/job.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
@@ -167,6 +171,12 @@ int convert(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // Blocks of 128 KiB and more (a page's text, a report's XML) are mapped on their own and given
+  // back when freed. glibc otherwise raises this threshold after the first such block is freed,
+  // and the heap keeps their space: a 500-page PDF peaked 3 MB higher.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
   std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "--version" || cmd == "-V") {
     std::cout << "ogix " OGIX_VERSION "\n";

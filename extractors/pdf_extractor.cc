@@ -5,15 +5,10 @@
 #include <cmath>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <variant>
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include "extractors/pdf_layout.h"
-#include "extractors/pdf_rulings.h"
+#include "extractors/pdf_pages.h"
 #include "extractors/pdf_table.h"
 #include "text/unicode.h"
 
@@ -26,24 +21,11 @@ using pdf::Line;
 using pdf::Rect;
 using pdf::Word;
 
-// poppler reports parse problems on stderr; the CLI's output must stay clean.
-void quiet(const std::string&, void*) {}
-
-void install_quiet_errors() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
-}
-
-std::u32string from_ustring(const poppler::ustring& u) {
-  auto bytes = u.to_utf8();
-  return utf8_to_u32(std::string_view(bytes.data(), bytes.size()));
-}
-
 // Characters a font without a usable Unicode mapping produces: private use, replacement and
-// control characters.
+// control characters, and values that are no Unicode scalar (surrogates, beyond U+10FFFF).
 bool is_bad_char(char32_t c) {
   return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || c == 0xFFFD || c < 0x09 || (c > 0x0D && c < 0x20) ||
-         (c >= 0x7F && c <= 0x9F);
+         (c >= 0x7F && c <= 0x9F) || (c >= 0xD800 && c <= 0xDFFF);
 }
 
 bool is_blank(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0; }
@@ -70,43 +52,41 @@ struct CharStats {
   std::size_t total = 0, bad = 0;
 };
 
-PageContent read_page(const poppler::page& pg, int number, const RulingReader& rulings, CharStats& stats) {
+PageContent read_page(PdfPage& pg, int number, CharStats& stats) {
   PageContent pc;
   pc.number = number;
-  const poppler::rectf pr = pg.page_rect();
-  const auto orient = pg.orientation();
-  const bool swapped = orient == poppler::page::landscape || orient == poppler::page::seascape;
-  pc.frame.width = swapped ? pr.height() : pr.width();
-  pc.frame.height = swapped ? pr.width() : pr.height();
+  const bool swapped = pg.rotate == 90 || pg.rotate == 270;
+  pc.frame.width = swapped ? pg.height : pg.width;
+  pc.frame.height = swapped ? pg.width : pg.height;
 
-  std::vector<poppler::text_box> boxes = pg.text_list(poppler::page::text_list_include_font);
   // The page's text direction: the rotation carrying most horizontal-font characters.
   std::size_t by_rot[4] = {0, 0, 0, 0};
-  for (auto& b : boxes)
-    if (b.get_wmode() != poppler::text_box::vertical_wmode) by_rot[static_cast<std::size_t>(b.rotation() & 3)] += b.text().size();
+  for (const auto& b : pg.boxes)
+    if (!b.vertical_font) by_rot[static_cast<std::size_t>(b.rotation & 3)] += b.text.size();
   int q = 0;
   for (int r = 1; r < 4; ++r)
     if (by_rot[r] > by_rot[q]) q = r;
   pc.frame.quarter_turns = q;
 
   std::vector<Word> words;
-  for (auto& b : boxes) {
-    std::u32string text = from_ustring(b.text());
-    const poppler::rectf bb = b.bbox();
+  words.reserve(pg.boxes.size());
+  for (auto& b : pg.boxes) {
     Word w;
     w.page = number;
-    w.orig = Rect{bb.x(), bb.y(), bb.x() + bb.width(), bb.y() + bb.height()};
+    w.orig = b.box;
     w.box = pc.frame.to_layout(w.orig);
-    w.size = b.has_font_info() ? b.get_font_size() : 0;
+    w.size = b.font_size;
     if (w.size <= 0) w.size = std::max(1.0, std::min(w.box.w(), w.box.h()));
-    w.space_after = b.has_space_after();
-    const int rel = ((b.rotation() - q) % 4 + 4) % 4;
-    w.vertical = b.get_wmode() == poppler::text_box::vertical_wmode || rel % 2 == 1;
+    w.space_after = b.space_after;
+    const int rel = ((b.rotation - q) % 4 + 4) % 4;
+    w.vertical = b.vertical_font || rel % 2 == 1;
     // Characters without a Unicode mapping are not data: count them and drop them.
     std::u32string kept;
     std::vector<Rect> chars;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char32_t c = text[i];
+    kept.reserve(b.text.size());
+    chars.reserve(b.text.size());
+    for (std::size_t i = 0; i < b.text.size(); ++i) {
+      const char32_t c = b.text[i];
       if (is_blank(c)) continue;
       ++stats.total;
       ++pc.chars;
@@ -115,15 +95,14 @@ PageContent read_page(const poppler::page& pg, int number, const RulingReader& r
         continue;
       }
       kept += c;
-      const poppler::rectf cb = b.char_bbox(i);
-      chars.push_back(pc.frame.to_layout(Rect{cb.x(), cb.y(), cb.x() + cb.width(), cb.y() + cb.height()}));
+      chars.push_back(pc.frame.to_layout(b.chars.at(i)));
     }
     if (kept.empty()) continue;
     w.text = std::move(kept);
     w.chars = std::move(chars);
     words.push_back(std::move(w));
   }
-  for (const auto& r : rulings.page(number - 1)) {
+  for (const auto& r : pg.rulings) {
     Rect l = pc.frame.to_layout(Rect{r.x0, r.y0, r.x1, r.y1});
     Ruling t;
     t.x0 = l.x0, t.y0 = l.y0, t.x1 = l.x1, t.y1 = l.y1;
@@ -133,6 +112,9 @@ PageContent read_page(const poppler::page& pg, int number, const RulingReader& r
     pc.rulings.push_back(t);
   }
   pc.tables = pdf::find_ruled_tables(pc.rulings, words, pc.frame, number);
+  // Character boxes serve only to split words at the column borders of ruled tables: release
+  // them, so that what every page keeps until the end of the document is its words alone.
+  for (auto& w : words) std::vector<Rect>().swap(w.chars);
   pc.lines = pdf::build_lines(std::move(words));
   return pc;
 }
@@ -399,12 +381,13 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     throw Error(ErrorCode::unsupported, ctx.source, "not a PDF file (no %PDF- header)");
   if (bytes.size() > ctx.limits.max_input_bytes)
     throw Error(ErrorCode::limit_exceeded, ctx.source, "input is larger than the max-input-bytes limit");
-  install_quiet_errors();
-  std::unique_ptr<poppler::document> pd(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pd) throw Error(ErrorCode::damaged, ctx.source, "PDF is damaged beyond repair: poppler cannot read its structure");
-  if (pd->is_locked()) throw Error(ErrorCode::encrypted, ctx.source, "PDF is encrypted with a password");
-  const int npages = pd->pages();
+  // One open document for the whole extraction; each page is interpreted once and released.
+  const PdfReader pdf(bytes);
+  if (pdf.status() == PdfReader::Status::encrypted)
+    throw Error(ErrorCode::encrypted, ctx.source, "PDF is encrypted with a password");
+  if (pdf.status() != PdfReader::Status::ok)
+    throw Error(ErrorCode::damaged, ctx.source, "PDF is damaged beyond repair: poppler cannot read its structure");
+  const int npages = pdf.pages();
   if (npages <= 0) throw Error(ErrorCode::damaged, ctx.source, "PDF has no readable pages");
   if (npages > ctx.limits.max_pages)
     throw Error(ErrorCode::limit_exceeded, ctx.source,
@@ -415,22 +398,17 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   doc.meta.extractor = "pdf";
   doc.meta.pages = npages;
 
-  RulingReader rulings(bytes);
-  if (!rulings.ok())
-    doc.add_finding("pdf.rulings_unavailable", Severity::warning,
-                    "ruling lines could not be read; tables are recovered from text alignment only");
-
   CharStats stats;
   std::vector<PageContent> pages;
   std::vector<int> empty_pages, rotated_pages;
   for (int i = 0; i < npages; ++i) {
     ctx.check_deadline();
-    std::unique_ptr<poppler::page> pg(pd->create_page(i));
-    if (!pg) {
+    PdfPage pg = pdf.read_page(i);
+    if (!pg.readable) {
       doc.add_finding("pdf.page_unreadable", Severity::warning, "page " + std::to_string(i + 1) + " cannot be read", "page " + std::to_string(i + 1));
       continue;
     }
-    PageContent pc = read_page(*pg, i + 1, rulings, stats);
+    PageContent pc = read_page(pg, i + 1, stats);
     if (pc.chars == 0) empty_pages.push_back(i + 1);
     if (pc.frame.quarter_turns != 0) rotated_pages.push_back(i + 1);
     pages.push_back(std::move(pc));
@@ -454,11 +432,7 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     doc.add_finding("pdf.rotated_page", Severity::info, "page " + std::to_string(p) + " has its text rotated; read turned upright",
                     "page " + std::to_string(p));
 
-  std::string info_title;
-  {
-    auto t = pd->info_key("Title").to_utf8();
-    info_title.assign(t.data(), t.size());
-  }
+  const std::string info_title = pdf.info_title();
   remove_running_lines(pages, doc);
   fill_metadata(doc, pages, info_title);
 

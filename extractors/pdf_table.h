@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "extractors/pdf_layout.h"
-#include "extractors/pdf_rulings.h"
+#include "extractors/pdf_pages.h"
 #include "model/document.h"
 #include "model/limits.h"
 

@@ -3,13 +3,20 @@
 #include "profiles/profile.h"
 #include "tests/test_util.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_layout.h"
-#include "extractors/pdf_rulings.h"
+#include "extractors/pdf_pages.h"
 #include "model/table_grid.h"
 #include "text/unicode.h"
 
@@ -115,16 +122,106 @@ TEST_CASE("pdf frame: sideways pages turn upright and back") {
 
 TEST_CASE("pdf rulings: the drawn table borders of a WPS page") {
   std::string bytes = slurp("fixtures/pdf-hzq-2023/input.pdf");
-  auto rs = read_rulings(bytes, 2);  // page 3: table 三
+  PdfReader reader(bytes);
+  REQUIRE(reader.status() == PdfReader::Status::ok);
+  CHECK(reader.pages() == 5);
+  const auto rs = reader.read_page(2).rulings;  // page 3: table 三
   int h = 0, v = 0;
   for (const auto& r : rs) (r.horizontal ? h : v)++;
   CHECK(h >= 15);
   CHECK(v >= 10);
-  // Same space as text_list: the table's left border near x = 77, inside the A4 page.
+  // Same space as the text: the table's left border near x = 77, inside the A4 page.
   bool left = false;
   for (const auto& r : rs) left = left || (!r.horizontal && r.x0 > 76 && r.x0 < 78 && r.y1 > 700);
   CHECK(left);
-  CHECK(read_rulings("%PDF-1.4 junk", 0).empty());
+  // The cap on rulings keeps the first ones drawn and still reads the whole text.
+  const PdfPage capped = reader.read_page(2, 5);
+  CHECK(capped.rulings.size() == 5);
+  CHECK(capped.boxes.size() == reader.read_page(2).boxes.size());
+  CHECK(PdfReader("%PDF-1.4 junk").status() == PdfReader::Status::damaged);
+  CHECK(PdfReader("%PDF-1.4 junk").read_page(0).readable == false);
+  CHECK(reader.read_page(5).readable == false);
+}
+
+namespace {
+
+std::u32string u32_of(const poppler::ustring& u) {
+  auto bytes = u.to_utf8();
+  return utf8_to_u32(std::string_view(bytes.data(), bytes.size()));
+}
+
+// Compares the reader's text boxes of every page of `path` with poppler-cpp's text_list(), box by
+// box: same text, same box and character boxes (bit for bit), rotation, writing mode, font size
+// and space mark. Returns the number of boxes compared.
+std::size_t compare_with_text_list(const std::string& path) {
+  const std::string bytes = slurp(path);
+  std::unique_ptr<poppler::document> pd(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  PdfReader reader(bytes);
+  if (!pd || pd->is_locked()) {
+    CHECK(reader.status() != PdfReader::Status::ok);
+    return 0;
+  }
+  REQUIRE(reader.status() == PdfReader::Status::ok);
+  REQUIRE(reader.pages() == pd->pages());
+  auto title = pd->info_key("Title").to_utf8();
+  CHECK(reader.info_title() == std::string(title.data(), title.size()));
+  std::size_t compared = 0;
+  for (int i = 0; i < pd->pages(); ++i) {
+    std::unique_ptr<poppler::page> pg(pd->create_page(i));
+    const PdfPage mine = reader.read_page(i);
+    REQUIRE(mine.readable == (pg != nullptr));
+    if (!pg) continue;
+    const poppler::rectf pr = pg->page_rect();
+    CHECK(mine.width == pr.width());
+    CHECK(mine.height == pr.height());
+    const auto theirs = pg->text_list(poppler::page::text_list_include_font);
+    REQUIRE(mine.boxes.size() == theirs.size());
+    for (std::size_t k = 0; k < theirs.size(); ++k) {
+      const auto& t = theirs[k];
+      const auto& m = mine.boxes[k];
+      INFO(path << " page " << i + 1 << " box " << k);
+      REQUIRE(m.text == u32_of(t.text()));
+      const poppler::rectf bb = t.bbox();
+      CHECK(m.box.x0 == bb.x());
+      CHECK(m.box.y0 == bb.y());
+      CHECK(m.box.w() == bb.width());
+      CHECK(m.box.h() == bb.height());
+      CHECK(m.rotation == t.rotation());
+      CHECK(m.vertical_font == (t.get_wmode() == poppler::text_box::vertical_wmode));
+      CHECK(m.font_size == t.get_font_size());
+      CHECK(m.space_after == t.has_space_after());
+      REQUIRE(m.chars.size() == m.text.size());
+      for (std::size_t c = 0; c < m.chars.size(); ++c) {
+        const poppler::rectf cb = t.char_bbox(c);
+        CHECK(m.chars[c].x0 == cb.x());
+        CHECK(m.chars[c].y0 == cb.y());
+        CHECK(m.chars[c].w() == cb.width());
+        CHECK(m.chars[c].h() == cb.height());
+      }
+      ++compared;
+    }
+  }
+  return compared;
+}
+
+void quiet_poppler(const std::string&, void*) {}
+
+}  // namespace
+
+TEST_CASE("pdf reader: one pass gives exactly poppler-cpp's text_list() boxes") {
+  poppler::set_debug_error_function(quiet_poppler, nullptr);
+  std::vector<std::string> files;
+  // Every PDF of the fixtures: rendered, real, rotated, and the bad corpus (damaged, scanned,
+  // garbled, encrypted).
+  for (const auto& e : std::filesystem::recursive_directory_iterator("fixtures")) {
+    const auto name = e.path().string();
+    if (e.is_regular_file() && name.size() > 4 && name.substr(name.size() - 4) == ".pdf") files.push_back(name);
+  }
+  std::sort(files.begin(), files.end());
+  CHECK(files.size() >= 10);
+  std::size_t boxes = 0;
+  for (const auto& f : files) boxes += compare_with_text_list(f);
+  CHECK(boxes > 1000);
 }
 
 TEST_CASE("pdf extractor: a real WPS report (hzq 2023)") {

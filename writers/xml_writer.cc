@@ -63,15 +63,22 @@ namespace {
 
 class XmlOut {
  public:
-  XmlOut() : buf_(xmlBufferCreate()), w_(xmlNewTextWriterMemory(buf_, 0)) {
-    if (!buf_ || !w_) throw Error(ErrorCode::internal, {}, "cannot create the XML writer");
+  // The writer's output goes straight into out_, in libxml2's small chunks: a memory buffer of
+  // libxml2's own, copied out at the end, held the document twice over (a large report's peak
+  // memory).
+  XmlOut() {
+    xmlOutputBufferPtr sink = xmlOutputBufferCreateIO(append, nullptr, &out_, nullptr);
+    if (sink) w_ = xmlNewTextWriter(sink);  // the writer owns the sink from here on
+    if (!w_) {
+      if (sink) xmlOutputBufferClose(sink);
+      throw Error(ErrorCode::internal, {}, "cannot create the XML writer");
+    }
     xmlTextWriterSetIndent(w_, 1);
     xmlTextWriterSetIndentString(w_, BAD_CAST "  ");
     check(xmlTextWriterStartDocument(w_, "1.0", "UTF-8", nullptr));
   }
   ~XmlOut() {
     if (w_) xmlFreeTextWriter(w_);
-    if (buf_) xmlBufferFree(buf_);
   }
   XmlOut(const XmlOut&) = delete;
   XmlOut& operator=(const XmlOut&) = delete;
@@ -96,14 +103,19 @@ class XmlOut {
   }
   std::string finish() {
     check(xmlTextWriterEndDocument(w_));
-    xmlFreeTextWriter(w_);
+    xmlFreeTextWriter(w_);  // flushes the last chunk into out_
     w_ = nullptr;
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buf_)), static_cast<std::size_t>(xmlBufferLength(buf_)));
+    return std::move(out_);
   }
 
  private:
-  xmlBufferPtr buf_;
-  xmlTextWriterPtr w_;
+  static int append(void* context, const char* data, int len) {
+    static_cast<std::string*>(context)->append(data, static_cast<std::size_t>(len));
+    return len;
+  }
+
+  std::string out_;
+  xmlTextWriterPtr w_ = nullptr;
   static void check(int rc) {
     if (rc < 0) throw Error(ErrorCode::internal, {}, "libxml2 text writer failed");
   }
