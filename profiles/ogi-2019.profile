@@ -12,6 +12,8 @@
 #   rule N TABLE per-col|per-row LHS = RHS      a sum rule; terms joined by +, "x.*" is a family,
 #                                                "a.*|b" uses b when every a.* is missing
 #   rule N TABLE nonneg|integer EXCEPT-COL …    value checks over a whole table
+#   print-row|print-col CODE = LABEL > LABEL …   the label path the official form prints (review pages)
+#   print-layout one-row                         the form prints the rows side by side in one line
 # Variants are compared after dropping spaces, numbering ((一) 1. 一、), digits and punctuation.
 profile ogi-2019
 describe 国办公开办函〔2019〕60号 (trial format)
@@ -52,6 +54,16 @@ row administrative_fees : previous_year_items change = 行政事业性收费
 row government_procurement : procurement_items procurement_amount = 政府集中采购
 rule 5 proactive nonneg change
 rule 5 proactive integer procurement_amount
+print-row rules = 第二十条第（一）项 > 规章
+print-row normative_documents = 第二十条第（一）项 > 规范性文件
+print-row administrative_license = 第二十条第（五）项 > 行政许可
+print-row other_external_services = 第二十条第（五）项 > 其他对外管理服务事项
+print-row administrative_penalty = 第二十条第（六）项 > 行政处罚
+print-row administrative_coercion = 第二十条第（六）项 > 行政强制
+print-row administrative_fees = 第二十条第（八）项 > 行政事业性收费
+print-row government_procurement = 第二十条第（九）项 > 政府集中采购
+print-col change = 本年增/减
+print-col procurement_amount = 采购总金额（单位：万元）
 
 table applications
 col natural_person = 自然人
@@ -90,6 +102,38 @@ rule 1 applications per-col new_received + carried_over = total_processed + carr
 rule 2 applications per-col total_processed = granted + partially_granted + denied.* + unavailable.* + not_processed.* + other
 rule 3 applications per-row total = natural_person + commercial + research + social_welfare + legal_service + other_org
 rule 3 applications per-row legal_person_subtotal = commercial + research + social_welfare + legal_service + other_org
+# The form as printed (review pages): header and row label paths, outermost group first.
+print-col natural_person = 申请人情况 > 自然人
+print-col commercial = 申请人情况 > 法人或其他组织 > 商业企业
+print-col research = 申请人情况 > 法人或其他组织 > 科研机构
+print-col social_welfare = 申请人情况 > 法人或其他组织 > 社会公益组织
+print-col legal_service = 申请人情况 > 法人或其他组织 > 法律服务机构
+print-col other_org = 申请人情况 > 法人或其他组织 > 其他
+print-col total = 申请人情况 > 总计
+print-col legal_person_subtotal = 申请人情况 > 法人或其他组织 > 小计
+print-row new_received = 一、本年新收政府信息公开申请数量
+print-row carried_over = 二、上年结转政府信息公开申请数量
+print-row granted = 三、本年度办理结果 > （一）予以公开
+print-row partially_granted = 三、本年度办理结果 > （二）部分公开（区分处理的，只计这一情形，不计其他情形）
+print-row denied.state_secret = 三、本年度办理结果 > （三）不予公开 > 1.属于国家秘密
+print-row denied.prohibited_by_law = 三、本年度办理结果 > （三）不予公开 > 2.其他法律行政法规禁止公开
+print-row denied.security_stability = 三、本年度办理结果 > （三）不予公开 > 3.危及“三安全一稳定”
+print-row denied.third_party_rights = 三、本年度办理结果 > （三）不予公开 > 4.保护第三方合法权益
+print-row denied.internal_affairs = 三、本年度办理结果 > （三）不予公开 > 5.属于三类内部事务信息
+print-row denied.process_information = 三、本年度办理结果 > （三）不予公开 > 6.属于四类过程性信息
+print-row denied.enforcement_case_file = 三、本年度办理结果 > （三）不予公开 > 7.属于行政执法案卷
+print-row denied.administrative_query = 三、本年度办理结果 > （三）不予公开 > 8.属于行政查询事项
+print-row unavailable.not_held = 三、本年度办理结果 > （四）无法提供 > 1.本机关不掌握相关政府信息
+print-row unavailable.needs_creation = 三、本年度办理结果 > （四）无法提供 > 2.没有现成信息需要另行制作
+print-row unavailable.unclear_after_correction = 三、本年度办理结果 > （四）无法提供 > 3.补正后申请内容仍不明确
+print-row not_processed.petition_complaint = 三、本年度办理结果 > （五）不予处理 > 1.信访举报投诉类申请
+print-row not_processed.duplicate = 三、本年度办理结果 > （五）不予处理 > 2.重复申请
+print-row not_processed.publication = 三、本年度办理结果 > （五）不予处理 > 3.要求提供公开出版物
+print-row not_processed.vexatious = 三、本年度办理结果 > （五）不予处理 > 4.无正当理由大量反复申请
+print-row not_processed.confirm_or_reissue = 三、本年度办理结果 > （五）不予处理 > 5.要求行政机关确认或重新出具已获取信息
+print-row other = 三、本年度办理结果 > （六）其他处理
+print-row total_processed = 三、本年度办理结果 > （七）总计
+print-row carried_forward = 四、结转下年度继续办理
 
 table review_litigation
 col upheld = 结果维持 | 维持
@@ -101,3 +145,13 @@ row administrative_review = 行政复议
 row litigation_direct = 未经复议直接起诉 | 直接起诉
 row litigation_after_review = 复议后起诉
 rule 4 review_litigation per-row total = upheld + corrected + other_result + pending
+# The form prints the three rows side by side: fifteen numbers under a three-level header.
+print-layout one-row
+print-row administrative_review = 行政复议
+print-row litigation_direct = 行政诉讼 > 未经复议直接起诉
+print-row litigation_after_review = 行政诉讼 > 复议后起诉
+print-col upheld = 结果维持
+print-col corrected = 结果纠正
+print-col other_result = 其他结果
+print-col pending = 尚未审结
+print-col total = 总计

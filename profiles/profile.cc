@@ -141,11 +141,11 @@ Profile parse_profile(std::string_view text) {
       for (const auto& v : split(rhs, '|')) s.variants.push_back(label_key(v));
       p.sections.push_back(std::move(s));
     } else if (kw == "table") {
-      p.tables.push_back(ProfileTable{rest, {}, {}});
+      p.tables.push_back(ProfileTable{rest, {}, {}, false});
       table = &p.tables.back();
     } else if (kw == "col" || kw == "extra-col") {
       if (!table) fail("col outside a table");
-      table->cols.push_back(ProfileColumn{lhs, parse_variants(rhs), kw == "extra-col", {}});
+      table->cols.push_back(ProfileColumn{lhs, parse_variants(rhs), kw == "extra-col", {}, {}});
     } else if (kw == "row" || kw == "extra-row") {
       if (!table) fail("row outside a table");
       ProfileRow r;
@@ -162,6 +162,24 @@ Profile parse_profile(std::string_view text) {
       r.variants = parse_variants(rhs);
       r.extra = kw == "extra-row";
       table->rows.push_back(std::move(r));
+    } else if (kw == "print-row" || kw == "print-col") {
+      if (!table || eq == std::string::npos) fail(kw + " needs CODE = LABEL > LABEL … inside a table");
+      std::vector<std::string> path;
+      for (auto& part : split(rhs, '>'))
+        if (!part.empty()) path.push_back(std::move(part));
+      if (path.empty()) fail(kw + " needs a label");
+      bool found = false;
+      if (kw == "print-row") {
+        for (auto& r : table->rows)
+          if (r.code == lhs) r.printed = path, found = true;
+      } else {
+        for (auto& c : table->cols)
+          if (c.code == lhs) c.printed = path, found = true;
+      }
+      if (!found) fail(kw + " names unknown code " + lhs);
+    } else if (kw == "print-layout") {
+      if (!table || rest != "one-row") fail("print-layout takes one-row inside a table");
+      table->printed_one_row = true;
     } else if (kw == "unit") {
       auto w = words(rest);
       if (!table || w.size() != 2) fail("unit needs COL UNIT inside a table");
@@ -193,6 +211,24 @@ Profile parse_profile(std::string_view text) {
   }
   if (p.id.empty()) throw std::invalid_argument("profile without an id");
   return p;
+}
+
+TableLayout printed_layout(const ProfileTable& table) {
+  TableLayout out;
+  out.table = table.code;
+  out.one_row = table.printed_one_row;
+  // Without a printed label the first variant is the best words we have (label keys keep the Han text).
+  auto fallback = [](const std::string& code, const std::vector<LabelVariant>& v) {
+    std::vector<std::string> path;
+    if (!v.empty() && !v[0].group.empty()) path.push_back(v[0].group);
+    path.push_back(v.empty() || v[0].leaf.empty() ? code : v[0].leaf);
+    return path;
+  };
+  for (const auto& c : table.cols)
+    out.cols.push_back({c.code, c.printed.empty() ? fallback(c.code, c.variants) : c.printed, c.extra, {}});
+  for (const auto& r : table.rows)
+    out.rows.push_back({r.code, r.printed.empty() ? fallback(r.code, r.variants) : r.printed, r.extra, r.cols});
+  return out;
 }
 
 const std::vector<Profile>& builtin_profiles() {

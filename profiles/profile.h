@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/table_layout.h"
+
 namespace ogix {
 
 // One label variant: an optional group that must appear in the row's label, and the leaf label.
@@ -18,6 +20,7 @@ struct ProfileColumn {
   std::vector<LabelVariant> variants;
   bool extra = false;  // kept only when the source has it
   std::string unit;    // e.g. "万元" for money columns
+  std::vector<std::string> printed;  // header path as the official form prints it (print-col)
 };
 
 struct ProfileRow {
@@ -25,6 +28,7 @@ struct ProfileRow {
   std::vector<std::string> cols;  // column codes of this row, in order
   std::vector<LabelVariant> variants;
   bool extra = false;
+  std::vector<std::string> printed;  // label path as the official form prints it (print-row)
 };
 
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
@@ -40,6 +44,7 @@ struct ProfileTable {
   std::string code;
   std::vector<ProfileColumn> cols;
   std::vector<ProfileRow> rows;
+  bool printed_one_row = false;  // the form prints all rows side by side in one line (print-layout one-row)
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
 };
@@ -62,6 +67,10 @@ struct Profile {
   std::vector<ProfileRule> rules;
   const ProfileTable* table(std::string_view code) const;
 };
+
+// The printed layout of a profile table: print-row/print-col paths, or the first label variant
+// (or the code) for a row or column the profile gives no printed label.
+TableLayout printed_layout(const ProfileTable& table);
 
 // Parses profile text; throws std::invalid_argument with the line number on a syntax error.
 Profile parse_profile(std::string_view text);
