@@ -5,6 +5,8 @@
 #include <fstream>
 #include <set>
 
+#include <unistd.h>
+
 #include "cli/job.h"
 #include "cli/review.h"
 #include "model/error.h"
@@ -209,7 +211,7 @@ TEST_CASE("crops of a PDF report: regions planned from the model, rendered as PN
   }
   CHECK(tables.size() == 3);
   CHECK(plan_crops(golden("html-pingtan-2020"), "x").empty());
-  fs::path dir = fs::temp_directory_path() / "ogix-review-crop-test";
+  fs::path dir = fs::temp_directory_path() / ("ogix-review-crop-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   PdfCropRenderer r(test::slurp(test::source_path("fixtures/pdf-hzq-2023/input.pdf")), "input.pdf");
@@ -221,14 +223,16 @@ TEST_CASE("crops of a PDF report: regions planned from the model, rendered as PN
   CHECK(test::slurp(dir / "a.png").substr(0, 8) == "\x89PNG\r\n\x1a\n");
   CHECK_THROWS_AS(r.render(99, 0, 0, 10, 10, (dir / "b.png").string()), Error);
   CHECK_FALSE(fs::exists(dir / "b.png"));
+  CHECK_FALSE(fs::exists(dir / "b.png.tmp"));
   // A hostile region is capped, not allocated.
   CropSize big = r.render(1, 0, 0, 1e6, 1e6, (dir / "c.png").string());
   CHECK(static_cast<double>(big.width) * big.height <= 4.1e6);
   CHECK_THROWS_AS(PdfCropRenderer("not a pdf", "x.pdf"), Error);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("ogix review on an output directory: pages, crops, failed inputs, a changed source said so") {
-  fs::path root = fs::temp_directory_path() / "ogix-review-test";
+  fs::path root = fs::temp_directory_path() / ("ogix-review-test-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "in");
   fs::copy_file(test::source_path("fixtures/pdf-hzq-2023/input.pdf"), root / "in" / "hzq.pdf");
@@ -272,4 +276,5 @@ TEST_CASE("ogix review on an output directory: pages, crops, failed inputs, a ch
   r = write_review({bo.out_dir, false});
   CHECK(test::slurp(root / "out" / "review" / "reports" / "hzq.html").find("is not at") != std::string::npos);
   CHECK_THROWS_AS(write_review({(root / "nothing-here").string(), false}), Error);
+  fs::remove_all(root);
 }
