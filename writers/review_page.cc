@@ -275,7 +275,7 @@ std::string grid_html(const PageContext& ctx, const TableView& v) {
       if (span > 1) h += " rowspan=\"" + std::to_string(span) + "\"";
       if (leaf && labels - k > 1) h += " colspan=\"" + std::to_string(labels - k) + "\"";
       h += ">" + html_escape(r.path[k]);
-      if (leaf && r.extra) h += " <small>(extra row " + html_escape(r.row) + ")</small>";
+      if (leaf && r.extra && r.path[k] != r.row) h += " <small>(extra row " + html_escape(r.row) + ")</small>";
       h += "</th>";
     }
     if (r.path.empty() && labels > 0) h += "<th colspan=\"" + std::to_string(labels) + "\"></th>";
