@@ -120,6 +120,8 @@ ReviewResult write_review(const ReviewOptions& opt) {
   ReviewResult result;
   fs::path out(opt.out_dir);
   std::string manifest = read_file_capped((out / "manifest.csv").string(), kMaxXmlBytes);
+  // --csv-bom starts every CSV with a byte order mark; it is no part of the first column's name.
+  if (manifest.rfind("\xEF\xBB\xBF", 0) == 0) manifest.erase(0, 3);
   auto rows = parse_csv(manifest);
   if (rows.empty()) throw Error(ErrorCode::io, "manifest.csv", "empty manifest in " + opt.out_dir);
   std::map<std::string, std::size_t> col;
@@ -171,7 +173,7 @@ ReviewResult write_review(const ReviewOptions& opt) {
     std::string stem = fs::path(output).stem().string();
     ReviewPageOptions po;
     if (const Profile* p = find_profile(doc.profile))
-      for (const auto& t : p->tables) po.layouts.push_back(printed_layout(t));
+      for (const auto& t : p->tables) po.layouts.push_back(printed_layout(*p, t));
     po.crops = render_crops(doc, failed.path, stem, reports, po.source_note, result);
     if (!po.source_note.empty()) result.notes.push_back(doc.meta.source + ": " + po.source_note);
     po.xml_href = "../../" + output;

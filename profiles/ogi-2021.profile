@@ -12,8 +12,12 @@
 #   rule N TABLE per-col|per-row LHS = RHS      a sum rule; terms joined by +, "x.*" is a family,
 #                                                "a.*|b" uses b when every a.* is missing
 #   rule N TABLE nonneg|integer EXCEPT-COL …    value checks over a whole table
-#   print-row|print-col CODE = LABEL > LABEL …   the label path the official form prints (review pages)
-#   print-layout one-row                         the form prints the rows side by side in one line
+#   label section CODE = 中文 | English          the printed label and an English one, for the
+#   label table = 中文 | English                 codebook (ogix codebook); col/row name a code of
+#   label col|row CODE = 中文 | English          the current table
+#   group-row|group-col CODE = GROUP > GROUP …  the groups the official form prints beside a row or
+#                                                above a column, outermost first (review pages)
+#   print-layout one-row                         the form prints the table's rows side by side in one line
 # Variants are compared after dropping spaces, numbering ((一) 1. 一、), digits and punctuation.
 profile ogi-2021
 describe 国办公开办函〔2021〕30号 (revised 2021-09-26)
@@ -34,6 +38,14 @@ section review_litigation = 政府信息公开行政复议、行政诉讼情况 
 section problems = 存在的主要问题及改进情况 | 政府信息公开工作存在的主要问题及改进情况 | 存在的主要问题 | 主要问题及改进 | 问题及改进
 section other_matters = 其他需要报告的事项 | 其他需要报告
 
+label section preamble = （前言） | Preamble
+label section overview = 总体情况 | Overview
+label section proactive = 主动公开政府信息情况 | Proactive disclosure
+label section applications = 收到和处理政府信息公开申请情况 | Requests received and handled
+label section review_litigation = 政府信息公开行政复议、行政诉讼情况 | Administrative review and litigation
+label section problems = 存在的主要问题及改进情况 | Main problems and improvements
+label section other_matters = 其他需要报告的事项 | Other matters to report
+
 table proactive
 col issued = 本年制发件数 | 制发件数
 col repealed = 本年废止件数 | 废止件数
@@ -49,13 +61,25 @@ row administrative_coercion : decisions = 行政强制
 row administrative_fees : fee_amount = 行政事业性收费
 rule 5 proactive nonneg
 rule 5 proactive integer fee_amount
-print-row rules = 第二十条第（一）项 > 规章
-print-row normative_documents = 第二十条第（一）项 > 行政规范性文件
-print-row administrative_license = 第二十条第（五）项 > 行政许可
-print-row administrative_penalty = 第二十条第（六）项 > 行政处罚
-print-row administrative_coercion = 第二十条第（六）项 > 行政强制
-print-row administrative_fees = 第二十条第（八）项 > 行政事业性收费
-print-col fee_amount = 本年收费金额（单位：万元）
+group-row rules = 第二十条第（一）项
+group-row normative_documents = 第二十条第（一）项
+group-row administrative_license = 第二十条第（五）项
+group-row administrative_penalty = 第二十条第（六）项
+group-row administrative_coercion = 第二十条第（六）项
+group-row administrative_fees = 第二十条第（八）项
+
+label table = 主动公开政府信息情况 | Proactive disclosure
+label col issued = 本年制发件数 | Issued this year
+label col repealed = 本年废止件数 | Repealed this year
+label col in_force = 现行有效件数 | In force
+label col decisions = 本年处理决定数量 | Decisions this year
+label col fee_amount = 本年收费金额 | Fees collected this year
+label row rules = 规章 | Rules (规章)
+label row normative_documents = 行政规范性文件 | Administrative normative documents
+label row administrative_license = 行政许可 | Administrative licensing
+label row administrative_penalty = 行政处罚 | Administrative penalties
+label row administrative_coercion = 行政强制 | Administrative coercion
+label row administrative_fees = 行政事业性收费 | Administrative fees
 
 table applications
 col natural_person = 自然人
@@ -97,41 +121,74 @@ rule 1 applications per-col new_received + carried_over = total_processed + carr
 rule 2 applications per-col total_processed = granted + partially_granted + denied.* + unavailable.* + not_processed.* + other.*|other
 rule 3 applications per-row total = natural_person + commercial + research + social_welfare + legal_service + other_org
 rule 3 applications per-row legal_person_subtotal = commercial + research + social_welfare + legal_service + other_org
-# The form as printed (review pages): header and row label paths, outermost group first.
-print-col natural_person = 申请人情况 > 自然人
-print-col commercial = 申请人情况 > 法人或其他组织 > 商业企业
-print-col research = 申请人情况 > 法人或其他组织 > 科研机构
-print-col social_welfare = 申请人情况 > 法人或其他组织 > 社会公益组织
-print-col legal_service = 申请人情况 > 法人或其他组织 > 法律服务机构
-print-col other_org = 申请人情况 > 法人或其他组织 > 其他
-print-col total = 申请人情况 > 总计
-print-col legal_person_subtotal = 申请人情况 > 法人或其他组织 > 小计
-print-row new_received = 一、本年新收政府信息公开申请数量
-print-row carried_over = 二、上年结转政府信息公开申请数量
-print-row granted = 三、本年度办理结果 > （一）予以公开
-print-row partially_granted = 三、本年度办理结果 > （二）部分公开（区分处理的，只计这一情形，不计其他情形）
-print-row denied.state_secret = 三、本年度办理结果 > （三）不予公开 > 1.属于国家秘密
-print-row denied.prohibited_by_law = 三、本年度办理结果 > （三）不予公开 > 2.其他法律行政法规禁止公开
-print-row denied.security_stability = 三、本年度办理结果 > （三）不予公开 > 3.危及“三安全一稳定”
-print-row denied.third_party_rights = 三、本年度办理结果 > （三）不予公开 > 4.保护第三方合法权益
-print-row denied.internal_affairs = 三、本年度办理结果 > （三）不予公开 > 5.属于三类内部事务信息
-print-row denied.process_information = 三、本年度办理结果 > （三）不予公开 > 6.属于四类过程性信息
-print-row denied.enforcement_case_file = 三、本年度办理结果 > （三）不予公开 > 7.属于行政执法案卷
-print-row denied.administrative_query = 三、本年度办理结果 > （三）不予公开 > 8.属于行政查询事项
-print-row unavailable.not_held = 三、本年度办理结果 > （四）无法提供 > 1.本机关不掌握相关政府信息
-print-row unavailable.needs_creation = 三、本年度办理结果 > （四）无法提供 > 2.没有现成信息需要另行制作
-print-row unavailable.unclear_after_correction = 三、本年度办理结果 > （四）无法提供 > 3.补正后申请内容仍不明确
-print-row not_processed.petition_complaint = 三、本年度办理结果 > （五）不予处理 > 1.信访举报投诉类申请
-print-row not_processed.duplicate = 三、本年度办理结果 > （五）不予处理 > 2.重复申请
-print-row not_processed.publication = 三、本年度办理结果 > （五）不予处理 > 3.要求提供公开出版物
-print-row not_processed.vexatious = 三、本年度办理结果 > （五）不予处理 > 4.无正当理由大量反复申请
-print-row not_processed.confirm_or_reissue = 三、本年度办理结果 > （五）不予处理 > 5.要求行政机关确认或重新出具已获取信息
-print-row other = 三、本年度办理结果 > （六）其他处理
-print-row other.no_correction = 三、本年度办理结果 > （六）其他处理 > 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
-print-row other.unpaid_fee = 三、本年度办理结果 > （六）其他处理 > 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请
-print-row other.other = 三、本年度办理结果 > （六）其他处理 > 3.其他
-print-row total_processed = 三、本年度办理结果 > （七）总计
-print-row carried_forward = 四、结转下年度继续办理
+# The form as printed (review pages): the groups above a column or beside a row, outermost first.
+group-col natural_person = 申请人情况
+group-col commercial = 申请人情况 > 法人或其他组织
+group-col research = 申请人情况 > 法人或其他组织
+group-col social_welfare = 申请人情况 > 法人或其他组织
+group-col legal_service = 申请人情况 > 法人或其他组织
+group-col other_org = 申请人情况 > 法人或其他组织
+group-col total = 申请人情况
+group-col legal_person_subtotal = 申请人情况 > 法人或其他组织
+group-row granted = 三、本年度办理结果
+group-row partially_granted = 三、本年度办理结果
+group-row denied.state_secret = 三、本年度办理结果 > （三）不予公开
+group-row denied.prohibited_by_law = 三、本年度办理结果 > （三）不予公开
+group-row denied.security_stability = 三、本年度办理结果 > （三）不予公开
+group-row denied.third_party_rights = 三、本年度办理结果 > （三）不予公开
+group-row denied.internal_affairs = 三、本年度办理结果 > （三）不予公开
+group-row denied.process_information = 三、本年度办理结果 > （三）不予公开
+group-row denied.enforcement_case_file = 三、本年度办理结果 > （三）不予公开
+group-row denied.administrative_query = 三、本年度办理结果 > （三）不予公开
+group-row unavailable.not_held = 三、本年度办理结果 > （四）无法提供
+group-row unavailable.needs_creation = 三、本年度办理结果 > （四）无法提供
+group-row unavailable.unclear_after_correction = 三、本年度办理结果 > （四）无法提供
+group-row not_processed.petition_complaint = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.duplicate = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.publication = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.vexatious = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.confirm_or_reissue = 三、本年度办理结果 > （五）不予处理
+group-row other = 三、本年度办理结果
+group-row other.no_correction = 三、本年度办理结果 > （六）其他处理
+group-row other.unpaid_fee = 三、本年度办理结果 > （六）其他处理
+group-row other.other = 三、本年度办理结果 > （六）其他处理
+group-row total_processed = 三、本年度办理结果
+
+label table = 收到和处理政府信息公开申请情况 | Requests received and how they were handled
+label col natural_person = 自然人 | Natural persons
+label col commercial = 商业企业 | Commercial enterprises
+label col research = 科研机构 | Research institutions
+label col social_welfare = 社会公益组织 | Public-interest organizations
+label col legal_service = 法律服务机构 | Legal service institutions
+label col other_org = 其他 | Other legal persons or organizations
+label col total = 总计 | Total
+label col legal_person_subtotal = 小计 | Legal persons and other organizations, subtotal
+label row new_received = 一、本年新收政府信息公开申请数量 | New requests received this year
+label row carried_over = 二、上年结转政府信息公开申请数量 | Requests carried over from last year
+label row granted = （一）予以公开 | Granted
+label row partially_granted = （二）部分公开（区分处理的，只计这一情形，不计其他情形） | Partially granted
+label row denied.state_secret = 1.属于国家秘密 | Refused: state secret
+label row denied.prohibited_by_law = 2.其他法律行政法规禁止公开 | Refused: prohibited by other laws and regulations
+label row denied.security_stability = 3.危及“三安全一稳定” | Refused: endangers security or stability
+label row denied.third_party_rights = 4.保护第三方合法权益 | Refused: protects third-party rights
+label row denied.internal_affairs = 5.属于三类内部事务信息 | Refused: internal affairs
+label row denied.process_information = 6.属于四类过程性信息 | Refused: process information
+label row denied.enforcement_case_file = 7.属于行政执法案卷 | Refused: law-enforcement case file
+label row denied.administrative_query = 8.属于行政查询事项 | Refused: administrative query matter
+label row unavailable.not_held = 1.本机关不掌握相关政府信息 | Unavailable: not held by this agency
+label row unavailable.needs_creation = 2.没有现成信息需要另行制作 | Unavailable: would need to be created
+label row unavailable.unclear_after_correction = 3.补正后申请内容仍不明确 | Unavailable: unclear after correction
+label row not_processed.petition_complaint = 1.信访举报投诉类申请 | Not processed: petition, report or complaint
+label row not_processed.duplicate = 2.重复申请 | Not processed: duplicate request
+label row not_processed.publication = 3.要求提供公开出版物 | Not processed: asks for a publication
+label row not_processed.vexatious = 4.无正当理由大量反复申请 | Not processed: many repeated requests without good reason
+label row not_processed.confirm_or_reissue = 5.要求行政机关确认或重新出具已获取信息 | Not processed: asks to confirm or reissue information already obtained
+label row total_processed = （七）总计 | Total processed
+label row carried_forward = 四、结转下年度继续办理 | Carried forward to next year
+label row other = （六）其他处理 | Other handling (single row, as in the 2019 format)
+label row other.no_correction = 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | Other: applicant did not correct in time
+label row other.unpaid_fee = 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | Other: fee not paid in time
+label row other.other = 3.其他 | Other: other
 
 table review_litigation
 col upheld = 结果维持 | 维持
@@ -145,11 +202,14 @@ row litigation_after_review = 复议后起诉
 rule 4 review_litigation per-row total = upheld + corrected + other_result + pending
 # The form prints the three rows side by side: fifteen numbers under a three-level header.
 print-layout one-row
-print-row administrative_review = 行政复议
-print-row litigation_direct = 行政诉讼 > 未经复议直接起诉
-print-row litigation_after_review = 行政诉讼 > 复议后起诉
-print-col upheld = 结果维持
-print-col corrected = 结果纠正
-print-col other_result = 其他结果
-print-col pending = 尚未审结
-print-col total = 总计
+group-row litigation_direct = 行政诉讼
+group-row litigation_after_review = 行政诉讼
+label table = 政府信息公开行政复议、行政诉讼情况 | Administrative review and litigation over disclosure
+label col upheld = 结果维持 | Upheld
+label col corrected = 结果纠正 | Corrected
+label col other_result = 其他结果 | Other result
+label col pending = 尚未审结 | Pending
+label col total = 总计 | Total
+label row administrative_review = 行政复议 | Administrative review
+label row litigation_direct = 行政诉讼：未经复议直接起诉 | Litigation without prior review
+label row litigation_after_review = 行政诉讼：复议后起诉 | Litigation after review

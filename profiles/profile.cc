@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 #include <stdexcept>
 
@@ -27,6 +28,12 @@ const ProfileRow* ProfileTable::row(std::string_view c) const {
 const ProfileTable* Profile::table(std::string_view c) const {
   for (const auto& x : tables)
     if (x.code == c) return &x;
+  return nullptr;
+}
+
+const CodeLabel* Profile::label(std::string_view kind, std::string_view t, std::string_view code) const {
+  for (const auto& l : labels)
+    if (l.kind == kind && l.table == t && l.code == code) return &l;
   return nullptr;
 }
 
@@ -162,19 +169,19 @@ Profile parse_profile(std::string_view text) {
       r.variants = parse_variants(rhs);
       r.extra = kw == "extra-row";
       table->rows.push_back(std::move(r));
-    } else if (kw == "print-row" || kw == "print-col") {
-      if (!table || eq == std::string::npos) fail(kw + " needs CODE = LABEL > LABEL … inside a table");
-      std::vector<std::string> path;
+    } else if (kw == "group-row" || kw == "group-col") {
+      if (!table || eq == std::string::npos) fail(kw + " needs CODE = GROUP > GROUP … inside a table");
+      std::vector<std::string> groups;
       for (auto& part : split(rhs, '>'))
-        if (!part.empty()) path.push_back(std::move(part));
-      if (path.empty()) fail(kw + " needs a label");
+        if (!part.empty()) groups.push_back(std::move(part));
+      if (groups.empty()) fail(kw + " needs a group label");
       bool found = false;
-      if (kw == "print-row") {
+      if (kw == "group-row") {
         for (auto& r : table->rows)
-          if (r.code == lhs) r.printed = path, found = true;
+          if (r.code == lhs) r.groups = groups, found = true;
       } else {
         for (auto& c : table->cols)
-          if (c.code == lhs) c.printed = path, found = true;
+          if (c.code == lhs) c.groups = groups, found = true;
       }
       if (!found) fail(kw + " names unknown code " + lhs);
     } else if (kw == "print-layout") {
@@ -205,6 +212,24 @@ Profile parse_profile(std::string_view text) {
         fail("unknown rule kind " + r.kind);
       }
       p.rules.push_back(std::move(r));
+    } else if (kw == "label") {
+      auto w = words(lhs);
+      auto parts = split(rhs, '|');
+      if (w.empty() || parts.size() != 2 || parts[0].empty() || parts[1].empty())
+        fail("label needs KIND [CODE] = 中文 | English");
+      CodeLabel l{w[0], {}, {}, parts[0], parts[1]};
+      if (l.kind == "section" && w.size() == 2) {
+        l.code = w[1];
+      } else if (l.kind == "table" && w.size() == 1 && table) {
+        l.table = l.code = table->code;
+      } else if ((l.kind == "col" || l.kind == "row") && w.size() == 2 && table) {
+        l.table = table->code;
+        l.code = w[1];
+        if (l.kind == "col" ? !table->col(l.code) : !table->row(l.code)) fail("label names unknown " + l.kind + " " + l.code);
+      } else {
+        fail("label needs section CODE, table, col CODE or row CODE (col/row/table inside a table)");
+      }
+      p.labels.push_back(std::move(l));
     } else {
       fail("unknown statement " + kw);
     }
@@ -213,21 +238,32 @@ Profile parse_profile(std::string_view text) {
   return p;
 }
 
-TableLayout printed_layout(const ProfileTable& table) {
+TableLayout printed_layout(const Profile& profile, const ProfileTable& table) {
   TableLayout out;
   out.table = table.code;
   out.one_row = table.printed_one_row;
-  // Without a printed label the first variant is the best words we have (label keys keep the Han text).
-  auto fallback = [](const std::string& code, const std::vector<LabelVariant>& v) {
-    std::vector<std::string> path;
-    if (!v.empty() && !v[0].group.empty()) path.push_back(v[0].group);
-    path.push_back(v.empty() || v[0].leaf.empty() ? code : v[0].leaf);
-    return path;
+  auto path = [&](const char* kind, const std::string& code, const std::vector<LabelVariant>& variants,
+                  const std::vector<std::string>& groups, const std::string& unit) {
+    std::vector<std::string> p = groups;
+    std::string leaf;
+    if (const CodeLabel* l = profile.label(kind, table.code, code)) {
+      leaf = l->zh;
+      // "行政诉讼：复议后起诉" under the group 行政诉讼 is printed as 复议后起诉.
+      if (!groups.empty())
+        for (const char* colon : {"：", ":"})
+          if (leaf.rfind(groups.back() + colon, 0) == 0 && leaf.size() > groups.back().size() + std::strlen(colon))
+            leaf = leaf.substr(groups.back().size() + std::strlen(colon));
+      if (!unit.empty() && leaf.find(unit) == std::string::npos) leaf += "（单位：" + unit + "）";
+    } else {
+      // Without a label statement the first variant is the best words we have (label keys keep the Han text).
+      if (!variants.empty() && !variants[0].group.empty() && groups.empty()) p.push_back(variants[0].group);
+      leaf = variants.empty() || variants[0].leaf.empty() ? code : variants[0].leaf;
+    }
+    p.push_back(leaf);
+    return p;
   };
-  for (const auto& c : table.cols)
-    out.cols.push_back({c.code, c.printed.empty() ? fallback(c.code, c.variants) : c.printed, c.extra, {}});
-  for (const auto& r : table.rows)
-    out.rows.push_back({r.code, r.printed.empty() ? fallback(r.code, r.variants) : r.printed, r.extra, r.cols});
+  for (const auto& c : table.cols) out.cols.push_back({c.code, path("col", c.code, c.variants, c.groups, c.unit), c.extra, {}});
+  for (const auto& r : table.rows) out.rows.push_back({r.code, path("row", r.code, r.variants, r.groups, {}), r.extra, r.cols});
   return out;
 }
 

@@ -20,7 +20,7 @@ struct ProfileColumn {
   std::vector<LabelVariant> variants;
   bool extra = false;  // kept only when the source has it
   std::string unit;    // e.g. "万元" for money columns
-  std::vector<std::string> printed;  // header path as the official form prints it (print-col)
+  std::vector<std::string> groups;  // header groups above it in the official form (group-col)
 };
 
 struct ProfileRow {
@@ -28,7 +28,7 @@ struct ProfileRow {
   std::vector<std::string> cols;  // column codes of this row, in order
   std::vector<LabelVariant> variants;
   bool extra = false;
-  std::vector<std::string> printed;  // label path as the official form prints it (print-row)
+  std::vector<std::string> groups;  // label groups beside it in the official form (group-row)
 };
 
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
@@ -59,18 +59,30 @@ struct Evidence {
   std::string text;  // as written in the profile (full-width punctuation kept)
 };
 
+// The label a code is printed with in the official table, and an English one (codebook).
+struct CodeLabel {
+  std::string kind;   // "section", "table", "col" or "row"
+  std::string table;  // the table code (empty for sections)
+  std::string code;   // the section, column or row code (the table code for kind "table")
+  std::string zh, en;
+};
+
 struct Profile {
   std::string id, description;
   std::vector<Evidence> evidence;
   std::vector<ProfileSection> sections;
   std::vector<ProfileTable> tables;
   std::vector<ProfileRule> rules;
+  std::vector<CodeLabel> labels;  // in profile order
   const ProfileTable* table(std::string_view code) const;
+  // The label statement for (kind, table, code), or nullptr.
+  const CodeLabel* label(std::string_view kind, std::string_view table, std::string_view code) const;
 };
 
-// The printed layout of a profile table: print-row/print-col paths, or the first label variant
-// (or the code) for a row or column the profile gives no printed label.
-TableLayout printed_layout(const ProfileTable& table);
+// The printed layout of a profile table: each row and column as its group-row/group-col groups
+// and its printed label (the label statement, a unit column's unit appended; else the first label
+// variant, else the code).
+TableLayout printed_layout(const Profile& profile, const ProfileTable& table);
 
 // Parses profile text; throws std::invalid_argument with the line number on a syntax error.
 Profile parse_profile(std::string_view text);

@@ -31,7 +31,7 @@ Document golden(const std::string& fixture) {
 ReviewPageOptions layouts_for(const Document& doc) {
   ReviewPageOptions o;
   if (const Profile* p = find_profile(doc.profile))
-    for (const auto& t : p->tables) o.layouts.push_back(printed_layout(t));
+    for (const auto& t : p->tables) o.layouts.push_back(printed_layout(*p, t));
   return o;
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("parse_csv reads quoted fields, doubled quotes and both line ends") {
 TEST_CASE("the printed layouts come from the profiles: groups, printed labels, table 四 in one row") {
   const Profile* p = find_profile("ogi-2021");
   REQUIRE(p);
-  TableLayout apps = printed_layout(*p->table("applications"));
+  TableLayout apps = printed_layout(*p, *p->table("applications"));
   auto row = [&](const std::string& code) {
     for (const auto& r : apps.rows)
       if (r.code == code) return r;
@@ -83,15 +83,18 @@ TEST_CASE("the printed layouts come from the profiles: groups, printed labels, t
   CHECK(apps.cols.size() == 8);
   CHECK(apps.cols.at(1).path == std::vector<std::string>{"申请人情况", "法人或其他组织", "商业企业"});
   CHECK_FALSE(apps.one_row);
-  CHECK(printed_layout(*p->table("review_litigation")).one_row);
+  TableLayout review = printed_layout(*p, *p->table("review_litigation"));
+  CHECK(review.one_row);
+  CHECK(review.rows.at(1).path == std::vector<std::string>{"行政诉讼", "未经复议直接起诉"});
+  CHECK(printed_layout(*p, *p->table("proactive")).cols.back().path == std::vector<std::string>{"本年收费金额（单位：万元）"});
   // Every row and column of every built-in profile has a label to print.
   for (const auto& prof : builtin_profiles())
     for (const auto& t : prof.tables) {
-      TableLayout l = printed_layout(t);
+      TableLayout l = printed_layout(prof, t);
       for (const auto& x : l.rows) CHECK_MESSAGE(!x.path.empty(), prof.id << " " << x.code);
       for (const auto& x : l.cols) CHECK_MESSAGE(!x.path.empty(), prof.id << " " << x.code);
     }
-  CHECK_THROWS_AS(parse_profile("profile x\ntable t\ncol a = A\nprint-row nope = X\n"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_profile("profile x\ntable t\ncol a = A\ngroup-row nope = X\n"), std::invalid_argument);
   CHECK_THROWS_AS(parse_profile("profile x\ntable t\nprint-layout sideways\n"), std::invalid_argument);
 }
 
