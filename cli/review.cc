@@ -73,6 +73,14 @@ std::vector<ReviewCrop> render_crops(const Document& doc, const std::string& sou
                                      const fs::path& reports_dir, std::string& note, ReviewResult& result) {
   std::vector<ReviewCrop> crops = plan_crops(doc, stem);
   if (crops.empty()) return crops;
+  // A report's tables span a few pages; an edited XML claiming cells on thousands must not make
+  // thousands of renders.
+  constexpr std::size_t kMaxCrops = 60;
+  if (crops.size() > kMaxCrops) {
+    result.notes.push_back(doc.meta.source + ": " + std::to_string(crops.size()) + " page regions, only the first " +
+                           std::to_string(kMaxCrops) + " rendered");
+    crops.resize(kMaxCrops);
+  }
   std::string bytes;
   std::error_code ec;
   if (source_path.empty() || !fs::is_regular_file(source_path, ec)) {

@@ -1,9 +1,12 @@
 #include "writers/review_page.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
+#include <variant>
 
 #include "writers/html_escape.h"
 #include "writers/xml_writer.h"
