@@ -281,3 +281,26 @@ TEST_CASE("ogix review on an output directory: pages, crops, failed inputs, a ch
   CHECK_THROWS_AS(write_review({(root / "nothing-here").string(), false}), Error);
   fs::remove_all(root);
 }
+
+TEST_CASE("every golden report draws a page with every cell once and no script, and a one-script index") {
+  int checked = 0;
+  std::vector<ReviewIndexEntry> entries;
+  for (const auto& entry : fs::directory_iterator(test::source_path("fixtures"))) {
+    auto xml_path = entry.path() / "expected.xml";
+    if (!fs::exists(xml_path)) continue;
+    Document doc = read_xml(test::slurp(xml_path), xml_path.string()).doc;
+    CAPTURE(xml_path.string());
+    ReviewPageOptions o = layouts_for(doc);
+    o.crops = plan_crops(doc, "x");
+    for (auto& c : o.crops) c.width = 400, c.height = 300;
+    std::string page = review_page_html(doc, o);
+    CHECK(page.find("<script") == std::string::npos);
+    for (const auto& c : doc.cells)
+      CHECK_MESSAGE(count(page, "data-cell=\"" + html_escape(c.table + "/" + c.row + "/" + c.col) + "\"") == 1,
+                    c.table << "/" << c.row << "/" << c.col);
+    entries.push_back(review_entry(doc));
+    ++checked;
+  }
+  CHECK(checked >= 20);
+  CHECK(count(review_index_html(entries), "<script") == 1);
+}

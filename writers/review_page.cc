@@ -203,9 +203,8 @@ std::string cell_html(const PageContext& ctx, const std::string& table, const Gr
   std::string r = row.row.empty() ? col.row : row.row;
   std::string c = col.col;
   if (row.positional) c = "c" + std::to_string(col_index + 1);
-  if (!row.positional && !row.form_cols.empty() &&
-      std::find(row.form_cols.begin(), row.form_cols.end(), c) == row.form_cols.end())
-    return "<td class=\"void\"></td>";
+  // Whatever cell the report has is drawn (an extra column such as 小计 is in no row's form
+  // columns); a slot the form does not have in this row is hatched.
   std::string key = key_of(table, r, c);
   const CanonicalCell* cell = find_cell(ctx, key);
   if (!cell) return "<td class=\"void\"></td>";
