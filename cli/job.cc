@@ -18,13 +18,14 @@
 #include "model/error.h"
 #include "model/sha256.h"
 #include "normalizers/metadata.h"
+#include "profiles/profile.h"
 #include "normalizers/panel.h"
 #include "normalizers/profile_mapper.h"
 #include "normalizers/rules.h"
 #include "normalizers/run_together.h"
 #include "normalizers/sectionizer.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 #include "profiles/codebook.h"
 #include "writers/cells_csv_writer.h"
 #include "writers/codebook_writer.h"
@@ -106,6 +107,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   ExtractContext ctx;
   ctx.source = source;
   ctx.limits = options.limits;
+  ctx.cues = builtin_cues();  // the extractors find the report's structure by the profiles' wording
   ctx.deadline = std::chrono::steady_clock::now() +
                  std::chrono::milliseconds(static_cast<long long>(options.limits.max_seconds * 1000));
   Document doc;

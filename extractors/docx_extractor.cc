@@ -14,7 +14,7 @@
 #include "extractors/html_table.h"
 #include "extractors/html_text.h"
 #include "extractors/zip_reader.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 namespace ogix {
 

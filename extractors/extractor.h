@@ -9,6 +9,7 @@
 #include "model/document.h"
 #include "model/error.h"
 #include "model/limits.h"
+#include "model/report_cues.h"
 
 namespace ogix {
 
@@ -17,6 +18,7 @@ struct ExtractContext {
   std::string source;  // input file name (no directory), used in errors and metadata
   Limits limits;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  ReportCues cues;  // the official format's wording, handed down by the pipeline (none: no structure found)
 
   // Throws limit_exceeded when the per-document time budget is spent; call between pages/stages.
   void check_deadline() const;

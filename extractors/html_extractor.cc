@@ -13,7 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 #include "extractors/html_dom.h"
 #include "extractors/html_table.h"
 #include "extractors/html_text.h"
@@ -169,7 +169,7 @@ class FlowWalker {
       return false;
     }
     if (n != root_ && is_element(n, "table")) {
-      TableMarkup m = read_table_markup(n, paths_);
+      TableMarkup m = read_table_markup(n, paths_, ctx_.cues);
       if (!m.layout) {
         flush();
         emit_table(n, std::move(m));
@@ -216,7 +216,7 @@ class FlowWalker {
     it.link_chars = line_.link_chars();
     it.text = line_.take();
     it.node = owner_;
-    it.heading = report_heading(it.text);
+    it.heading = report_heading(it.text, ctx_.cues);
     items_.push_back(std::move(it));
   }
 
@@ -245,10 +245,10 @@ class FlowWalker {
     Item it;
     it.is_table = true;
     it.node = table;
-    it.grid = grid_from_html_rows(std::move(m.rows), ctx_.limits, &findings_, where);
+    it.grid = grid_from_html_rows(std::move(m.rows), ctx_.limits, &findings_, where, m.colgroup_cols);
     spend(it.grid.cells.size());
     it.grid.from.push_back(Span{0, 0, 0, 0, 0, where});
-    it.statistics = is_statistics_table(it.grid);
+    it.statistics = is_statistics_table(it.grid, ctx_.cues);
     items_.push_back(std::move(it));
     ctx_.check_deadline();
   }

@@ -92,7 +92,7 @@ bool is_header_row(const Table& t, int r) {
 
 }  // namespace
 
-TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths) {
+TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths, const ReportCues& cues) {
   TableMarkup m;
   bool stray_open = false;
   walk(
@@ -104,6 +104,17 @@ TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths) {
           // A nested table outside any cell (broken markup): its rows are not this table's.
           if (count_rows(n) >= 2) ++m.nested_tables;
           return false;
+        }
+        if (is_element(n, "col")) {
+          m.colgroup_cols += span_attribute(n, "span", false);
+          return false;
+        }
+        if (is_element(n, "colgroup")) {
+          // A <colgroup span=N> without <col>s declares N columns itself.
+          bool has_col = false;
+          for (const xmlNode* k = n->children; k != nullptr; k = k->next) has_col = has_col || is_element(k, "col");
+          if (!has_col) m.colgroup_cols += span_attribute(n, "span", false);
+          return has_col;
         }
         if (is_element(n, "tr")) {
           stray_open = false;
@@ -148,11 +159,11 @@ TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths) {
     }
   m.rows.resize(kept);
   m.cell_lines.resize(kept);
-  m.layout = is_layout(m);
+  m.layout = is_layout(m, cues);
   return m;
 }
 
-bool is_layout(const TableMarkup& m) {
+bool is_layout(const TableMarkup& m, const ReportCues& cues) {
   if (m.nested_tables > 0) return true;
   std::size_t widest = 0;
   for (const auto& r : m.rows) widest = std::max(widest, r.size());
@@ -161,7 +172,7 @@ bool is_layout(const TableMarkup& m) {
     for (const auto& lines : row) {
       std::size_t bytes = 0;
       for (const auto& l : lines) {
-        if (report_heading(l) != 0) return true;
+        if (report_heading(l, cues) != 0) return true;
         bytes += l.size();
       }
       // About 200 Chinese characters: prose, not a statistics cell.
@@ -170,15 +181,16 @@ bool is_layout(const TableMarkup& m) {
   return false;
 }
 
-int trim_phantom_columns(Table& t) {
-  if (t.cols <= 0) return 0;
+int trim_phantom_columns(Table& t, int keep) {
+  if (t.cols <= keep) return 0;
   // Interior columns in which no cell starts are kept (a header and its body table must keep the
   // same width to be joined); only columns after the last starting cell go.
   int last = -1;
   for (const auto& c : t.cells)
     if (!c.from.empty() || !c.text.empty()) last = std::max(last, c.col);
-  if (last < 0 || last + 1 == t.cols) return 0;
-  int width = last + 1;
+  if (last < 0) return 0;
+  int width = std::max(last + 1, keep);
+  if (width >= t.cols) return 0;
   std::vector<Cell> out;
   out.reserve(t.cells.size());
   for (auto& c : t.cells) {
@@ -276,47 +288,54 @@ int realign_value_rows(Table& t, const std::vector<bool>& header_rows, std::vect
 }
 
 Table grid_from_html_rows(std::vector<std::vector<SourceCell>> rows, const Limits& limits,
-                          std::vector<Finding>* findings, const std::string& where) {
-  // The real width of the table. A colspan larger than the busiest row's cell count is an outlier
-  // (broken or hostile markup: colspan="100000"); the width comes from the other cells, and an
-  // outlier may fill what its row leaves of that width, so one broken cell cannot make every row
-  // thousands of slots wide. Legitimate wide cells (a caption over the whole table) stay as wide.
-  long busiest = 1;
-  for (const auto& r : rows) busiest = std::max(busiest, static_cast<long>(r.size()));
-  long width = 1;
-  for (const auto& r : rows) {
-    long w = 0;
-    for (const auto& c : r) w += c.col_span > busiest ? 1 : std::max(c.col_span, 1);
-    width = std::max(width, w);
+                          std::vector<Finding>* findings, const std::string& where, int colgroup_cols) {
+  // The real width of the table: the widest row by the sum of its spans, the columns held by
+  // rowspans from the rows above included (a header row under a rowspan=3 colspan=3 corner starts
+  // at column 4), or the <colgroup>'s count. Counting cells instead read a header of 2+3+5 cells
+  // over 10 columns as 7 wide and shifted its body. A colspan no row or colgroup vouches for is an
+  // outlier (broken or hostile markup: colspan="100000"): it counts as one column, then fills
+  // what its row leaves of the width, so one broken cell cannot make every row thousands of slots
+  // wide. Trusting a span can widen a row enough to vouch for a wider one: a few rounds settle it.
+  colgroup_cols = std::clamp(colgroup_cols, 0, limits.max_span);  // declared, not drawn: capped
+  long trusted = std::max<long>(widest_row(rows, 1), colgroup_cols);
+  for (int round = 0; round < 4; ++round) {
+    long w = widest_row(rows, trusted);
+    if (w <= trusted) break;
+    trusted = w;
   }
-  for (auto& r : rows) {
-    long others = 0;
-    for (const auto& c : r) others += c.col_span > busiest ? 0 : std::max(c.col_span, 1);
-    for (auto& c : r) {
-      if (c.col_span <= busiest) continue;
-      int capped = static_cast<int>(std::clamp(width - others, 1L, static_cast<long>(c.col_span)));
-      if (capped == c.col_span) continue;
-      if (findings)
-        findings->push_back(Finding{"table.span_clamped", Severity::warning, c.from.empty() ? where : c.from[0].path,
-                                    "colspan " + std::to_string(c.col_span) + " wider than the table (" +
-                                        std::to_string(width) + " columns); read as " + std::to_string(capped)});
-      c.col_span = capped;
-      others += capped;
+  long width = std::max<long>(widest_row(rows, trusted), colgroup_cols);
+  std::vector<long> carried = held_columns(rows, trusted);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    long others = carried[r];
+    for (const auto& c : rows[r]) others += c.col_span > trusted ? 0 : std::max(c.col_span, 1);
+    for (auto& c : rows[r]) {
+      if (c.col_span > trusted) {
+        int capped = static_cast<int>(std::clamp(width - others, 1L, static_cast<long>(c.col_span)));
+        if (capped != c.col_span) {
+          if (findings)
+            findings->push_back(Finding{"table.span_clamped", Severity::warning,
+                                        c.from.empty() ? where : c.from[0].path,
+                                        "colspan " + std::to_string(c.col_span) + " wider than the table (" +
+                                            std::to_string(width) + " columns); read as " + std::to_string(capped)});
+          c.col_span = capped;
+        }
+        others += c.col_span;
+      }
     }
   }
   Table t = grid_from_rows(rows, limits, findings, where);
-  trim_phantom_columns(t);
+  trim_phantom_columns(t, colgroup_cols);
   std::vector<bool> header = mark_header_rows(t);
   realign_value_rows(t, header, findings, where);
   return t;
 }
 
-bool is_statistics_table(const Table& t) {
+bool is_statistics_table(const Table& t, const ReportCues& cues) {
   int numbers = 0;
   bool keyword = false;
   for (const auto& c : t.cells) {
     if (classify_cell(c.text) == CellClass::number) ++numbers;
-    if (!keyword && !c.text.empty()) keyword = has_report_table_keyword(c.text);
+    if (!keyword && !c.text.empty()) keyword = has_report_table_keyword(c.text, cues);
   }
   return numbers >= 3 && keyword;
 }

@@ -4,9 +4,9 @@
 #include <array>
 #include <cstdio>
 
-#include "normalizers/cell_value.h"
-#include "normalizers/unicode.h"
-#include "profiles/profile.h"
+#include "text/label_key.h"
+#include "text/unicode.h"
+#include "text/value_units.h"
 
 namespace ogix::html {
 
@@ -194,7 +194,7 @@ CellClass classify_cell(std::string_view text) {
   return digit ? CellClass::number : CellClass::text;
 }
 
-int report_heading(std::string_view line) {
+int report_heading(std::string_view line, const ReportCues& cues) {
   std::u32string t = compact(line);
   if (t.empty() || t.size() > 60) return 0;
   // HTML pages number top headings loosely: 一、 一， 1. 1、 as well as the official 一、.
@@ -204,12 +204,11 @@ int report_heading(std::string_view line) {
   // Without a marker only a short line that is the heading wording itself counts.
   if (!marker && t.size() > 24) return 0;
   std::string key = label_key(line);  // numbering, digits and punctuation dropped
-  // The wording is the profiles' (every built-in profile words its sections alike).
-  const auto& sections = builtin_profiles().front().sections;
+  const auto& sections = cues.section_wording;
   int best = 0;
   std::size_t best_len = 0;
   for (std::size_t i = 0; i < sections.size(); ++i)
-    for (const auto& v : sections[i].variants) {
+    for (const auto& v : sections[i]) {
       // Unnumbered, the line must be the wording, or hold a long one (not a table label: 行政复议).
       bool hit = marker ? key.find(v) != std::string::npos
                         : key == v || (v.size() >= 18 && key.find(v) != std::string::npos);
@@ -221,24 +220,9 @@ int report_heading(std::string_view line) {
   return best;
 }
 
-bool has_report_table_keyword(std::string_view text) {
-  // Row and column labels of the profiles' tables, three characters or longer (其他, 维持 and the
-  // like occur in any table): a table holding one of them is a candidate statistics table.
-  static const std::vector<std::string> keys = [] {
-    std::vector<std::string> out;
-    for (const auto& p : builtin_profiles())
-      for (const auto& t : p.tables) {
-        auto take = [&](const std::vector<LabelVariant>& vs) {
-          for (const auto& v : vs)
-            if (v.leaf.size() >= 9 && std::find(out.begin(), out.end(), v.leaf) == out.end()) out.push_back(v.leaf);
-        };
-        for (const auto& r : t.rows) take(r.variants);
-        for (const auto& c : t.cols) take(c.variants);
-      }
-    return out;
-  }();
+bool has_report_table_keyword(std::string_view text, const ReportCues& cues) {
   std::string key = label_key(text);
-  for (const auto& k : keys)
+  for (const auto& k : cues.table_wording)
     if (key.find(k) != std::string::npos) return true;
   return false;
 }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/report_cues.h"
+
 namespace ogix::html {
 
 // Builds one line of visible text the way a reader sees it: whitespace runs (ASCII, NBSP,
@@ -46,12 +48,12 @@ enum class CellClass { empty, number, na, text };
 CellClass classify_cell(std::string_view text);
 
 // The report section (1 = 一、总体情况 … 6 = 六、其他需要报告的事项) a line is the heading of, or 0.
-// Needs a 一、-style marker (or the heading wording alone on a short line) and the wording of the
-// profiles' `section` lines.
-int report_heading(std::string_view line);
+// Needs a 一、-style marker (or the heading wording alone on a short line) and the section wording
+// of `cues`.
+int report_heading(std::string_view line, const ReportCues& cues);
 
-// True when `text` holds a row or column label of the profiles' tables (自然人, 行政许可, …).
-bool has_report_table_keyword(std::string_view text);
+// True when `text` holds a row or column label of the statistics tables (自然人, 行政许可, …).
+bool has_report_table_keyword(std::string_view text, const ReportCues& cues);
 
 // The first year (1990..2099) written as "2019年" in `text`, or empty.
 std::string find_year(std::string_view text);

@@ -15,7 +15,7 @@
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_rulings.h"
 #include "extractors/pdf_table.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 namespace {

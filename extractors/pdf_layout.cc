@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "normalizers/cell_value.h"
-#include "normalizers/unicode.h"
+#include "text/value_units.h"
+#include "text/unicode.h"
 
 namespace ogix::pdf {
 

@@ -7,8 +7,8 @@
 #include <numeric>
 
 #include "model/error.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 
 namespace ogix::pdf {
 namespace {

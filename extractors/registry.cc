@@ -4,7 +4,7 @@
 #include <string>
 
 #include "extractors/docx_extractor.h"
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
 #include "extractors/pdf_extractor.h"

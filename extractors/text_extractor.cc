@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "extractors/encoding.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
-#include "profiles/profile.h"
+#include "text/encoding.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
+#include "text/label_key.h"
 
 namespace ogix {
 
@@ -72,13 +72,11 @@ std::vector<std::string> split_tabs(std::string_view s) {
 }
 
 // True when a line's words name one of the report's top-level sections (its heading wording).
-bool names_section(std::string_view line) {
-  const auto& profiles = builtin_profiles();
-  if (profiles.empty()) return false;
+bool names_section(std::string_view line, const ReportCues& cues) {
   std::string text = normalize_text(line);
   std::string key = label_key(text.substr(heading_marker(text).length));
-  for (const auto& s : profiles.front().sections)  // section wording is the same in every profile
-    for (const auto& v : s.variants)
+  for (const auto& s : cues.section_wording)
+    for (const auto& v : s)
       if (!v.empty() && key.find(v) != std::string::npos) return true;
   return false;
 }
@@ -166,7 +164,7 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
       bool tight = k == j && k + 1 < lines.size() && is_table_line(k + 1);
       if (k < lines.size() && lines[k].size() <= (tight ? 2 : 1) * kMaxWrappedCellBytes &&
           (heading_marker(normalize_text(lines[k])).level != 1 ||
-           (k + 1 < lines.size() && is_table_line(k + 1) && !names_section(lines[k])))) {
+           (k + 1 < lines.size() && is_table_line(k + 1) && !names_section(lines[k], ctx.cues)))) {
         std::size_t n = k + 1;
         while (n < lines.size() && blank(lines[n])) ++n;
         if (n < lines.size() && is_table_line(n)) {

@@ -25,6 +25,9 @@ struct Cell {
   bool header = false;
   std::string text;
   std::vector<Span> from;
+  // Placed left of where its markup puts it: an earlier cell of its row had to lose columns
+  // (overlapping or oversized spans). Values under or in such a cell are not read by position.
+  bool displaced = false;
 };
 
 // A table as the source laid it out: a grid of cells with no holes or overlaps once normalized.

@@ -1,34 +1,13 @@
 #include "normalizers/agency.h"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <array>
-#include <memory>
 
 #include "normalizers/metadata.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
 namespace {
-
-// Traditional characters read as simplified (ICU's Traditional-Simplified transform). A
-// transliterator is not safe to share between threads, so each thread builds its own once.
-std::string to_simplified(const std::string& s) {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> p(
-        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, err));
-    return U_SUCCESS(err) ? std::move(p) : nullptr;
-  }();
-  if (!t) return s;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  t->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -44,7 +23,7 @@ bool starts_with(std::string_view s, std::string_view head) { return s.substr(0,
 // A name folded for comparison: widths, spaces, traditional characters, 人民政府 → 政府,
 // 管理委员会 → 管委会, a leading field label removed.
 std::string fold(std::string_view name) {
-  std::string s = to_simplified(strip_spaces(normalize_text(without_field_label(normalize_text(name)))));
+  std::string s = simplified_key(strip_spaces(normalize_text(without_field_label(normalize_text(name)))));
   replace_all(s, "人民政府", "政府");
   replace_all(s, "管理委员会", "管委会");
   return s;

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <utility>
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
@@ -100,12 +100,6 @@ CellReading read_cell(std::string_view raw, bool money) {
   }
   r.status = CellStatus::text;
   return r;
-}
-
-const std::vector<std::u32string>& value_units() {
-  static const std::vector<std::u32string> units = {U"万元", U"千元", U"亿元", U"人次", U"元", U"件", U"个", U"项",
-                                                    U"条", U"次", U"份", U"家", U"人", U"%", U"％"};
-  return units;
 }
 
 bool is_value_like(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/profile_table.h"
+#include "text/value_units.h"
 
 namespace ogix {
 
@@ -19,10 +20,6 @@ struct CellReading {
 // Reads normalized cell text: number (with grouping, sign, full-width digits already folded),
 // blank, na (/ - — 无 不涉及 不适用 …) or text. `money` allows a unit suffix (元, 万元, 千元, 亿元).
 CellReading read_cell(std::string_view text, bool money);
-
-// The units written after a number in the official tables' value cells, longest first (万元 before
-// 元, 人次 before 人): money, measure words of counts, per cent. The one list every reader uses.
-const std::vector<std::u32string>& value_units();
 
 // True when the text reads as a number, an na marker, or a count with its measure word (12件):
 // a cell that stands where a value stands, never a label word.

@@ -1,7 +1,7 @@
 #include "normalizers/metadata.h"
 
 #include "normalizers/agency.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

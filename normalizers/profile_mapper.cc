@@ -8,7 +8,7 @@
 
 #include "model/error.h"
 #include "normalizers/cell_value.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
@@ -52,7 +52,7 @@ std::string all_text(const Document& doc) {
     s += strip_spaces(sec.heading) + '\n';
     take(sec.blocks);
   }
-  return s;
+  return simplified_key(s);  // evidence is matched through the simplified key
 }
 
 // The distinct cells of one grid row in column order.
@@ -198,6 +198,7 @@ class Mapper {
   struct HeaderCols {
     std::vector<std::string> bottom, path;
     std::vector<std::string> cell_text;  // raw texts of the header block (for units)
+    std::vector<bool> displaced;          // per column: a header cell over it was displaced
     // Text copies: the header's leaf columns in order, read from its lines as sequences of fields
     // (header_leaves); empty when they do not fit that reading.
     struct Leaf {
@@ -718,6 +719,7 @@ class Mapper {
     if (t.ragged) h.leaves = header_leaves(rows, hdr);
     h.bottom.assign(static_cast<std::size_t>(t.cols), {});
     h.path.assign(static_cast<std::size_t>(t.cols), {});
+    h.displaced.assign(static_cast<std::size_t>(t.cols), false);
     std::vector<const Cell*> last(static_cast<std::size_t>(t.cols), nullptr);
     // The header's extent: up to its rightmost labelled column. Empty fields beyond it (a trailing
     // tab on every line of a Word copy) are no columns a header cell can continue over.
@@ -734,6 +736,7 @@ class Mapper {
         for (int k = c->col; k < c->col + c->col_span && k < t.cols; ++k) {
           by_col.at(static_cast<std::size_t>(k)) = label_key(c->text);
           owner.at(static_cast<std::size_t>(k)) = c;
+          if (c->displaced) h.displaced.at(static_cast<std::size_t>(k)) = true;
         }
       }
       // In ragged tables an empty header cell continues its left neighbour (a colspan lost in the
@@ -983,6 +986,23 @@ class Mapper {
       if (t.ragged && !header_in_profile_order) return false;
       return in_order(pr.cols);
     };
+    // A value cell the grid had to move left of where its markup puts it, or one under a header
+    // cell so moved, stands under a heading that is not its own: no reading of the row is safe.
+    bool shifted = false;
+    for (std::size_t k = after_label; k < cells.size(); ++k) {
+      if (tx[k].empty()) continue;
+      shifted = shifted || cells[k]->displaced;
+      for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col)
+        shifted = shifted || (static_cast<std::size_t>(col) < h.displaced.size() && h.displaced[static_cast<std::size_t>(col)]);
+    }
+    if (shifted) {
+      doc_.add_finding("map.row_shape", Severity::warning,
+                       "row " + pt.code + "/" + pr.code + " cannot be placed under its header without a shift (the " +
+                           "table's spans overlap or overrun it); its cells are reported missing",
+                       fr.where);
+      found_.push_back(std::move(fr));
+      return;
+    }
     // Ragged text: by position first when the row stands under its header column for column (a
     // blank last cell is then just blank), else in the header's order.
     bool ok = t.ragged ? (by_header(false) || in_sequence()) : by_header(false);
@@ -1384,7 +1404,7 @@ ProfileChoice detect_profile(const Document& doc) {
     int score = 0;
     std::vector<std::string> ev;
     for (const auto& e : p.evidence)
-      if (text.find(strip_spaces(e.text)) != std::string::npos) {
+      if (text.find(simplified_key(strip_spaces(e.text))) != std::string::npos) {
         score += e.weight;
         ev.push_back(e.text);
       }

@@ -8,8 +8,8 @@
 
 #include "normalizers/cell_value.h"
 #include "normalizers/profile_mapper.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
@@ -337,7 +337,7 @@ Projection project(const std::string& s) {
     if (cp.size() != 1) continue;
     char32_t c = cp[0];
     if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-      p.key.push_back(c);
+      p.key.push_back(simplified_char(c));  // labels are compared through the simplified key
       p.begin.push_back(start);
       p.end.push_back(i);
     }
@@ -966,11 +966,11 @@ bool is_run_together(const Document& doc) {
   bool labels = false, info = false;
   for (const auto& b : doc.blocks) {
     if (std::holds_alternative<Table>(b)) return false;  // tab tables: the text extractor read them
-    const auto& p = std::get<Paragraph>(b);
+    const std::string text = simplified_key(std::get<Paragraph>(b).text);
     // Seven application cells need at least seven digits straight after the official row label.
-    if (digits_after(p.text, new_received) >= 7) labels = true;
+    if (digits_after(text, new_received) >= 7) labels = true;
     // 信息内容 heads the first column of table 二 in both formats; it names no profile code.
-    if (p.text.find("信息内容") != std::string::npos) info = true;
+    if (text.find("信息内容") != std::string::npos) info = true;
   }
   return labels && info;
 }

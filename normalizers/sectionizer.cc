@@ -1,6 +1,6 @@
 #include "normalizers/sectionizer.h"
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 #include "profiles/profile.h"
 
 namespace ogix {

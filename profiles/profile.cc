@@ -1,13 +1,11 @@
 #include "profiles/profile.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
 
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
@@ -35,41 +33,6 @@ const CodeLabel* Profile::label(std::string_view kind, std::string_view t, std::
   for (const auto& l : labels)
     if (l.kind == kind && l.table == t && l.code == code) return &l;
   return nullptr;
-}
-
-std::string label_key(std::string_view label) {
-  std::u32string u = utf8_to_u32(normalize_text(label));
-  std::u32string out;
-  out.reserve(u.size());
-  auto is_num = [](char32_t c) {
-    return c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六' || c == U'七' ||
-           c == U'八' || c == U'九' || c == U'十';
-  };
-  for (std::size_t i = 0; i < u.size(); ++i) {
-    char32_t c = u[i];
-    // （一） / (十二): numbering in brackets.
-    if (c == U'（' || c == '(') {
-      std::size_t j = i + 1;
-      while (j < u.size() && j < i + 4 && is_num(u[j])) ++j;
-      if (j > i + 1 && j < u.size() && (u[j] == U'）' || u[j] == ')')) {
-        i = j;
-        continue;
-      }
-    }
-    // 一、 / 十二、 at a label start or after punctuation: numbering, not text.
-    if (is_num(c)) {
-      std::size_t j = i;
-      while (j < u.size() && j < i + 3 && is_num(u[j])) ++j;
-      if (j < u.size() && u[j] == U'、' && (out.empty() || i == 0)) {
-        i = j;
-        continue;
-      }
-    }
-    if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) ||
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-      out.push_back(c);
-  }
-  return u32_to_utf8(out);
 }
 
 namespace {
@@ -281,6 +244,29 @@ const Profile* find_profile(std::string_view id) {
   for (const auto& p : builtin_profiles())
     if (p.id == id) return &p;
   return nullptr;
+}
+
+ReportCues report_cues(const std::vector<Profile>& profiles) {
+  ReportCues c;
+  if (profiles.empty()) return c;
+  for (const auto& s : profiles.front().sections) c.section_wording.push_back(s.variants);
+  // Three characters or longer: 其他, 维持 and the like occur in any table.
+  auto take = [&](const std::vector<LabelVariant>& vs) {
+    for (const auto& v : vs)
+      if (v.leaf.size() >= 9 && std::find(c.table_wording.begin(), c.table_wording.end(), v.leaf) == c.table_wording.end())
+        c.table_wording.push_back(v.leaf);
+  };
+  for (const auto& p : profiles)
+    for (const auto& t : p.tables) {
+      for (const auto& r : t.rows) take(r.variants);
+      for (const auto& col : t.cols) take(col.variants);
+    }
+  return c;
+}
+
+const ReportCues& builtin_cues() {
+  static const ReportCues cues = report_cues(builtin_profiles());
+  return cues;
 }
 
 }  // namespace ogix

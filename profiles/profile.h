@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/report_cues.h"
+#include "text/label_key.h"
 #include "model/table_layout.h"
 
 namespace ogix {
@@ -90,11 +92,14 @@ Profile parse_profile(std::string_view text);
 // All profiles built into the binary, in id order.
 const std::vector<Profile>& builtin_profiles();
 
+// The cues extractors find a report's structure by: the first profile's section wording (every
+// profile words its sections alike) and the table labels of all of them.
+ReportCues report_cues(const std::vector<Profile>& profiles);
+
+// report_cues of the built-in profiles, built once.
+const ReportCues& builtin_cues();
+
 // The built-in profile with this id, or nullptr.
 const Profile* find_profile(std::string_view id);
-
-// The comparison key of a label: only Han characters and Latin letters, numbering markers
-// ((一) 一、 1.) and digits and punctuation dropped, full-width letters folded.
-std::string label_key(std::string_view label);
 
 }  // namespace ogix

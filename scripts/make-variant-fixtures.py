@@ -455,6 +455,19 @@ def split_applications(html):
         head + "<tbody>\n" + "".join(rows[cut:]) + "</tbody>" + tail
 
 
+def split_header(html, header_rows=3, colgroup=None):
+    """Cuts a table after its `header_rows` header rows into two `<table>`s: the header alone, the
+    body right below it (as agency CMSs publish table 三); `colgroup`, a column count, gives both
+    tables a `<colgroup>` of that many `<col>`s."""
+    head, _, rest = html.partition("<tbody>\n")
+    body, _, tail = rest.partition("</tbody>")
+    rows = body.splitlines(keepends=True)
+    if colgroup:
+        head = head + "<colgroup>" + "<col>" * colgroup + "</colgroup>\n"
+    return head + "<tbody>\n" + "".join(rows[:header_rows]) + "</tbody>" + tail + \
+        head + "<tbody>\n" + "".join(rows[header_rows:]) + "</tbody>" + tail
+
+
 def page(agency, year, proactive_html, applications_html, review_html, fmt, overview_html=""):
     basis = "国办公开办函〔2019〕60号" if fmt == 2019 else "国办公开办函〔2021〕30号"
     body = f'<h1 style="text-align:center">{agency}{year}年政府信息公开工作年度报告</h1>\n'
@@ -478,7 +491,7 @@ def page(agency, year, proactive_html, applications_html, review_html, fmt, over
             f'<div class="article">\n{body}</div>\n</body>\n</html>\n')
 
 
-def write(name, html, gold, notes, before):
+def write(name, html, gold, notes, before, code="the mapper changes made with this fixture (mapper of commit 44aaaa6)"):
     d = os.path.join(FIXTURES, f"variant-{name}")
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, "input.html"), "w", encoding="utf-8", newline="\n") as f:
@@ -494,7 +507,7 @@ def write(name, html, gold, notes, before):
                 "unnoticed) and every sum rule passes, or is unchecked where a blank/na cell is an operand.\n"
                 f"`gold.tsv` holds all {cells} canonical cells; the golden runner scores them.\n\n"
                 "Proves:\n" + notes.strip() + "\n\n"
-                + textwrap.fill("Before the mapper changes made with this fixture (mapper of commit 44aaaa6): " +
+                + textwrap.fill(f"Before {code}: " +
                                 before.strip(), width=100) + "\n")
 
 
@@ -639,6 +652,46 @@ def main():
 - values in full-width digits with full-width grouping commas (４８，２１３) in tables 二 and 三;
 - table 四 in the official one-row layout with a label column (项目 over 件数) left of the 15 values.
 """, '137/207 cells right; full-width grouping commas made numbers text (tables 二 and 三), 3.其他 left blank became a header row (other.other, total_processed and carried_forward missing), and table 四 with a row label gave nothing.')
+
+    # I: 2021, table 三 published as a header-only <table> over its body <table> (rowspan 3 colspan 3
+    # corner, colspan 7 申请人情况), blanks and / in the first value columns; table 二 split per item.
+    rep = Report(909, 2021)
+    for row, col, status, text in [("new_received", "natural_person", "blank", ""),
+                                   ("granted", "natural_person", "na", "/"),
+                                   ("granted", "commercial", "blank", ""),
+                                   ("denied.state_secret", "natural_person", "blank", ""),
+                                   ("denied.state_secret", "commercial", "na", "/"),
+                                   ("unavailable.not_held", "natural_person", "na", "/"),
+                                   ("other.unpaid_fee", "natural_person", "blank", ""),
+                                   ("other.unpaid_fee", "commercial", "blank", "")]:
+        rep.set_cell("applications", row, col, status, text)
+    write("2021-split-header",
+          page("示例市生态环境局", 2023, proactive_split(rep),
+               split_header(applications(rep, STD, numbering="dun")), review_one_row(rep), 2021),
+          rep.gold(), """
+- table 三 as two `<table>`s: the three header rows alone (a `rowspan=3 colspan=3` corner and a
+  `colspan=7` 申请人情况 cell over 自然人 | 法人或其他组织 (colspan 5) | 总计 and the five 法人 columns),
+  the 10-column body in the next `<table>`; the header table is 10 columns wide by its spans
+  (the corner's rowspan holds columns 1–3 in rows 2 and 3), not 7 by its busiest row's cell count;
+- blanks and `/` in the first value columns (自然人, 商业企业): never 0, never shifted.
+""", "128/200 cells right; the header table's width was taken as 7 (its busiest row's cell count + the corner), 申请人情况's colspan 7 clamped to 4 and 法人或其他组织's 5 cut to 3, so 法律服务机构, 其他 and 总计 were read one column off: 72 cells wrong, all of them wrong numbers, with only a span_clamped warning.", code="the HTML width fix made with this fixture (commit e27b5ef)")
+
+    # J: the same layout in 2019 with a <colgroup> of 10 columns in both tables.
+    rep = Report(919, 2019)
+    for row, col, status, text in [("new_received", "natural_person", "na", "/"),
+                                   ("carried_over", "natural_person", "blank", ""),
+                                   ("partially_granted", "natural_person", "blank", ""),
+                                   ("partially_granted", "commercial", "na", "/"),
+                                   ("not_processed.petition_complaint", "natural_person", "blank", "")]:
+        rep.set_cell("applications", row, col, status, text)
+    write("2019-split-header-colgroup",
+          page("示例县水利局", 2020, proactive_one_table(rep),
+               split_header(applications(rep, STD, numbering="dot"), colgroup=10), review_header_body(rep), 2019),
+          rep.gold(), """
+- table 三 (ogi-2019) as a header-only `<table>` over its body `<table>`, both with a
+  `<colgroup>` of ten `<col>`s: the width is the colgroup's and the spans', never the cell count;
+- blanks and `/` in the first value columns; table 四 as a header table over its body.
+""", "130/198 cells right: the same clamped header as variant-2021-split-header, 68 wrong numbers.", code="the HTML width fix made with this fixture (commit e27b5ef)")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,17 @@ FEATURES = {
 }
 
 
+# Table 三 published as a header-only <table> over its body <table> (with or without a <colgroup>),
+# with blanks or na in the first value columns of a few rows. Drawn from a random stream of its own
+# (split_rng) so that every other draw of an existing seed stays as it was; --force t3_split=…
+# overrides it like any feature.
+T3_SPLIT = [("none", 6), ("header_body", 1), ("header_body_colgroup", 1)]
+
+
+def split_rng(seed, k):
+    return random.Random(seed * 104729 + k)
+
+
 def pick(rng, choices):
     total = sum(w for _, w in choices)
     x = rng.uniform(0, total)
@@ -427,7 +438,9 @@ def t_applications(R):
         rows.insert(at, [C("", cs=label_cols)] + empty())
     if f["note"] == "row":
         rows.append([C("注：本表中“总计”栏为各类申请人数量之和。", cs=width)])
-    return Table(rows), width
+    t = Table(rows)
+    t.nhead = nhead
+    return t, width
 
 
 # --- table 四 --------------------------------------------------------------------------------------
@@ -501,7 +514,11 @@ def add_extra_col(t):
 def build(seed, force):
     rng = random.Random(seed * 7919 + 17)
     f = draw_features(rng, force, MINIMAL)
+    if "t3_split" not in f:
+        f["t3_split"] = "none" if MINIMAL else pick(split_rng(seed, 1), T3_SPLIT)
     rep = Report(rng, f)
+    if f["t3_split"] != "none":
+        blank_first_columns(rep, split_rng(seed, 2))
     R = Render(rep, rng)
     year = (2019 + rng.randint(0, 1)) if f["fmt"] == 2019 else 2021 + rng.randint(0, 3)
     agency = rng.choice(["示例市交通运输局", "示例县自然资源局", "示例区司法局", "示例市卫生健康委员会", "示例镇人民政府",
@@ -519,7 +536,10 @@ def build(seed, force):
            ("h", H[1])]
     doc += t_proactive(R)
     doc.append(("h", H[2]))
-    t3, _ = t_applications(R)
+    t3, t3_width = t_applications(R)
+    if f["t3_split"] != "none":
+        t3.split_at = t3.nhead
+        t3.colgroup = t3_width + (1 if f["extra_empty"] == "col" else 0) if f["t3_split"] == "header_body_colgroup" else 0
     if f["extra_empty"] == "col":
         add_extra_col(t3)
     doc.append(("t", t3))
@@ -532,6 +552,20 @@ def build(seed, force):
             ("h", H[5]), ("p", "本年度未收取信息处理费。")]
     gold = rep.gold(subtotal=f["t3_subtotal"])
     return f, rep, doc, gold
+
+
+def blank_first_columns(rep, srng):
+    """Blank or na cells in the first two printed value columns of three rows of table 三 (not in a
+    row whose sum rule is broken on purpose): where a shifted column would go unnoticed by rule 3."""
+    cols = app_cols(rep.f)[:2]
+    broken = {k[2] for k in rep.expect_fail if k[1] == "applications"}
+    rows = [r for r in rep.rows if r not in broken]
+    for r in srng.sample(rows, 3):
+        for c in cols:
+            if srng.random() < 0.7:
+                rep.overrides[("applications", r, c)] = srng.choice([("blank", ""), ("na", "/"), ("blank", " ")])
+                if c in LEGAL:
+                    rep.overrides[("applications", r, "legal_person_subtotal")] = ("number", None)
 
 
 def esc(s):
@@ -550,6 +584,7 @@ def to_html(doc, f):
             out.append(f'<p style="text-indent:2em">{esc(x)}</p>')
         else:
             rows = []
+            colgroup = "<colgroup>" + "<col>" * x.colgroup + "</colgroup>\n" if getattr(x, "colgroup", 0) else ""
             for row in x.rows:
                 cells = []
                 for c in row:
@@ -559,8 +594,12 @@ def to_html(doc, f):
                     text = esc(c.text).replace("\n", "<br>").replace("\u00a0", "&nbsp;")
                     cells.append(f"<{tag}{attrs}>{text if text.strip() else '&nbsp;'}</{tag}>")
                 rows.append("<tr>" + "".join(cells) + "</tr>")
-            out.append('<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">\n<tbody>\n' +
-                       "\n".join(rows) + "\n</tbody>\n</table>")
+            opening = '<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">\n'
+            parts = [rows]
+            if getattr(x, "split_at", 0):  # the header rows alone, the body in the next <table>
+                parts = [rows[:x.split_at], rows[x.split_at:]]
+            for part in parts:
+                out.append(opening + colgroup + "<tbody>\n" + "\n".join(part) + "\n</tbody>\n</table>")
     return ("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{esc(title)}</title>\n<style>body {{ font-family: 'Noto Serif CJK SC'; font-size: 12pt; }} "
             "td, th { font-size: 9pt; }</style>\n</head>\n<body>\n<div class=\"article\">\n" +
@@ -677,7 +716,7 @@ def soffice_pdf(htmls, outdir, tmp, ext="pdf", target="pdf:writer_pdf_Export"):
 def fkey(f):
     keys = ["fmt", "single_other", "t2", "t3_head", "t3_subtotal", "t3_order", "groups", "vertical_label", "numbering",
             "wording", "digits", "scale", "commas", "units", "blanks", "t4", "wrap_labels", "wrap_headers", "extra_empty",
-            "nbsp_pad", "th", "note", "spaces", "headings", "break_rule"]
+            "nbsp_pad", "th", "note", "spaces", "headings", "break_rule", "t3_split"]
     return " ".join(f"{k}={f[k]}" for k in keys)
 
 

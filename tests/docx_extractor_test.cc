@@ -2,11 +2,12 @@
 // as text, what Word does not show left out, provenance paths, and typed errors.
 #include <doctest/doctest.h>
 
+#include "profiles/profile.h"
 #include "tests/test_util.h"
 
 #include "cli/job.h"
 #include "extractors/docx_extractor.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 
@@ -28,6 +29,7 @@ std::string tc(const std::string& text, const std::string& tcpr = "") {
 
 Document extract(const std::string& body, const std::string& numbering = "", const std::string& styles = "") {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "t.docx";
   return extract_docx_parts(DocxParts{doc_xml(body), styles, numbering}, ctx);
 }
@@ -182,6 +184,7 @@ TEST_CASE("docx: hostile spans and broken merges stay inside the grid") {
 
 TEST_CASE("docx: typed errors name the problem") {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "t.docx";
   auto code_of = [&](const DocxParts& parts) {
     try {

@@ -4,10 +4,11 @@
 
 #include <unicode/ucnv.h>
 
-#include "extractors/encoding.h"
+#include "profiles/profile.h"
+#include "text/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 
@@ -29,6 +30,7 @@ const std::string kGbkOnly = "朱镕基同志";
 
 Document extract(const std::string& bytes) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "page.html";
   return HtmlExtractor{}.extract(bytes, ctx);
 }

@@ -2,6 +2,7 @@
 // Word noise, provenance, metadata, layout/nested/split tables, limits and not-a-report.
 #include <doctest/doctest.h>
 
+#include "profiles/profile.h"
 #include "tests/test_util.h"
 
 #include <algorithm>
@@ -10,7 +11,7 @@
 
 #include "extractors/html_extractor.h"
 #include "model/error.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 using ogix::test::slurp;
@@ -19,6 +20,7 @@ namespace {
 
 Document run(const std::string& html, const Limits& limits = Limits{}) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "page.html";
   ctx.limits = limits;
   return HtmlExtractor{}.extract(html, ctx);
@@ -226,6 +228,7 @@ TEST_CASE("html: a page with no statistics table and no report heading is not a 
   REQUIRE_FALSE(index.empty());
   try {
     ExtractContext ctx;
+    ctx.cues = builtin_cues();  // as the pipeline hands them down
     ctx.source = "index-page.html";
     (void)HtmlExtractor{}.extract(index, ctx);
     FAIL("expected not_a_report");

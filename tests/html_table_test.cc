@@ -2,6 +2,11 @@
 // phantom columns and the joining of split tables.
 #include <doctest/doctest.h>
 
+#include <libxml/HTMLparser.h>
+
+#include <cstring>
+
+#include "profiles/profile.h"
 #include "extractors/html_table.h"
 #include "extractors/html_text.h"
 #include "model/error.h"
@@ -218,17 +223,97 @@ TEST_CASE("html text: lines join as a reader sees them") {
 }
 
 TEST_CASE("html text: report headings, years and dates") {
-  CHECK(report_heading("一、总体情况") == 1);
-  CHECK(report_heading("二、主动公开政府信息情况 ") == 2);
-  CHECK(report_heading("三、收到和处理政府信息公开申请情况") == 3);
-  CHECK(report_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况") == 4);
-  CHECK(report_heading("五、政府信息公开工作存在的主要问题及改进情况") == 5);
-  CHECK(report_heading("六、其他需要报告的事项") == 6);
-  CHECK(report_heading("行政复议") == 0);  // a table label, not a heading
-  CHECK(report_heading("（二）主动公开方面") == 0);
-  CHECK(report_heading("三、本年度办理结果") == 0);
+  CHECK(report_heading("一、总体情况", builtin_cues()) == 1);
+  CHECK(report_heading("二、主动公开政府信息情况 ", builtin_cues()) == 2);
+  CHECK(report_heading("三、收到和处理政府信息公开申请情况", builtin_cues()) == 3);
+  CHECK(report_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", builtin_cues()) == 4);
+  CHECK(report_heading("五、政府信息公开工作存在的主要问题及改进情况", builtin_cues()) == 5);
+  CHECK(report_heading("六、其他需要报告的事项", builtin_cues()) == 6);
+  CHECK(report_heading("行政复议", builtin_cues()) == 0);  // a table label, not a heading
+  CHECK(report_heading("（二）主动公开方面", builtin_cues()) == 0);
+  CHECK(report_heading("三、本年度办理结果", builtin_cues()) == 0);
   CHECK(find_year("平潭综合实验区2019年度政府信息公开工作年度报告") == "2019");
   CHECK(find_date("时间：2020-01-20 15:22") == "2020-01-20");
   CHECK(find_date("发布日期：2020年1月31日") == "2020-01-31");
   CHECK(find_date("电话：0591-23165250") == "");
+}
+
+TEST_CASE("html grid: a header-only table is as wide as its spans, rowspans from above included") {
+  // Table 三's header published alone: the corner holds columns 1–3 of rows 2 and 3, so row 3's
+  // five cells start at column 5 and the table is 10 wide, not 7 (its busiest row's cell count + 2).
+  std::vector<Finding> f;
+  std::vector<std::vector<SourceCell>> rows = {
+      {src("corner", 3, 3), src("申请人情况", 1, 7)},
+      {src("自然人", 2, 1), src("法人或其他组织", 1, 5), src("总计", 2, 1)},
+      {src("商业企业"), src("科研机构"), src("社会公益组织"), src("法律服务机构"), src("其他")},
+  };
+  Table t = grid_from_html_rows(rows, Limits{}, &f, "t");
+  CHECK(check_grid(t));
+  CHECK(t.cols == 10);
+  CHECK(f.empty());
+  CHECK(cell_at(t, 0, 3)->col_span == 7);
+  CHECK(at(t, 2, 8) == "其他");
+  CHECK(at(t, 1, 9) == "总计");
+  for (const auto& c : t.cells) CHECK_FALSE(c.displaced);
+}
+
+TEST_CASE("html grid: a <colgroup> vouches for spans no row confirms") {
+  // One header row of two cells: its spans alone cannot tell a 10-column header from broken markup.
+  std::vector<std::vector<SourceCell>> rows = {{src("corner", 1, 3), src("申请人情况", 1, 7)}};
+  std::vector<Finding> f;
+  Table with = grid_from_html_rows(rows, Limits{}, &f, "t", 10);
+  CHECK(with.cols == 10);  // and no trailing column trimmed: the colgroup declares them
+  CHECK(cell_at(with, 0, 3)->col_span == 7);
+  CHECK(f.empty());
+  Table without = grid_from_html_rows(rows, Limits{}, &f, "t");
+  CHECK(without.cols < 10);  // the spans clamped (a finding), as for any unvouched colspan
+  CHECK_FALSE(f.empty());
+}
+
+TEST_CASE("html markup: <col> and <colgroup span> are counted") {
+  const char* html = "<table><colgroup><col span=\"2\"><col></colgroup><colgroup span=\"4\"></colgroup>"
+                     "<tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr></table>";
+  xmlDocPtr doc = htmlReadMemory(html, static_cast<int>(strlen(html)), nullptr, "UTF-8",
+                                 HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  REQUIRE(doc != nullptr);
+  const xmlNode* table = nullptr;
+  walk(
+      xmlDocGetRootElement(doc),
+      [&](const xmlNode* n) {
+        if (table == nullptr && is_element(n, "table")) table = n;
+        return table == nullptr;
+      },
+      [](const xmlNode*) {});
+  REQUIRE(table != nullptr);
+  NodePaths paths;
+  TableMarkup m = read_table_markup(table, paths, builtin_cues());
+  CHECK(m.colgroup_cols == 7);
+  CHECK(m.rows.size() == 2);
+  xmlFreeDoc(doc);
+}
+
+TEST_CASE("grid: a row under a rowspan is as wide as its cells plus the held columns") {
+  // Row 2 needs 1 (held by A) + 1 + 2 columns; counting its own spans only gave 3 and cut D to 1.
+  std::vector<std::vector<SourceCell>> rows = {{src("A", 2, 1), src("B")}, {src("C"), src("D", 1, 2)}};
+  Table t = grid_from_rows(rows, Limits{}, nullptr);
+  CHECK(t.cols == 4);
+  CHECK(cell_at(t, 1, 2)->col_span == 2);
+  CHECK(widest_row(rows, 1000) == 4);
+  CHECK(held_columns(rows, 1000) == std::vector<long>{0, 1});
+}
+
+TEST_CASE("grid: the cells after one that had to lose columns are marked displaced") {
+  // B's colspan 3 runs into the rowspan of X: it keeps one column, and C moves left of where the
+  // markup puts it.
+  std::vector<std::vector<SourceCell>> rows = {{src("L"), src("M"), src("X", 2, 1)},
+                                               {src("B", 1, 3), src("C")}};
+  std::vector<Finding> f;
+  Table t = grid_from_rows(rows, Limits{}, &f);
+  CHECK(check_grid(t));
+  const Cell* c = nullptr;
+  for (const auto& x : t.cells)
+    if (x.text == "C") c = &x;
+  REQUIRE(c != nullptr);
+  CHECK(c->displaced);
+  CHECK_FALSE(cell_at(t, 1, 0)->displaced);
 }

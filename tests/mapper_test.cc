@@ -5,7 +5,7 @@
 #include "cli/job.h"
 #include "model/error.h"
 #include "normalizers/profile_mapper.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 
@@ -693,4 +693,21 @@ TEST_CASE("text: table 四 in the layouts Word copies") {
     check(text_report(std::string(kT4Heading) + "行政复议\n" + five + "\n7\t4\t2\t9\t22\n\n行政诉讼\n" +
                       "未经复议直接起诉\t复议后起诉\n" + five + "\t" + five + "\n3\t8\t9\t6\t26\t3\t3\t3\t4\t13\n"));
   }
+}
+
+TEST_CASE("a value under a header cell the grid had to displace is no cell: map.row_shape, not a shifted number") {
+  Document d;
+  Table t = table_of({{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}, {"规章", "1", "2", "3"},
+                      {"行政规范性文件", "4", "5", "6"}});
+  // As grid_from_rows marks a header cell that moved left because a cell before it lost columns.
+  for (auto& c : t.cells)
+    if (c.text == "本年废止件数") c.displaced = true;
+  d.blocks.push_back(t);
+  map_profile(d);
+  CHECK(cell(d, "proactive", "rules", "issued").status == CellStatus::missing);
+  CHECK(cell(d, "proactive", "rules", "repealed").status == CellStatus::missing);
+  CHECK(cell(d, "proactive", "normative_documents", "in_force").status == CellStatus::missing);
+  bool said = false;
+  for (const auto& f : d.findings) said = said || (f.code == "map.row_shape" && f.message.find("without a shift") != std::string::npos);
+  CHECK(said);
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "profiles/profile.h"
 #include "tests/test_util.h"
 
 #include <fstream>
@@ -9,8 +10,8 @@
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_rulings.h"
-#include "normalizers/table_grid.h"
-#include "normalizers/unicode.h"
+#include "model/table_grid.h"
+#include "text/unicode.h"
 
 using namespace ogix;
 using ogix::test::slurp;
@@ -19,12 +20,14 @@ namespace {
 
 Document extract(const std::string& rel) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "input.pdf";
   return PdfExtractor{}.extract(slurp(rel), ctx);
 }
 
 ErrorCode error_of(const std::string& rel) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "x.pdf";
   try {
     PdfExtractor{}.extract(slurp(rel), ctx);

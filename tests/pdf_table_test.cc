@@ -4,7 +4,7 @@
 
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_table.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 
 using namespace ogix;
 using ogix::pdf::Rect;

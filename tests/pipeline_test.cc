@@ -9,7 +9,7 @@
 
 #include "cli/job.h"
 #include "model/error.h"
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
 #include "writers/cells_csv_writer.h"
 #include "writers/xml_writer.h"
 

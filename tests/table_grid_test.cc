@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "model/error.h"
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 using namespace ogix;
 

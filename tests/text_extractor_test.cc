@@ -1,13 +1,15 @@
 #include <doctest/doctest.h>
 
+#include "profiles/profile.h"
 #include "extractors/text_extractor.h"
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 
 using namespace ogix;
 
 namespace {
 Document run(const std::string& bytes) {
   ExtractContext ctx;
+  ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "t.txt";
   return TextExtractor{}.extract(bytes, ctx);
 }

@@ -9,8 +9,8 @@
 #include <stdexcept>
 
 #include "model/error.h"
-#include "extractors/encoding.h"
-#include "normalizers/unicode.h"
+#include "text/encoding.h"
+#include "text/unicode.h"
 
 namespace ogix {
 

@@ -17,9 +17,18 @@ struct SourceCell {
   std::vector<Span> from;
 };
 
+// Per row, the columns that rowspans from the rows above hold in it (a colspan over `trusted`
+// counts as one column).
+std::vector<long> held_columns(const std::vector<std::vector<SourceCell>>& rows, long trusted);
+
+// The widest row: the sum of its colspans (one for a colspan over `trusted`) plus the columns
+// rowspans from above hold in it; at least 1.
+long widest_row(const std::vector<std::vector<SourceCell>>& rows, long trusted);
+
 // Places rows of source cells into a grid the way HTML does (a cell goes to the first free slot
 // of its row; spans reserve slots below). Spans are clamped to limits.max_span and to the table's
-// last row (a finding each); broken overlaps never overwrite a placed cell. The result satisfies
+// last row (a finding each); broken overlaps never overwrite a placed cell; the cells after one that
+// lost columns are marked `displaced`. The result satisfies
 // check_grid(). Throws Error(limit_exceeded) when the grid would exceed limits.max_table_cells.
 Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Limits& limits,
                      std::vector<Finding>* findings, const std::string& where = {});

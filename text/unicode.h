@@ -21,9 +21,19 @@ bool is_cjk(char32_t c);
 // Normalizes one run of text: NFC; full-width ASCII letters/digits to ASCII; ideographic space,
 // NBSP and other spaces to one ASCII space; zero-width and control characters removed; ASCII
 // ( ) , : ; ? ! and straight quotes next to Chinese text become the full-width forms of
-// GB/T 15834; spaces between two Chinese characters dropped; runs of spaces collapsed; trimmed.
+// GB/T 15834; spaces between two Chinese characters, and between a Chinese character and an ASCII
+// digit or letter (2024 年 → 2024年), dropped; runs of spaces collapsed; trimmed.
 // 。「」 and other CJK punctuation are left as they are.
 std::string normalize_text(std::string_view s);
+
+// A traditional Han character's simplified form (ICU's Traditional-Simplified), or `c` itself
+// (any other character, or one the transform does not map to a single character).
+char32_t simplified_char(char32_t c);
+
+// The text with every traditional Han character replaced by its simplified form (ICU's
+// Traditional-Simplified, character by character): a key to compare labels, headings and
+// evidence through, never text to publish. Invalid UTF-8 becomes U+FFFD.
+std::string simplified_key(std::string_view s);
 
 // Removes every space, for label comparison.
 std::string strip_spaces(std::string_view s);

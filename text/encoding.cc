@@ -1,4 +1,4 @@
-#include "extractors/encoding.h"
+#include "text/encoding.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>

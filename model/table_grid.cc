@@ -1,6 +1,8 @@
-#include "normalizers/table_grid.h"
+#include "model/table_grid.h"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 
 #include "model/error.h"
 
@@ -25,6 +27,41 @@ struct Occupancy {
 
 }  // namespace
 
+std::vector<long> held_columns(const std::vector<std::vector<SourceCell>>& rows, long trusted) {
+  std::vector<long> held(rows.size(), 0);
+  std::map<long, long> ending;  // row index → columns whose rowspans end before it
+  long carried = 0;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    auto it = ending.find(static_cast<long>(r));
+    if (it != ending.end()) {
+      carried -= it->second;
+      ending.erase(it);
+    }
+    held[r] = carried;
+    for (const auto& c : rows[r]) {
+      if (c.row_span == 1) continue;
+      long cols = c.col_span > trusted ? 1 : std::max(c.col_span, 1);
+      // rowspan 0 reaches the end of the table; a negative one reads as 1 (grid_from_rows).
+      if (c.row_span < 0) continue;
+      long end = c.row_span == 0 ? std::numeric_limits<long>::max() : static_cast<long>(r) + c.row_span;
+      ending[end] += cols;
+      carried += cols;
+    }
+  }
+  return held;
+}
+
+long widest_row(const std::vector<std::vector<SourceCell>>& rows, long trusted) {
+  std::vector<long> held = held_columns(rows, trusted);
+  long widest = 1;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    long w = held[r];
+    for (const auto& c : rows[r]) w += c.col_span > trusted ? 1 : std::max(c.col_span, 1);
+    widest = std::max(widest, w);
+  }
+  return widest;
+}
+
 Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Limits& limits,
                      std::vector<Finding>* findings, const std::string& where) {
   Table t;
@@ -32,15 +69,11 @@ Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Lim
   auto note = [&](const std::string& msg) {
     if (findings) findings->push_back(Finding{"table.span_clamped", Severity::warning, where, msg});
   };
-  // First pass: the widest row decides the width (with spans clamped), so the grid never grows
-  // from a hostile colspan.
+  // First pass: the widest row decides the width — its spans plus the columns rowspans from above
+  // hold in it (a span over max_span counts as one), so the grid never grows from a hostile
+  // colspan and a row under a rowspan is not cut short.
   Occupancy occ;
-  int width = 0;
-  for (const auto& r : rows) {
-    long w = 0;
-    for (const auto& c : r) w += std::clamp(c.col_span, 1, limits.max_span);
-    width = static_cast<int>(std::max<long>(width, std::min<long>(w, limits.max_span * 4L)));
-  }
+  int width = static_cast<int>(std::min<long>(widest_row(rows, limits.max_span), limits.max_span * 4L));
   if (static_cast<std::size_t>(nrows) * static_cast<std::size_t>(std::max(width, 1)) > limits.max_table_cells)
     throw Error(ErrorCode::limit_exceeded, {},
                 "table " + where + " has " + std::to_string(nrows) + "x" + std::to_string(width) +
@@ -48,6 +81,7 @@ Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Lim
   occ.resize(nrows, width);
   for (int r = 0; r < nrows; ++r) {
     int c = 0;
+    bool cut = false;  // an earlier cell of this row lost columns: the ones after it moved left
     for (const auto& sc : rows[static_cast<std::size_t>(r)]) {
       while (c < width && occ.at(r, c) != -1) ++c;
       if (c >= width) {
@@ -79,6 +113,8 @@ Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Lim
       for (int i = 0; i < rs_ok; ++i)
         for (int j = 0; j < cs_ok; ++j) occ.at(r + i, c + j) = idx;
       t.cells.push_back(Cell{r, c, rs_ok, cs_ok, sc.header, sc.text, sc.from});
+      t.cells.back().displaced = cut;
+      cut = cut || cs_ok < std::max(sc.col_span, 1);
       c += cs_ok;
     }
   }

@@ -1,6 +1,10 @@
-#include "normalizers/unicode.h"
+#include "text/unicode.h"
+
+#include <memory>
+#include <unordered_map>
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -73,6 +77,8 @@ bool is_cjk(char32_t c) {
 namespace {
 
 bool is_han(char32_t c) { return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC); }
+
+bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 bool is_space_like(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 || c == 0x3000 || c == 0x202F ||
@@ -183,11 +189,51 @@ std::string normalize_text(std::string_view s) {
       char32_t n = i + 1 < b.size() ? b[i + 1] : 0;
       bool punct_p = p >= 0x3000 && (p <= 0x303F || (p >= 0xFF01 && p <= 0xFF65 && !(p >= 0xFF10 && p <= 0xFF19)));
       bool punct_n = n >= 0x3000 && (n <= 0x303F || (n >= 0xFF01 && n <= 0xFF65 && !(n >= 0xFF10 && n <= 0xFF19)));
-      if (punct_p || punct_n || (is_han(p) && is_cjk(n)) || (is_cjk(p) && is_han(n))) continue;
+      // Justified PDF lines and typeset pages put gaps between Chinese and digits or Latin letters
+      // (2024 年, 政策解读21 个, 国令第 711 号): Chinese text has none, and a search for 2024年 must hit.
+      bool han_latin = (is_han(p) && is_ascii_alnum(n)) || (is_ascii_alnum(p) && is_han(n));
+      if (punct_p || punct_n || han_latin || (is_han(p) && is_cjk(n)) || (is_cjk(p) && is_han(n))) continue;
     }
     out.push_back(b[i]);
   }
   return u32_to_utf8(out);
+}
+
+// Character by character (with a per-thread cache) because keys are short and compared, not read:
+// a phrase rule could not change a label's meaning, and a transliterator is not shared across threads.
+char32_t simplified_char(char32_t c) {
+  if (c < 0x3400 || !is_han(c)) return c;
+  thread_local std::unordered_map<char32_t, char32_t> cache;
+  thread_local std::unique_ptr<icu::Transliterator> hant_hans;
+  thread_local bool tried = false;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  if (!tried) {
+    tried = true;
+    UErrorCode err = U_ZERO_ERROR;
+    hant_hans.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, err));
+    if (U_FAILURE(err)) hant_hans.reset();
+  }
+  char32_t out = c;
+  if (hant_hans) {
+    icu::UnicodeString u(static_cast<UChar32>(c));
+    hant_hans->transliterate(u);
+    if (u.countChar32() == 1) out = static_cast<char32_t>(u.char32At(0));
+  }
+  // The cache holds only Han characters met in labels: a few thousand at most.
+  cache.emplace(c, out);
+  return out;
+}
+
+std::string simplified_key(std::string_view s) {
+  std::u32string u = utf8_to_u32(s);
+  bool changed = false;
+  for (char32_t& c : u) {
+    char32_t x = simplified_char(c);
+    changed = changed || x != c;
+    c = x;
+  }
+  return changed ? u32_to_utf8(u) : std::string(s);
 }
 
 std::string strip_spaces(std::string_view s) {

@@ -1,0 +1,44 @@
+#include "text/label_key.h"
+
+#include <unicode/uchar.h>
+
+#include "text/unicode.h"
+
+namespace ogix {
+
+std::string label_key(std::string_view label) {
+  std::u32string u = utf8_to_u32(simplified_key(normalize_text(label)));
+  std::u32string out;
+  out.reserve(u.size());
+  auto is_num = [](char32_t c) {
+    return c == U'一' || c == U'二' || c == U'三' || c == U'四' || c == U'五' || c == U'六' || c == U'七' ||
+           c == U'八' || c == U'九' || c == U'十';
+  };
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    char32_t c = u[i];
+    // （一） / (十二): numbering in brackets.
+    if (c == U'（' || c == '(') {
+      std::size_t j = i + 1;
+      while (j < u.size() && j < i + 4 && is_num(u[j])) ++j;
+      if (j > i + 1 && j < u.size() && (u[j] == U'）' || u[j] == ')')) {
+        i = j;
+        continue;
+      }
+    }
+    // 一、 / 十二、 at a label start or after punctuation: numbering, not text.
+    if (is_num(c)) {
+      std::size_t j = i;
+      while (j < u.size() && j < i + 3 && is_num(u[j])) ++j;
+      if (j < u.size() && u[j] == U'、' && (out.empty() || i == 0)) {
+        i = j;
+        continue;
+      }
+    }
+    if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) ||
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+      out.push_back(c);
+  }
+  return u32_to_utf8(out);
+}
+
+}  // namespace ogix
