@@ -2,6 +2,7 @@
 #include <cxxopts.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #endif
 
 #include "cli/job.h"
+#include "cli/review.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
 
@@ -26,6 +28,7 @@ const char* kUsage =
     "\n"
     "usage: ogix convert [options] INPUT... -o OUTDIR\n"
     "       ogix validate FILE.xml...\n"
+    "       ogix review OUTDIR\n"
     "       ogix codebook\n"
     "       ogix --help | --version\n"
     "\n"
@@ -33,6 +36,7 @@ const char* kUsage =
     "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
     "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
     "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
+    "  review    write review pages (static HTML) for a convert output directory into OUTDIR/review/\n"
     "  codebook  print the codebook (every section and cell code of every profile) as CSV\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
@@ -65,6 +69,33 @@ int validate(int argc, char** argv) {
   return bad ? kExitSomeFailed : kExitOk;
 }
 
+// Writes OUTDIR/review/ and prints what it wrote; returns an exit code.
+int run_review(const std::string& out_dir, bool sync, bool quiet) {
+  ogix::ReviewResult r;
+  try {
+    r = ogix::write_review({out_dir, sync});
+  } catch (const ogix::Error& e) {
+    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    return kExitFatal;
+  }
+  for (const auto& n : r.notes) std::cerr << "ogix: review: " << n << "\n";
+  if (!quiet)
+    std::cout << "review: " << r.reports << " report pages, " << r.failed_inputs << " failed inputs listed, " << r.crops
+              << " page images -> " << (std::filesystem::path(out_dir) / "review" / "index.html").string() << "\n";
+  return kExitOk;
+}
+
+// ogix review OUTDIR: review pages for an existing output directory.
+int review(int argc, char** argv) {
+  if (argc != 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::cout << "usage: ogix review OUTDIR\n  writes OUTDIR/review/index.html and a page per report (static HTML, CSS and\n"
+                 "  PNG page images of PDF sources, whose paths in OUTDIR/manifest.csv are resolved from the current\n"
+                 "  directory)\nexit codes: 0 written, 2 usage error, 3 OUTDIR unreadable or review/ not writable\n";
+    return argc == 2 ? kExitOk : kExitUsage;
+  }
+  return run_review(argv[1], true, false);
+}
+
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
   opts.custom_help("[options] INPUT... -o OUTDIR   (INPUT: a file, or a directory searched for reports)");
@@ -76,6 +107,7 @@ int convert(int argc, char** argv) {
       ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
+      ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
       ("sqlite", "also write the dataset as one SQLite database FILE (replaced atomically)", cxxopts::value<std::string>())
       ("csv-bom", "start every CSV with a UTF-8 byte order mark (for Excel)")
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
@@ -165,6 +197,10 @@ int convert(int argc, char** argv) {
   }
   if (!quiet)
     std::cout << r.converted() << " converted, " << r.failed() << " failed -> " << bo.out_dir << "\n";
+  if (args.count("review")) {
+    int rc = run_review(bo.out_dir, bo.sync, quiet);
+    if (rc != kExitOk) return rc;
+  }
   return r.failed() ? kExitSomeFailed : kExitOk;
 }
 
@@ -188,6 +224,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "convert") return convert(argc - 1, argv + 1);
   if (cmd == "validate") return validate(argc - 1, argv + 1);
+  if (cmd == "review") return review(argc - 1, argv + 1);
   if (cmd == "codebook") {
     std::cout << ogix::codebook_text();
     return kExitOk;

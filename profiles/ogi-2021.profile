@@ -15,6 +15,9 @@
 #   label section CODE = 中文 | English          the printed label and an English one, for the
 #   label table = 中文 | English                 codebook (ogix codebook); col/row name a code of
 #   label col|row CODE = 中文 | English          the current table
+#   group-row|group-col CODE = GROUP > GROUP …  the groups the official form prints beside a row or
+#                                                above a column, outermost first (review pages)
+#   print-layout one-row                         the form prints the table's rows side by side in one line
 # Variants are compared after dropping spaces, numbering ((一) 1. 一、), digits and punctuation.
 profile ogi-2021
 describe 国办公开办函〔2021〕30号 (revised 2021-09-26)
@@ -58,6 +61,12 @@ row administrative_coercion : decisions = 行政强制
 row administrative_fees : fee_amount = 行政事业性收费
 rule 5 proactive nonneg
 rule 5 proactive integer fee_amount
+group-row rules = 第二十条第（一）项
+group-row normative_documents = 第二十条第（一）项
+group-row administrative_license = 第二十条第（五）项
+group-row administrative_penalty = 第二十条第（六）项
+group-row administrative_coercion = 第二十条第（六）项
+group-row administrative_fees = 第二十条第（八）项
 
 label table = 主动公开政府信息情况 | Proactive disclosure
 label col issued = 本年制发件数 | Issued this year
@@ -112,6 +121,38 @@ rule 1 applications per-col new_received + carried_over = total_processed + carr
 rule 2 applications per-col total_processed = granted + partially_granted + denied.* + unavailable.* + not_processed.* + other.*|other
 rule 3 applications per-row total = natural_person + commercial + research + social_welfare + legal_service + other_org
 rule 3 applications per-row legal_person_subtotal = commercial + research + social_welfare + legal_service + other_org
+# The form as printed (review pages): the groups above a column or beside a row, outermost first.
+group-col natural_person = 申请人情况
+group-col commercial = 申请人情况 > 法人或其他组织
+group-col research = 申请人情况 > 法人或其他组织
+group-col social_welfare = 申请人情况 > 法人或其他组织
+group-col legal_service = 申请人情况 > 法人或其他组织
+group-col other_org = 申请人情况 > 法人或其他组织
+group-col total = 申请人情况
+group-col legal_person_subtotal = 申请人情况 > 法人或其他组织
+group-row granted = 三、本年度办理结果
+group-row partially_granted = 三、本年度办理结果
+group-row denied.state_secret = 三、本年度办理结果 > （三）不予公开
+group-row denied.prohibited_by_law = 三、本年度办理结果 > （三）不予公开
+group-row denied.security_stability = 三、本年度办理结果 > （三）不予公开
+group-row denied.third_party_rights = 三、本年度办理结果 > （三）不予公开
+group-row denied.internal_affairs = 三、本年度办理结果 > （三）不予公开
+group-row denied.process_information = 三、本年度办理结果 > （三）不予公开
+group-row denied.enforcement_case_file = 三、本年度办理结果 > （三）不予公开
+group-row denied.administrative_query = 三、本年度办理结果 > （三）不予公开
+group-row unavailable.not_held = 三、本年度办理结果 > （四）无法提供
+group-row unavailable.needs_creation = 三、本年度办理结果 > （四）无法提供
+group-row unavailable.unclear_after_correction = 三、本年度办理结果 > （四）无法提供
+group-row not_processed.petition_complaint = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.duplicate = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.publication = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.vexatious = 三、本年度办理结果 > （五）不予处理
+group-row not_processed.confirm_or_reissue = 三、本年度办理结果 > （五）不予处理
+group-row other = 三、本年度办理结果
+group-row other.no_correction = 三、本年度办理结果 > （六）其他处理
+group-row other.unpaid_fee = 三、本年度办理结果 > （六）其他处理
+group-row other.other = 三、本年度办理结果 > （六）其他处理
+group-row total_processed = 三、本年度办理结果
 
 label table = 收到和处理政府信息公开申请情况 | Requests received and how they were handled
 label col natural_person = 自然人 | Natural persons
@@ -159,6 +200,10 @@ row administrative_review = 行政复议
 row litigation_direct = 未经复议直接起诉 | 直接起诉
 row litigation_after_review = 复议后起诉
 rule 4 review_litigation per-row total = upheld + corrected + other_result + pending
+# The form prints the three rows side by side: fifteen numbers under a three-level header.
+print-layout one-row
+group-row litigation_direct = 行政诉讼
+group-row litigation_after_review = 行政诉讼
 label table = 政府信息公开行政复议、行政诉讼情况 | Administrative review and litigation over disclosure
 label col upheld = 结果维持 | Upheld
 label col corrected = 结果纠正 | Corrected

@@ -1,6 +1,7 @@
 #include "profiles/profile.h"
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 #include <stdexcept>
 
@@ -110,11 +111,11 @@ Profile parse_profile(std::string_view text) {
       for (const auto& v : split(rhs, '|')) s.variants.push_back(label_key(v));
       p.sections.push_back(std::move(s));
     } else if (kw == "table") {
-      p.tables.push_back(ProfileTable{rest, {}, {}});
+      p.tables.push_back(ProfileTable{rest, {}, {}, false});
       table = &p.tables.back();
     } else if (kw == "col" || kw == "extra-col") {
       if (!table) fail("col outside a table");
-      table->cols.push_back(ProfileColumn{lhs, parse_variants(rhs), kw == "extra-col", {}});
+      table->cols.push_back(ProfileColumn{lhs, parse_variants(rhs), kw == "extra-col", {}, {}});
     } else if (kw == "row" || kw == "extra-row") {
       if (!table) fail("row outside a table");
       ProfileRow r;
@@ -131,6 +132,24 @@ Profile parse_profile(std::string_view text) {
       r.variants = parse_variants(rhs);
       r.extra = kw == "extra-row";
       table->rows.push_back(std::move(r));
+    } else if (kw == "group-row" || kw == "group-col") {
+      if (!table || eq == std::string::npos) fail(kw + " needs CODE = GROUP > GROUP … inside a table");
+      std::vector<std::string> groups;
+      for (auto& part : split(rhs, '>'))
+        if (!part.empty()) groups.push_back(std::move(part));
+      if (groups.empty()) fail(kw + " needs a group label");
+      bool found = false;
+      if (kw == "group-row") {
+        for (auto& r : table->rows)
+          if (r.code == lhs) r.groups = groups, found = true;
+      } else {
+        for (auto& c : table->cols)
+          if (c.code == lhs) c.groups = groups, found = true;
+      }
+      if (!found) fail(kw + " names unknown code " + lhs);
+    } else if (kw == "print-layout") {
+      if (!table || rest != "one-row") fail("print-layout takes one-row inside a table");
+      table->printed_one_row = true;
     } else if (kw == "unit") {
       auto w = words(rest);
       if (!table || w.size() != 2) fail("unit needs COL UNIT inside a table");
@@ -180,6 +199,35 @@ Profile parse_profile(std::string_view text) {
   }
   if (p.id.empty()) throw std::invalid_argument("profile without an id");
   return p;
+}
+
+TableLayout printed_layout(const Profile& profile, const ProfileTable& table) {
+  TableLayout out;
+  out.table = table.code;
+  out.one_row = table.printed_one_row;
+  auto path = [&](const char* kind, const std::string& code, const std::vector<LabelVariant>& variants,
+                  const std::vector<std::string>& groups, const std::string& unit) {
+    std::vector<std::string> p = groups;
+    std::string leaf;
+    if (const CodeLabel* l = profile.label(kind, table.code, code)) {
+      leaf = l->zh;
+      // "行政诉讼：复议后起诉" under the group 行政诉讼 is printed as 复议后起诉.
+      if (!groups.empty())
+        for (const char* colon : {"：", ":"})
+          if (leaf.rfind(groups.back() + colon, 0) == 0 && leaf.size() > groups.back().size() + std::strlen(colon))
+            leaf = leaf.substr(groups.back().size() + std::strlen(colon));
+      if (!unit.empty() && leaf.find(unit) == std::string::npos) leaf += "（单位：" + unit + "）";
+    } else {
+      // Without a label statement the first variant is the best words we have (label keys keep the Han text).
+      if (!variants.empty() && !variants[0].group.empty() && groups.empty()) p.push_back(variants[0].group);
+      leaf = variants.empty() || variants[0].leaf.empty() ? code : variants[0].leaf;
+    }
+    p.push_back(leaf);
+    return p;
+  };
+  for (const auto& c : table.cols) out.cols.push_back({c.code, path("col", c.code, c.variants, c.groups, c.unit), c.extra, {}});
+  for (const auto& r : table.rows) out.rows.push_back({r.code, path("row", r.code, r.variants, r.groups, {}), r.extra, r.cols});
+  return out;
 }
 
 const std::vector<Profile>& builtin_profiles() {

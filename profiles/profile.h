@@ -7,6 +7,7 @@
 
 #include "model/report_cues.h"
 #include "text/label_key.h"
+#include "model/table_layout.h"
 
 namespace ogix {
 
@@ -21,6 +22,7 @@ struct ProfileColumn {
   std::vector<LabelVariant> variants;
   bool extra = false;  // kept only when the source has it
   std::string unit;    // e.g. "万元" for money columns
+  std::vector<std::string> groups;  // header groups above it in the official form (group-col)
 };
 
 struct ProfileRow {
@@ -28,6 +30,7 @@ struct ProfileRow {
   std::vector<std::string> cols;  // column codes of this row, in order
   std::vector<LabelVariant> variants;
   bool extra = false;
+  std::vector<std::string> groups;  // label groups beside it in the official form (group-row)
 };
 
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
@@ -43,6 +46,7 @@ struct ProfileTable {
   std::string code;
   std::vector<ProfileColumn> cols;
   std::vector<ProfileRow> rows;
+  bool printed_one_row = false;  // the form prints all rows side by side in one line (print-layout one-row)
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
 };
@@ -76,6 +80,11 @@ struct Profile {
   // The label statement for (kind, table, code), or nullptr.
   const CodeLabel* label(std::string_view kind, std::string_view table, std::string_view code) const;
 };
+
+// The printed layout of a profile table: each row and column as its group-row/group-col groups
+// and its printed label (the label statement, a unit column's unit appended; else the first label
+// variant, else the code).
+TableLayout printed_layout(const Profile& profile, const ProfileTable& table);
 
 // Parses profile text; throws std::invalid_argument with the line number on a syntax error.
 Profile parse_profile(std::string_view text);
