@@ -1,8 +1,5 @@
 #include "model/sha256.h"
 
-#include <array>
-#include <cstdint>
-
 namespace ogix {
 
 namespace {
@@ -47,26 +44,43 @@ void block(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+Sha256Hasher::Sha256Hasher()
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256Hasher::update(std::string_view data) {
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t n = data.size(), i = 0;
-  for (; i + 64 <= n; i += 64) block(h, p + i);
+  length_ += n;
+  if (buffered_ > 0) {  // complete the partial block first
+    for (; i < n && buffered_ < 64; ++i) buf_[buffered_++] = p[i];
+    if (buffered_ < 64) return;
+    block(h_, buf_.data());
+    buffered_ = 0;
+  }
+  for (; i + 64 <= n; i += 64) block(h_, p + i);
+  for (; i < n; ++i) buf_[buffered_++] = p[i];
+}
+
+std::string Sha256Hasher::hex_digest() {
+  std::uint64_t bits = length_ * 8;
   std::array<unsigned char, 128> tail{};
-  std::size_t rem = n - i;
-  for (std::size_t k = 0; k < rem; ++k) tail[k] = p[i + k];
-  tail[rem] = 0x80;
-  std::size_t len = rem + 1 + 8 <= 64 ? 64 : 128;
-  std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
+  for (std::size_t k = 0; k < buffered_; ++k) tail[k] = buf_[k];
+  tail[buffered_] = 0x80;
+  std::size_t len = buffered_ + 1 + 8 <= 64 ? 64 : 128;
   for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
-  block(h, tail.data());
-  if (len == 128) block(h, tail.data() + 64);
+  block(h_, tail.data());
+  if (len == 128) block(h_, tail.data() + 64);
   static const char* hex = "0123456789abcdef";
   std::string out;
-  for (auto v : h)
+  for (auto v : h_)
     for (int s = 28; s >= 0; s -= 4) out += hex[(v >> s) & 0xF];
   return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256Hasher h;
+  h.update(data);
+  return h.hex_digest();
 }
 
 }  // namespace ogix
