@@ -1,13 +1,16 @@
 #include "writers/bag_writer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
