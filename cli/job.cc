@@ -192,14 +192,9 @@ void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& 
     out.findings = static_cast<int>(doc.findings.size());
     out.sections = static_cast<int>(doc.sections.size());
     out.csv_rows = cells_csv_rows(doc, xml_name);
-    // Rule 6 pairs reports by the agency their titles name (pages of one agency state its name
-    // differently in their metadata: 平潭综合实验区管委会 / 平潭综合实验区).
-    out.agency = strip_spaces(doc.meta.agency);
-    if (!doc.meta.title.empty() && !doc.meta.year.empty()) {
-      std::string t = strip_spaces(doc.meta.title);
-      auto at = t.find(doc.meta.year);
-      if (at != std::string::npos && at > 0) out.agency = t.substr(0, at);
-    }
+    // Rule 6 pairs reports by agency key (normalizers/agency.h): pages of one agency name it
+    // differently (平潭综合实验区管委会 / 平潭综合实验区, 淮安市人民政府 / 淮安市政府).
+    out.agency = doc.meta.agency_key.empty() ? strip_spaces(doc.meta.agency) : doc.meta.agency_key;
     out.year = doc.meta.year;
     for (const auto& c : doc.cells)
       if (c.table == "applications" && (c.row == "carried_over" || c.row == "carried_forward")) out.carried.push_back(c);
