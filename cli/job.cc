@@ -231,7 +231,12 @@ std::string manifest_csv(const BatchResult& r) {
   std::string s =
       "source,path,status,error_code,message,sha256,size,profile,output,sections,cells_number,cells_blank,cells_na,"
       "cells_text,cells_missing,rules_pass,rules_fail,rules_unchecked,findings\r\n";
-  for (const auto& i : r.inputs) {
+  // Rows in a stable order, as cells.csv: the same inputs listed in any order give the same file.
+  std::vector<const InputOutcome*> rows;
+  for (const auto& i : r.inputs) rows.push_back(&i);
+  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return std::tie(a->source, a->path, a->output) < std::tie(b->source, b->path, b->output); });
+  for (const auto* row : rows) {
+    const InputOutcome& i = *row;
     s += csv_field(i.source) + ',' + csv_field(i.path) + ',' + (i.ok ? "ok" : "error") + ',' + csv_field(i.error_code) +
          ',' + csv_field(i.message) + ',' + i.sha256 + ',' + (i.sha256.empty() ? "" : std::to_string(i.size)) + ',' +
          i.profile + ',' + csv_field(i.output) + ',' + (i.ok ? std::to_string(i.sections) : "");

@@ -2,6 +2,7 @@
 #include <cxxopts.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,10 @@
 
 #include "cli/job.h"
 #include "cli/review.h"
+#include "cli/bag_job.h"
+#include "cli/job.h"
+#include "writers/bag_validator.h"
+#include "writers/bag_writer.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
 
@@ -26,8 +31,9 @@ constexpr int kExitFatal = 3;        // outputs could not be written; nothing re
 const char* kUsage =
     "ogix " OGIX_VERSION " - Open Government Information annual reports to canonical XML\n"
     "\n"
-    "usage: ogix convert [options] INPUT... -o OUTDIR\n"
-    "       ogix validate FILE.xml...\n"
+    "usage: ogix convert [options] INPUT... -o OUTDIR [--bag [--bag-id ID] [--include-sources]]\n"
+    "       ogix bag OUTDIR [--bag-id ID] [--include-sources]\n"
+    "       ogix validate FILE.xml... | BAGDIR...\n"
     "       ogix review OUTDIR\n"
     "       ogix codebook\n"
     "       ogix --help | --version\n"
@@ -35,21 +41,42 @@ const char* kUsage =
     "commands:\n"
     "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
     "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
-    "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
+    "  bag       turn an output directory into a BagIt 1.0 bag (RFC 8493) with SHA-256 and SHA-512 fixity\n"
+    "  validate  check canonical XML files against ogix's schema, or verify a bag (see 'ogix validate --help')\n"
     "  review    write review pages (static HTML) for a convert output directory into OUTDIR/review/\n"
     "  codebook  print the codebook (every section and cell code of every profile) as CSV\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
 
-// ogix validate FILE.xml…: each file against the built-in schema; exit 0 when all are valid.
+// Prints a bag check: problems on stderr, a summary on stdout; true when the bag is valid.
+bool report_bag(const std::string& dir) {
+  ogix::BagCheck c = ogix::validate_bag(dir);
+  for (const auto& p : c.problems) std::cerr << "ogix: invalid bag: " << dir << ": " << p << "\n";
+  if (c.problems.empty())
+    std::cout << dir << ": valid bag (" << c.payload_files << " payload files, " << c.payload_octets << " bytes, "
+              << c.documents << " documents)\n";
+  return c.problems.empty();
+}
+
+// ogix validate FILE.xml… | BAGDIR…: each file against the built-in schema, each directory as a
+// bag; exit 0 when all are valid.
 int validate(int argc, char** argv) {
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
-    std::cout << "usage: ogix validate FILE.xml...\n  checks each file against ogix's schema (urn:ogix:report:1)\n"
+    std::cout << "usage: ogix validate FILE.xml... | BAGDIR...\n"
+                 "  FILE.xml: checks the file against ogix's schema (urn:ogix:report:1)\n"
+                 "  BAGDIR:   verifies a bag made by 'ogix bag' or 'ogix convert --bag': both checksums of every\n"
+                 "            file, no file missing or added, Payload-Oxum, every document schema-valid and in\n"
+                 "            agreement with manifest.csv and cells.csv; each problem is named on stderr\n"
                  "exit codes: 0 all valid, 1 some invalid or unreadable, 2 usage error\n";
     return argc < 2 ? kExitUsage : kExitOk;
   }
   int bad = 0;
   for (int i = 1; i < argc; ++i) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(argv[i], ec)) {
+      bad += !report_bag(argv[i]);
+      continue;
+    }
     std::string bytes;
     try {
       bytes = ogix::read_file_capped(argv[i], std::size_t{1} << 30);
@@ -96,6 +123,69 @@ int review(int argc, char** argv) {
   return run_review(argv[1], true, false);
 }
 
+// The bag options shared by 'ogix bag' and 'ogix convert --bag'; Bagging-Date from
+// SOURCE_DATE_EPOCH (reproducible builds) when set. Throws ogix::Error on a bad SOURCE_DATE_EPOCH.
+ogix::BagOptions bag_options(const cxxopts::ParseResult& args) {
+  ogix::BagOptions bo;
+  if (args.count("bag-id")) bo.bag_id = args["bag-id"].as<std::string>();
+  bo.bagging_date = ogix::bagging_date(std::getenv("SOURCE_DATE_EPOCH"));
+  return bo;
+}
+
+// Makes the bag of a finished output directory; exit code kExitOk or kExitFatal.
+int make_bag_of(const std::string& out_dir, ogix::BagOptions bo, bool include_sources, bool quiet) {
+  try {
+    if (include_sources) bo.sources = ogix::manifest_sources(out_dir);
+    ogix::BagSummary s = ogix::make_bag(out_dir, bo);
+    if (!quiet) std::cout << "bag: " << out_dir << " (Payload-Oxum " << s.octets << "." << s.files << ")\n";
+    return kExitOk;
+  } catch (const ogix::Error& e) {
+    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what()
+              << " (no bag was made)\n";
+    return kExitFatal;
+  }
+}
+
+// ogix bag OUTDIR: an existing output directory becomes a bag in place.
+int bag(int argc, char** argv) {
+  cxxopts::Options opts("ogix bag", "Turn an ogix output directory into a BagIt 1.0 bag (RFC 8493).");
+  opts.custom_help("OUTDIR [--bag-id ID] [--include-sources]");
+  opts.positional_help("");
+  opts.add_options()
+      ("bag-id", "External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
+      ("include-sources", "carry the original input files (paths from manifest.csv) under data/sources/")
+      ("no-sync", "do not fsync the bag's files")
+      ("q,quiet", "print errors only")
+      ("h,help", "show this help")
+      ("outdir", "output directory", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"outdir"});
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ogix bag: " << e.what() << "\n" << opts.help();
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << opts.help() << "\nexit codes: 0 bag made, 2 usage error, 3 no bag could be made\n";
+    return kExitOk;
+  }
+  if (args.count("outdir") != 1 || args["outdir"].as<std::vector<std::string>>().size() != 1) {
+    std::cerr << "ogix bag: need exactly one OUTDIR (see ogix bag --help)\n";
+    return kExitUsage;
+  }
+  ogix::BagOptions bo;
+  try {
+    bo = bag_options(args);
+  } catch (const ogix::Error& e) {
+    std::cerr << "ogix bag: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  bo.sync = !args.count("no-sync");
+  return make_bag_of(args["outdir"].as<std::vector<std::string>>()[0], bo, args.count("include-sources") > 0,
+                     args.count("quiet") > 0);
+}
+
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
   opts.custom_help("[options] INPUT... -o OUTDIR   (INPUT: a file, or a directory searched for reports)");
@@ -116,6 +206,9 @@ int convert(int argc, char** argv) {
       ("max-cells", "most grid slots in one table", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_table_cells)))
       ("max-span", "largest rowspan/colspan honoured (larger ones are clamped)", cxxopts::value<int>()->default_value(std::to_string(def.max_span)))
       ("max-seconds", "time budget per document", cxxopts::value<double>()->default_value("120"))
+      ("bag", "when done, turn OUTDIR into a BagIt 1.0 bag (as 'ogix bag OUTDIR')")
+      ("bag-id", "with --bag: External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
+      ("include-sources", "with --bag: carry the original input files under data/sources/")
       ("q,quiet", "print errors only")
       ("h,help", "show this help")
       ("inputs", "input files", cxxopts::value<std::vector<std::string>>());
@@ -173,6 +266,26 @@ int convert(int argc, char** argv) {
   lim.max_span = args["max-span"].as<int>();
   lim.max_seconds = args["max-seconds"].as<double>();
   bool quiet = args.count("quiet") > 0;
+  bool want_bag = args.count("bag") > 0;
+  if (!want_bag && (args.count("bag-id") || args.count("include-sources"))) {
+    std::cerr << "ogix convert: --bag-id and --include-sources go with --bag\n";
+    return kExitUsage;
+  }
+  ogix::BagOptions bag_opts;
+  if (want_bag) {
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::path(bo.out_dir) / "bagit.txt", ec)) {
+      std::cerr << "ogix convert: " << bo.out_dir << " is already a bag; convert into a new directory\n";
+      return kExitUsage;
+    }
+    try {
+      bag_opts = bag_options(args);
+    } catch (const ogix::Error& e) {
+      std::cerr << "ogix convert: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    bag_opts.sync = bo.sync;
+  }
 
   ogix::BatchResult r;
   std::vector<std::string> inputs = ogix::expand_inputs(named);
@@ -201,6 +314,8 @@ int convert(int argc, char** argv) {
     int rc = run_review(bo.out_dir, bo.sync, quiet);
     if (rc != kExitOk) return rc;
   }
+  // The bag is made from the finished directory, after the batch, as 'ogix bag' makes it.
+  if (want_bag && make_bag_of(bo.out_dir, bag_opts, args.count("include-sources") > 0, quiet) != kExitOk) return kExitFatal;
   return r.failed() ? kExitSomeFailed : kExitOk;
 }
 
@@ -225,6 +340,7 @@ int main(int argc, char** argv) {
   if (cmd == "convert") return convert(argc - 1, argv + 1);
   if (cmd == "validate") return validate(argc - 1, argv + 1);
   if (cmd == "review") return review(argc - 1, argv + 1);
+  if (cmd == "bag") return bag(argc - 1, argv + 1);
   if (cmd == "codebook") {
     std::cout << ogix::codebook_text();
     return kExitOk;

@@ -1,4 +1,8 @@
-// libFuzzer target: whatever text goes into a Document, the XML is well-formed and schema-valid.
+// libFuzzer target: whatever text goes into a Document, the XML is well-formed, schema-valid and
+// its own Canonical XML 1.1 form after the declaration line.
+#include <libxml/c14n.h>
+#include <libxml/parser.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -39,6 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   d.add_finding("fuzz.finding", ogix::Severity::warning, part(11), part(12));
   std::string xml = ogix::write_xml(d);
   if (!ogix::validate_xml(xml).empty()) std::abort();  // not well-formed or not schema-valid
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "fuzz.xml", nullptr, XML_PARSE_NONET);
+  if (!doc) std::abort();
+  xmlChar* canon = nullptr;
+  int n = xmlC14NDocDumpMemory(doc, nullptr, XML_C14N_1_1, nullptr, 0, &canon);
+  std::size_t decl = xml.find('\n') + 1;
+  if (n < 0 || xml.compare(decl, std::string::npos, reinterpret_cast<const char*>(canon), static_cast<std::size_t>(n)) != 0)
+    std::abort();  // not canonical
+  xmlFree(canon);
+  xmlFreeDoc(doc);
   (void)ogix::cells_csv_rows(d);
   return 0;
 }

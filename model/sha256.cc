@@ -111,33 +111,53 @@ void blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t
   for (std::size_t b = 0; b < nblocks; ++b) block(h, p + 64 * b);
 }
 
-std::string sha256(std::string_view data, bool portable) {
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+}  // namespace
+
+Sha256Hasher::Sha256Hasher(bool portable)
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19},
+      portable_(portable) {}
+
+void Sha256Hasher::update(std::string_view data) {
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t n = data.size(), i = 0;
-  blocks(h, p, n / 64, portable);
-  i = n / 64 * 64;
+  length_ += n;
+  if (buffered_ > 0) {  // complete the partial block first
+    for (; i < n && buffered_ < 64; ++i) buf_[buffered_++] = p[i];
+    if (buffered_ < 64) return;
+    blocks(h_, buf_.data(), 1, portable_);
+    buffered_ = 0;
+  }
+  std::size_t whole = (n - i) / 64;
+  blocks(h_, p + i, whole, portable_);
+  i += whole * 64;
+  for (; i < n; ++i) buf_[buffered_++] = p[i];
+}
+
+std::string Sha256Hasher::hex_digest() {
+  std::uint64_t bits = length_ * 8;
   std::array<unsigned char, 128> tail{};
-  std::size_t rem = n - i;
-  for (std::size_t k = 0; k < rem; ++k) tail[k] = p[i + k];
-  tail[rem] = 0x80;
-  std::size_t len = rem + 1 + 8 <= 64 ? 64 : 128;
-  std::uint64_t bits = static_cast<std::uint64_t>(n) * 8;
+  for (std::size_t k = 0; k < buffered_; ++k) tail[k] = buf_[k];
+  tail[buffered_] = 0x80;
+  std::size_t len = buffered_ + 1 + 8 <= 64 ? 64 : 128;
   for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
-  blocks(h, tail.data(), len / 64, portable);
+  blocks(h_, tail.data(), len / 64, portable_);
   static const char* hex = "0123456789abcdef";
   std::string out;
-  for (auto v : h)
+  for (auto v : h_)
     for (int s = 28; s >= 0; s -= 4) out += hex[(v >> s) & 0xF];
   return out;
 }
 
-}  // namespace
+std::string sha256_hex(std::string_view data) {
+  Sha256Hasher h;
+  h.update(data);
+  return h.hex_digest();
+}
 
-std::string sha256_hex(std::string_view data) { return sha256(data, false); }
-
-std::string sha256_hex_portable(std::string_view data) { return sha256(data, true); }
+std::string sha256_hex_portable(std::string_view data) {
+  Sha256Hasher h(true);
+  h.update(data);
+  return h.hex_digest();
+}
 
 }  // namespace ogix
-

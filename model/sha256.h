@@ -1,10 +1,30 @@
 // SHA-256 for fixity: archivists verify that the report converted is the one they hold.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace ogix {
+
+// Incremental SHA-256 (FIPS 180-4): feed bytes in any pieces, then take the digest once.
+class Sha256Hasher {
+ public:
+  // `portable` leaves the CPU's SHA extensions unused (for the tests that compare both paths).
+  explicit Sha256Hasher(bool portable = false);
+  // Adds `data` to the message.
+  void update(std::string_view data);
+  // Lowercase hex digest of everything added; the hasher is spent afterwards.
+  std::string hex_digest();
+
+ private:
+  std::array<std::uint32_t, 8> h_;
+  std::array<unsigned char, 64> buf_{};
+  std::size_t buffered_ = 0;
+  std::uint64_t length_ = 0;  // bytes added so far
+  bool portable_ = false;
+};
 
 // Lowercase hex SHA-256 (FIPS 180-4) of `data`.
 std::string sha256_hex(std::string_view data);

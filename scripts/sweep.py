@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from decimal import Decimal, InvalidOperation
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -685,12 +686,13 @@ def read_cells(path):
 def read_xml(path):
     if not os.path.exists(path):
         return None
-    x = open(path, encoding="utf-8").read()
-    prof = re.search(r'<profile id="([^"]+)"', x)
-    secs = re.findall(r'<section code="([^"]+)"', x)
-    rules = re.findall(r'<rule n="(\d+)" table="([^"]+)" scope="([^"]+)" result="([^"]+)"', x)
-    return {"profile": prof.group(1) if prof else None, "sections": secs,
-            "rules": {(n, t, s): res for n, t, s, res in rules}}
+    # Parsed, not matched: attributes come in canonical (C14N) order, which no regex should assume.
+    ns = "{urn:ogix:report:1}"
+    root = ET.parse(path).getroot()
+    prof = root.find(ns + "profile")
+    secs = [s.get("code") for s in root.iter(ns + "section")]
+    rules = {(r.get("n"), r.get("table"), r.get("scope")): r.get("result") for r in root.iter(ns + "rule")}
+    return {"profile": prof.get("id") if prof is not None else None, "sections": secs, "rules": rules}
 
 
 def run_ogix(ogix, inputs, outdir):

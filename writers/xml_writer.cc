@@ -1,12 +1,12 @@
 #include "writers/xml_writer.h"
 
-#include <libxml/xmlwriter.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "model/error.h"
 #include "text/encoding.h"
@@ -61,40 +61,56 @@ int sanitize_xml_text(std::string& s) {
 
 namespace {
 
+// Writes XML that is its own Canonical XML 1.1 form after the declaration line (W3C C14N 1.1:
+// start and end tags for empty elements, attributes sorted with the namespace declaration first,
+// C14N's escaping of text and attribute values, nothing after the root element), indented with
+// two spaces per level. Our vocabulary has no mixed content: an element holds text or elements.
 class XmlOut {
  public:
-  // The writer's output goes straight into out_, in libxml2's small chunks: a memory buffer of
-  // libxml2's own, copied out at the end, held the document twice over (a large report's peak
-  // memory).
-  XmlOut() {
-    xmlOutputBufferPtr sink = xmlOutputBufferCreateIO(append, nullptr, &out_, nullptr);
-    if (sink) w_ = xmlNewTextWriter(sink);  // the writer owns the sink from here on
-    if (!w_) {
-      if (sink) xmlOutputBufferClose(sink);
-      throw Error(ErrorCode::internal, {}, "cannot create the XML writer");
-    }
-    xmlTextWriterSetIndent(w_, 1);
-    xmlTextWriterSetIndentString(w_, BAD_CAST "  ");
-    check(xmlTextWriterStartDocument(w_, "1.0", "UTF-8", nullptr));
-  }
-  ~XmlOut() {
-    if (w_) xmlFreeTextWriter(w_);
-  }
-  XmlOut(const XmlOut&) = delete;
-  XmlOut& operator=(const XmlOut&) = delete;
+  XmlOut() : out_("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") {}
 
-  void start(const char* name) { check(xmlTextWriterStartElement(w_, BAD_CAST name)); }
-  void end() { check(xmlTextWriterEndElement(w_)); }
+  void start(const char* name) {
+    close_start_tag();
+    if (!open_.empty()) {
+      open_.back().has_children = true;
+      out_ += '\n';
+      out_.append(2 * open_.size(), ' ');
+    }
+    open_.push_back(Open{name, false});
+    start_pending_ = true;
+    attrs_.clear();
+  }
+  void end() {
+    close_start_tag();
+    if (open_.empty()) throw Error(ErrorCode::internal, {}, "XML writer: end() without start()");
+    Open o = std::move(open_.back());
+    open_.pop_back();
+    if (o.has_children) {
+      out_ += '\n';
+      out_.append(2 * open_.size(), ' ');
+    }
+    out_ += "</" + o.name + ">";
+  }
   void attr(const char* name, std::string value) {
+    if (!start_pending_) throw Error(ErrorCode::internal, {}, "XML writer: attribute outside a start tag");
     sanitize_xml_text(value);
-    check(xmlTextWriterWriteAttribute(w_, BAD_CAST name, BAD_CAST value.c_str()));
+    attrs_.emplace_back(name, std::move(value));
   }
   void attr_if(const char* name, const std::string& value) {
     if (!value.empty()) attr(name, value);
   }
   void text(std::string value) {
+    close_start_tag();
     sanitize_xml_text(value);
-    check(xmlTextWriterWriteString(w_, BAD_CAST value.c_str()));
+    for (char c : value) {
+      switch (c) {
+        case '&': out_ += "&amp;"; break;
+        case '<': out_ += "&lt;"; break;
+        case '>': out_ += "&gt;"; break;
+        case '\r': out_ += "&#xD;"; break;
+        default: out_ += c;
+      }
+    }
   }
   void element(const char* name, const std::string& value) {
     start(name);
@@ -102,22 +118,50 @@ class XmlOut {
     end();
   }
   std::string finish() {
-    check(xmlTextWriterEndDocument(w_));
-    xmlFreeTextWriter(w_);  // flushes the last chunk into out_
-    w_ = nullptr;
+    if (!open_.empty()) throw Error(ErrorCode::internal, {}, "XML writer: unclosed element " + open_.back().name);
     return std::move(out_);
   }
 
  private:
-  static int append(void* context, const char* data, int len) {
-    static_cast<std::string*>(context)->append(data, static_cast<std::size_t>(len));
-    return len;
-  }
-
+  struct Open {
+    std::string name;
+    bool has_children;
+  };
   std::string out_;
-  xmlTextWriterPtr w_ = nullptr;
-  static void check(int rc) {
-    if (rc < 0) throw Error(ErrorCode::internal, {}, "libxml2 text writer failed");
+  std::vector<Open> open_;
+  std::vector<std::pair<std::string, std::string>> attrs_;  // of the start tag being written
+  bool start_pending_ = false;
+
+  void close_start_tag() {
+    if (!start_pending_) return;
+    start_pending_ = false;
+    // C14N order: the namespace declaration first, then attributes by name (none of ours is in a
+    // namespace, so the namespace URI part of the sort key is empty for all).
+    std::stable_sort(attrs_.begin(), attrs_.end(), [](const auto& a, const auto& b) {
+      bool ans = a.first == "xmlns", bns = b.first == "xmlns";
+      if (ans != bns) return ans;
+      return a.first < b.first;
+    });
+    out_ += '<';
+    out_ += open_.back().name;
+    for (const auto& [name, value] : attrs_) {
+      out_ += ' ';
+      out_ += name;
+      out_ += "=\"";
+      for (char c : value) {
+        switch (c) {
+          case '&': out_ += "&amp;"; break;
+          case '<': out_ += "&lt;"; break;
+          case '"': out_ += "&quot;"; break;
+          case '\t': out_ += "&#x9;"; break;
+          case '\n': out_ += "&#xA;"; break;
+          case '\r': out_ += "&#xD;"; break;
+          default: out_ += c;
+        }
+      }
+      out_ += '"';
+    }
+    out_ += '>';
   }
 };
 

@@ -7,7 +7,8 @@
 
 namespace ogix {
 
-// Serializes a Document as canonical XML (UTF-8, indented, deterministic). Characters XML 1.0
+// Serializes a Document as canonical XML (UTF-8, indented, deterministic): after the XML
+// declaration line, the bytes are the document's own Canonical XML 1.1 form (no newline at the end). Characters XML 1.0
 // forbids are replaced by U+FFFD (normalization has already removed and reported them).
 std::string write_xml(const Document& doc);
 
