@@ -1,6 +1,7 @@
 #include "normalizers/indicator_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -313,7 +314,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
     Grid g(*t);
     std::vector<std::string> codes = period_codes(*pt, l.headers, doc.meta.year);
     for (std::size_t i = 0; i < codes.size(); ++i)
-      if (codes[i][0] == 'c')
+      if (codes[i].size() > 1 && codes[i][0] == 'c' && std::isdigit(static_cast<unsigned char>(codes[i][1])))
         doc.add_finding("map.extra_column", Severity::info,
                         "value column '" + strip_spaces(l.headers[i]) + "' is neither the report year nor cumulative; kept as " +
                             codes[i],
