@@ -227,6 +227,13 @@ bool has_report_table_keyword(std::string_view text, const ReportCues& cues) {
   return false;
 }
 
+bool is_indicator_table_line(std::string_view line, const ReportCues& cues) {
+  const auto& keys = cues.indicator_wording;
+  std::string key = label_key(line);
+  if (key.rfind("其中", 0) == 0) key = key.substr(std::string_view("其中").size());
+  return !key.empty() && std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
 std::string find_year(std::string_view text) {
   std::u32string t = compact(text);
   for (std::size_t i = 0; i + 4 < t.size(); ++i) {

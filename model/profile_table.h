@@ -22,6 +22,7 @@ struct CanonicalCell {
   std::vector<Span> from;
   bool extra = false;   // a row/column the source has beyond the profile
   std::string label;    // source row label, for extra rows
+  std::string unit;     // the row's unit as the indicator table states it (money: 万元); empty otherwise
 };
 
 enum class RuleResult { pass, fail, unchecked };
@@ -37,6 +38,7 @@ struct RuleOutcome {
   RuleResult result = RuleResult::unchecked;
   std::string lhs, rhs;    // both sides as decimal text, empty when unchecked
   std::string detail;      // why unchecked, or the operands
+  std::string id;          // the rule as its profile numbers it ("4", "L1"); empty = rule
 };
 
 }  // namespace ogix

@@ -13,6 +13,8 @@ struct ReportCues {
   std::vector<std::vector<std::string>> section_wording;
   // Row and column labels only the statistics tables have (three characters or longer).
   std::vector<std::string> table_wording;
+  // Label header (指标名称) and row labels of indicator tables (ogi-legacy), as label keys.
+  std::vector<std::string> indicator_wording;
 };
 
 }  // namespace ogix

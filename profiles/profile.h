@@ -31,13 +31,16 @@ struct ProfileRow {
   std::vector<LabelVariant> variants;
   bool extra = false;
   std::vector<std::string> groups;  // label groups beside it in the official form (group-row)
+  std::string unit;                  // money rows of an indicator table: the unit values are written in
+  std::vector<std::string> stated;   // prose phrases that state the row's figure (label keys)
 };
 
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
 struct ProfileRule {
   int number = 0;
+  std::string id;    // as the profile numbers it: "4", or "L1" for the legacy rules
   std::string table;
-  std::string kind;  // "per-col", "per-row", "nonneg", "integer"
+  std::string kind;  // "per-col", "per-row", "nonneg", "integer", "parts", "not-less"
   std::vector<std::string> lhs, rhs;  // terms: a code, "family.*", or "a.*|b"
   std::vector<std::string> except;    // column codes exempt from nonneg/integer
 };
@@ -47,6 +50,9 @@ struct ProfileTable {
   std::vector<ProfileColumn> cols;
   std::vector<ProfileRow> rows;
   bool printed_one_row = false;  // the form prints all rows side by side in one line (print-layout one-row)
+  std::vector<LabelVariant> label_col, unit_col;  // indicator tables: label and unit column headers
+  std::string year_col;
+  std::vector<std::u32string> units;  // indicator tables: the units a unit column holds, longest first  // indicator tables: the column a "YYYY年(度)" header of the report year names
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
 };
@@ -75,6 +81,9 @@ struct Profile {
   std::vector<ProfileSection> sections;
   std::vector<ProfileTable> tables;
   std::vector<ProfileRule> rules;
+  // "wording" (2019, 2021: chosen by evidence) or "indicator-table" (legacy: chosen when no
+  // wording profile has evidence and the document has an indicator table).
+  std::string detect = "wording";
   std::vector<CodeLabel> labels;  // in profile order
   const ProfileTable* table(std::string_view code) const;
   // The label statement for (kind, table, code), or nullptr.

@@ -6,7 +6,7 @@ using namespace ogix;
 
 namespace {
 CanonicalCell cell(const char* table, const char* row, const char* col, CellStatus s, const char* v) {
-  return CanonicalCell{table, row, col, s, v, v, {}, false, {}};
+  return CanonicalCell{table, row, col, s, v, v, {}, false, {}, {}};
 }
 std::size_t column(std::string_view name) {
   for (std::size_t k = 0; k < kPanelColumns.size(); ++k)
@@ -27,7 +27,7 @@ TEST_CASE("panel: sums need every operand a number; the reason for an empty valu
              cell("review_litigation", "litigation_direct", "total", CellStatus::number, "3"),
              cell("review_litigation", "litigation_after_review", "total", CellStatus::blank, ""),
              cell("applications", "granted", "total", CellStatus::na, "")};
-  d.rules.push_back(RuleOutcome{1, "applications", "total", RuleResult::fail, "1", "2", ""});
+  d.rules.push_back(RuleOutcome{1, "applications", "total", RuleResult::fail, "1", "2", "", {}});
   PanelRow r = panel_row(d, "a.xml");
   CHECK(r.values[column("requests_new")] == "12");
   CHECK(r.values[column("refused")] == "3.5");  // the family of denied.* rows

@@ -166,7 +166,7 @@ TEST_CASE("hostile text in a title, a cell, a finding and a source name shows as
   for (auto& c : doc.cells)
     if (c.table == "applications" && c.row == "granted") c.status = CellStatus::text, c.raw = evil, c.value.clear();
   doc.findings.push_back({"cell.text", Severity::warning, evil, evil});
-  doc.cells.push_back({"applications", "extra_9", "c1\"><script>x()</script>", CellStatus::text, "", evil, {}, true, evil});
+  doc.cells.push_back({"applications", "extra_9", "c1\"><script>x()</script>", CellStatus::text, "", evil, {}, true, evil, {}});
   std::string page = review_page_html(doc, layouts_for(doc));
   CHECK(page.find("<script") == std::string::npos);
   CHECK(page.find("<img src=x") == std::string::npos);

@@ -193,9 +193,13 @@ void check_content(const fs::path& data, const std::map<std::string, std::array<
       return;
     }
     static const char* statuses[] = {"number", "blank", "na", "text", "missing"};
+    // The header was checked above: its width and the document column follow from it.
+    const std::size_t width = f.size();
+    const auto doc_col = static_cast<std::size_t>(std::find(f.begin(), f.end(), "document") - f.begin());
     while (csv.next(f)) {
-      if (f.size() != 12) {
-        r.problems.push_back("data/cells.csv row " + std::to_string(csv.record_number()) + ": " + std::to_string(f.size()) + " fields, not 12");
+      if (f.size() != width) {
+        r.problems.push_back("data/cells.csv row " + std::to_string(csv.record_number()) + ": " + std::to_string(f.size()) +
+                             " fields, not " + std::to_string(width));
         continue;
       }
       auto st = std::find(std::begin(statuses), std::end(statuses), f.at(5));
@@ -203,7 +207,7 @@ void check_content(const fs::path& data, const std::map<std::string, std::array<
         r.problems.push_back("data/cells.csv row " + std::to_string(csv.record_number()) + ": unknown status " + f.at(5));
         continue;
       }
-      ++rows[f.at(11)][st - std::begin(statuses)];
+      ++rows[f.at(doc_col)][st - std::begin(statuses)];
     }
   } catch (const Error& e) {
     r.problems.push_back(std::string("data/cells.csv: ") + e.what());

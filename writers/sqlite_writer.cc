@@ -27,6 +27,7 @@ CREATE TABLE cells (
   table_code TEXT NOT NULL, row_code TEXT NOT NULL, col_code TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('number', 'blank', 'na', 'text', 'missing')),
   value NUMERIC, raw TEXT NOT NULL, extra INTEGER NOT NULL CHECK (extra IN (0, 1)), label TEXT, location TEXT NOT NULL,
+  unit TEXT,
   PRIMARY KEY (document, seq)
 ) WITHOUT ROWID;
 CREATE TABLE findings (
@@ -157,12 +158,12 @@ void SqliteDatasetWriter::add_report(const Document& doc, const std::string& doc
   rep.integer(static_cast<long long>(doc.findings.size()));
   rep.run();
 
-  Statement cell(db_, "INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?)", path_);
+  Statement cell(db_, "INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", path_);
   long long seq = 0;
   for (const auto& c : doc.cells) {
     cell.text(document).integer(++seq).text(c.table).text(c.row).text(c.col).text(status_name(c.status));
     // NUMERIC affinity stores "21" as an integer and "0.05" as a real: a query sums them directly.
-    cell.text_or_null(c.value).text(c.raw).integer(c.extra ? 1 : 0).text_or_null(c.label).text(location(c.from));
+    cell.text_or_null(c.value).text(c.raw).integer(c.extra ? 1 : 0).text_or_null(c.label).text(location(c.from)).text_or_null(c.unit);
     cell.run();
   }
   Statement finding(db_, "INSERT INTO findings VALUES (?,?,?,?,?,?)", path_);

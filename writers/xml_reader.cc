@@ -142,6 +142,7 @@ void read_data(const xmlNode* data, Document& doc, const std::string& file) {
       c.value = attr(n, "value");
       c.extra = attr(n, "extra") == "true";
       c.label = attr(n, "label");
+      c.unit = attr(n, "unit");
       c.raw = child_text(n, "raw");
       c.from = spans(n, file);
       doc.cells.push_back(std::move(c));
@@ -214,7 +215,13 @@ ReadReport read_xml(std::string_view xml, const std::string& name) {
       for (const xmlNode* r = n->children; r; r = r->next) {
         if (!is(r, "rule")) continue;
         RuleOutcome o;
-        o.rule = int_attr(r, "n", 0, name);
+        std::string n_attr = attr(r, "n");
+        if (!n_attr.empty() && n_attr[0] == 'L') {  // a legacy rule, L1–L7
+          o.id = n_attr;
+          o.rule = std::atoi(n_attr.c_str() + 1);
+        } else {
+          o.rule = int_attr(r, "n", 0, name);
+        }
         o.table = attr(r, "table");
         o.scope = attr(r, "scope");
         o.result = by_name(attr(r, "result"), kResults, rule_result_name, "rule result", name);

@@ -285,6 +285,7 @@ std::string write_xml(const Document& doc) {
     x.attr_if("value", c.value);
     if (c.extra) x.attr("extra", "true");
     x.attr_if("label", c.label);
+    x.attr_if("unit", c.unit);
     if (!c.raw.empty()) x.element("raw", c.raw);
     write_spans(x, c.from);
     x.end();
@@ -295,7 +296,7 @@ std::string write_xml(const Document& doc) {
   x.start("rules");
   for (const auto& r : doc.rules) {
     x.start("rule");
-    x.attr("n", std::to_string(r.rule));
+    x.attr("n", r.id.empty() ? std::to_string(r.rule) : r.id);
     x.attr("table", r.table);
     x.attr("scope", r.scope);
     x.attr("result", rule_result_name(r.result));
