@@ -4,9 +4,17 @@ layout features real agencies use at random, renders each as HTML (always), as a
 Word-copy text and optionally as PDF or .docx (LibreOffice), converts them with ogix and scores every
 canonical cell (status and value) against the generated gold, the way scripts/accuracy.py does.
 Also checks the detected profile, the six sections, and (in the few seeds that break a sum rule on
-purpose) that the broken rule is reported as `fail`.
+purpose) that the broken rule is reported as `fail`. Wrong numbers (a number ogix emits that the
+source does not say there) are counted apart from misses (cells left text/missing/blank/na).
 
-usage: sweep.py [--n N] [--seed S] [--kinds html,text,pdf,docx] [--ogix PATH] [--keep DIR] [--only SEEDS]
+--profile legacy generates reports on 2008–2018 instead (../shared/spec/ogi-legacy.md; build_legacy):
+the 2014–2018 nine-group indicator table or a 2008–2013 list, scored against gold in the spec's
+format (table `indicators`, only the rows the source has, extra rows by label), with the legacy
+outline's sections. Its features are drawn from a random stream of their own, so the 2019/2021
+inputs of a seed are the same with or without this mode.
+
+usage: sweep.py [--n N] [--seed S] [--kinds html,text,pdf,docx] [--profile modern|legacy] [--ogix PATH]
+                [--keep DIR] [--work DIR] [--only SEEDS]
                 [--force FEATURE=VALUE ...]
 It is a measurement, not a test: exit 0 unless ogix itself crashes (exit code other than 0/1, a
 signal, or an `internal` error). Deterministic: the same --seed and --n give the same inputs.
@@ -1186,6 +1194,8 @@ def main(argv):
     ap.add_argument("--kinds", default="html,text")
     ap.add_argument("--ogix", default=os.path.join(HERE, "..", "build-sweep", "ogix"))
     ap.add_argument("--keep", default=None)
+    ap.add_argument("--work", default=None, help="work directory kept between runs: PDF/.docx renderings "
+                    "already there are reused (LibreOffice is slow), outputs are rewritten")
     ap.add_argument("--only", default=None, help="comma-separated report seeds to run instead of a range")
     ap.add_argument("--force", action="append", default=[], help="FEATURE=VALUE (python literal), for reduction")
     ap.add_argument("--show", type=int, default=5, help="wrong cells shown per report")
@@ -1210,7 +1220,8 @@ def main(argv):
         reduce_failure(int(a.reduce), kinds[0], a.ogix, a.keep)
         return 0
     seeds = [int(x) for x in a.only.split(",")] if a.only else [a.seed * 100000 + i for i in range(a.n)]
-    work = tempfile.mkdtemp(prefix="sweep-", dir="/tmp")
+    work = a.work or tempfile.mkdtemp(prefix="sweep-", dir="/tmp")
+    os.makedirs(work, exist_ok=True)
     ext = {"html": "html", "text": "txt", "pdf": "pdf", "docx": "docx"}
     reports = {}
     for s in seeds:
@@ -1219,7 +1230,12 @@ def main(argv):
         reports[name] = (s, f, rep, gold)
         html = to_html(doc, f)
         os.makedirs(os.path.join(work, "html"), exist_ok=True)
-        with open(os.path.join(work, "html", name + ".html"), "w", encoding="utf-8", newline="\n") as fh:
+        hpath = os.path.join(work, "html", name + ".html")
+        if os.path.exists(hpath) and open(hpath, encoding="utf-8", newline="\n").read() != html:
+            for stale in (os.path.join(work, "pdf", name + ".pdf"), os.path.join(work, "docx", name + ".docx")):
+                if os.path.exists(stale):  # a --work rendering of an older generator: render again
+                    os.remove(stale)
+        with open(hpath, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
         if "text" in kinds:
             os.makedirs(os.path.join(work, "text"), exist_ok=True)
@@ -1245,6 +1261,7 @@ def main(argv):
         inputs = [os.path.join(work, kind, f"r{s}.{ext[kind]}") for s in seeds]
         inputs = [p for p in inputs if os.path.exists(p)]
         out = os.path.join(work, "out-" + kind)
+        shutil.rmtree(out, ignore_errors=True)  # no output of an earlier run may be scored
         rc, err, crashed = run_ogix(a.ogix, inputs, out)
         if crashed:
             crashed_any = True
@@ -1349,7 +1366,8 @@ def main(argv):
             if os.path.isdir(src) and not d.startswith("lo-"):
                 shutil.copytree(src, dst)
         print(f"kept inputs, gold and outputs in {a.keep}")
-    shutil.rmtree(work, ignore_errors=True)
+    if not a.work:
+        shutil.rmtree(work, ignore_errors=True)
     return 2 if crashed_any else 0
 
 
