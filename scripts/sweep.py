@@ -8,12 +8,13 @@ purpose) that the broken rule is reported as `fail`. Wrong numbers (a number ogi
 source does not say there) are counted apart from misses (cells left text/missing/blank/na).
 
 --profile legacy generates reports on 2008–2018 instead (../shared/spec/ogi-legacy.md; build_legacy):
-the 2014–2018 nine-group indicator table or a 2008–2013 list, scored against gold in the spec's
+the 2014–2018 nine-group indicator table or a 2008–2013 list (kind `crawl` also renders the
+crawler copy with the table flattened into space-separated cells on one line), scored against gold in the spec's
 format (table `indicators`, only the rows the source has, extra rows by label), with the legacy
 outline's sections. Its features are drawn from a random stream of their own, so the 2019/2021
 inputs of a seed are the same with or without this mode.
 
-usage: sweep.py [--n N] [--seed S] [--kinds html,text,pdf,docx] [--profile modern|legacy] [--ogix PATH]
+usage: sweep.py [--n N] [--seed S] [--kinds html,text,pdf,docx,crawl] [--profile modern|legacy] [--ogix PATH]
                 [--keep DIR] [--work DIR] [--only SEEDS]
                 [--force FEATURE=VALUE ...]
 It is a measurement, not a test: exit 0 unless ogix itself crashes (exit code other than 0/1, a
@@ -1067,6 +1068,24 @@ def label_key(text):
     return t
 
 
+def to_crawl(doc):
+    """A crawler copy as web archives save legacy reports: a few header lines, then the whole page
+    body on one line, table cells separated by single spaces (an empty cell leaves no trace, a line
+    break inside a cell is a space)."""
+    title = doc[0][1]
+    words = ["当前位置： 首页 政务公开 政府信息公开年报", title]
+    for kind, x in doc:
+        if kind in ("h", "p"):
+            words.append(x)
+        elif kind == "t":
+            for row in x.rows:
+                words += [" ".join(c.text.split()) for c in row if c.text.strip()]
+    words.append("附件下载")
+    head = [f"标题: {title}", "发布时间: ", "文号: ", "发布机构: ", "栏目: 政府信息公开年报", "原文链接: ",
+            "==================== 正文 ===================="]
+    return "\n".join(head) + "\n" + " ".join(words) + "\n"
+
+
 # --- running ogix ----------------------------------------------------------------------------------
 
 def read_cells(path):
@@ -1144,6 +1163,10 @@ def reduce_failure(seed, kind, ogix, keep):
             src = os.path.join(tmp, name + ".txt")
             with open(src, "w", encoding="utf-8", newline="") as fh:
                 fh.write(to_text(doc, f, random.Random(seed)))
+        elif kind == "crawl":
+            src = os.path.join(tmp, name + ".txt")
+            with open(src, "w", encoding="utf-8", newline="") as fh:
+                fh.write(to_crawl(doc))
         elif kind == "pdf":
             soffice_pdf([src], tmp, tmp)
             src = os.path.join(tmp, name + ".pdf")
@@ -1222,7 +1245,7 @@ def main(argv):
     seeds = [int(x) for x in a.only.split(",")] if a.only else [a.seed * 100000 + i for i in range(a.n)]
     work = a.work or tempfile.mkdtemp(prefix="sweep-", dir="/tmp")
     os.makedirs(work, exist_ok=True)
-    ext = {"html": "html", "text": "txt", "pdf": "pdf", "docx": "docx"}
+    ext = {"html": "html", "text": "txt", "pdf": "pdf", "docx": "docx", "crawl": "txt"}
     reports = {}
     for s in seeds:
         f, rep, doc, gold = build(s, force)
@@ -1237,6 +1260,10 @@ def main(argv):
                     os.remove(stale)
         with open(hpath, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
+        if "crawl" in kinds:
+            os.makedirs(os.path.join(work, "crawl"), exist_ok=True)
+            with open(os.path.join(work, "crawl", name + ".txt"), "w", encoding="utf-8", newline="") as fh:
+                fh.write(to_crawl(doc))
         if "text" in kinds:
             os.makedirs(os.path.join(work, "text"), exist_ok=True)
             with open(os.path.join(work, "text", name + ".txt"), "w", encoding="utf-8", newline="") as fh:
