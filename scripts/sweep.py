@@ -1337,8 +1337,10 @@ def main(argv):
                 if missing:
                     problems.append("sections missing: " + ",".join(missing))
                 for key in rep.expect_fail:
-                    if LEGACY:  # the legacy rules' scope is the row's code or period: match rule and table
-                        got = sorted({v for (n, t, _), v in x["rules"].items() if (n, t) == key[:2]})
+                    if LEGACY:  # rule L2 is n="2" (or "L2") with scope "<total row>/<period>"
+                        got = sorted({v for (n, t, sc), v in x["rules"].items()
+                                      if n.lstrip("L") == key[0].lstrip("L") and t == key[1]
+                                      and sc.split("/")[0] == key[2]})
                         if "fail" not in got:
                             problems.append(f"rule {key[0]} {key[2]}: {','.join(got) or 'absent'} (want fail)")
                     elif x["rules"].get(key) != "fail":
