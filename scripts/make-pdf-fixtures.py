@@ -311,7 +311,7 @@ def unruled_2019(name="pdf-unruled-2019", fillers=0):
     write(os.path.join(ROOT, name, "gold.tsv"), "\n".join(gold) + "\n")
 
 
-LEGACY_FIXTURE = {"era": "2014", "unit_col": True, "periods": 2, "cur_head": "year", "cum_head": "历年累计",
+LEGACY_FIXTURE = {"era": "table2014", "unit_col": True, "periods": 2, "cur_head": "year", "cum_head": "历年累计",
                   "name_head": "指标名称", "unit_head": "计量单位", "group_rows": "empty", "numbering": "std",
                   "wording": "std", "money": "元", "units_in_cell": False, "digits": "ascii", "scale": 1,
                   "commas": "none", "zeros": 0.2, "blanks": 2, "extras": 1, "wrap_labels": True, "th": False,

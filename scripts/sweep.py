@@ -645,7 +645,7 @@ def to_text(doc, f, rng):
 # exactly what it drew before, so its figures stay comparable.
 
 LEGACY_FEATURES = {
-    "era": [("2014", 3), ("early", 2)],              # the nine-group table of 2014–2018, or a 2008–2013 list
+    "era": [("table2014", 3), ("early", 2)],              # the nine-group table of 2014–2018, or a 2008–2013 list
     "unit_col": [(True, 3), (False, 1)],
     "periods": [(2, 3), (1, 2)],                     # current + cumulative, or one value column
     "cur_head": [("本年度", 3), ("year", 3), ("本年", 1), ("本期", 1), ("统计数", 1), ("数量", 1)],
@@ -809,7 +809,7 @@ def legacy_rows(rng, f):
     """The rows of one report's table, in order: dicts with level, code (None: group row, "extra:…":
     a row no code names), label (without numbering) and unit."""
     rows = []
-    if f["era"] == "2014":
+    if f["era"] == "table2014":
         for level, code, label, unit in LEGACY_2014:
             if code is None and f["group_rows"] == "omitted":
                 continue
@@ -872,7 +872,7 @@ def legacy_label(row, idx, f):
     if f["numbering"] == "none":
         return ("其中：" if lvl == 3 and idx == 1 else "") + text
     if lvl == 0:
-        return CN_NUM[n % 10] + "、" + text if f["era"] == "2014" else text
+        return CN_NUM[n % 10] + "、" + text if f["era"] == "table2014" else text
     if lvl == 1:
         return f"（{CN_NUM[n % 10]}）{text}"
     if lvl == 2:
@@ -894,7 +894,7 @@ def build_legacy(seed, force):
         f["group_rows"] = "omitted"
     if f["commas"] != "none":
         f["scale"] = 30
-    year = rng.randint(2014, 2018) if f["era"] == "2014" else rng.randint(2008, 2013)
+    year = rng.randint(2014, 2018) if f["era"] == "table2014" else rng.randint(2008, 2013)
     agency = rng.choice(["示例县交通局", "示例市环境保护局", "示例区公安分局", "示例县卫生局", "示例市质量技术监督局",
                          "示例镇人民政府", "示例市国土资源局", "示例县民政局"])
     rows = legacy_rows(rng, f)
