@@ -1210,6 +1210,56 @@ def reduce_failure(seed, kind, ogix, keep):
     shutil.rmtree(tmp, ignore_errors=True)
 
 
+def selfcheck(n):
+    """Checks the legacy generator itself (ctest sweep_generators): for n seeds, the gold keeps
+    L1–L7 wherever every operand is a number, except the rule broken on purpose, which fails; each
+    gold row's label is printed in the HTML; no extra row's label is an indicator's; the same seed
+    gives the same HTML. Returns the list of problems."""
+    global LEGACY
+    LEGACY = True
+    names = {lab for _, labels, _, _ in LEGACY_EARLY for lab in labels}
+    for _, _, _, kids in LEGACY_EARLY:
+        names |= {lab for _, klabels, _ in kids for lab in klabels}
+    names |= {re.sub(r"（.*", "", label.replace("\n", "")) for _, code, label, _ in LEGACY_2014 if code}
+    problems = []
+    for s in range(n):
+        f, rep, doc, gold = build_legacy(s, {})
+        html = to_html(doc, f)
+        if to_html(build_legacy(s, {})[2], f) != html:
+            problems.append(f"seed {s}: not deterministic")
+        broken = {(r, t) for r, _, t in rep.expect_fail}
+        flat = re.sub(r"<[^>]+>|&nbsp;|\s", "", html)
+        for (t, row, c), (st, v) in gold.items():
+            if row.startswith("extra:"):
+                if row[6:] in names:
+                    problems.append(f"seed {s}: extra label {row[6:]} names an indicator")
+                continue
+            label = next(r["label"] for r in rep.rows if r["code"] == row)
+            if re.sub(r"\s", "", label) not in flat:
+                problems.append(f"seed {s}: label of {row} not printed")
+        for per in ("current", "cumulative"):
+            def num(code):
+                g = gold.get(("indicators", code, per))
+                return Decimal(g[1]) if g and g[0] == "number" else None
+            for total, is_part in LEGACY_SUMS.items():
+                parts = [r["code"] for r in rep.rows if r["code"] and not r["code"].startswith("extra:")
+                         and is_part(r["code"])]
+                vals = [num(p) for p in parts]
+                if ("indicators", total, per) not in gold or len(parts) < 2 or num(total) is None or None in vals:
+                    continue
+                holds = num(total) == sum(vals)
+                rule = {"requests_received": "L1", "replies_total": "L2", "replies.refused": "L3",
+                        "requests_closed": "L4", "review_total": "L5", "litigation_total": "L5",
+                        "capacity.staff": "L6"}[total]
+                if holds == ((rule, total) in broken):
+                    problems.append(f"seed {s}: {rule} {total}/{per} {'holds' if holds else 'fails'}")
+        for r in rep.rows:
+            cur, cum = (gold.get(("indicators", r["code"] or "", p)) for p in ("current", "cumulative"))
+            if cur and cum and cur[0] == cum[0] == "number" and Decimal(cum[1]) < Decimal(cur[1]):
+                problems.append(f"seed {s}: L7 {r['code']}")
+    return problems
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=50)
@@ -1225,12 +1275,19 @@ def main(argv):
     ap.add_argument("--stats", action="store_true", help="print the pass rate per feature value")
     ap.add_argument("--minimal", action="store_true", help="plainest value of every feature not forced")
     ap.add_argument("--reduce", default=None, help="SEED: reduce this seed's failure (first --kinds kind)")
+    ap.add_argument("--selfcheck", type=int, default=0, help="N: check the legacy generator on N seeds and exit")
     ap.add_argument("--profile", default="modern", choices=["modern", "legacy"],
                     help="modern: 2019/2021 reports (default); legacy: reports on 2008–2018 (ogi-legacy)")
     a = ap.parse_args(argv)
     global MINIMAL, LEGACY
     MINIMAL = a.minimal
     LEGACY = a.profile == "legacy"
+    if a.selfcheck:
+        problems = selfcheck(a.selfcheck)
+        for p in problems[:40]:
+            print(p)
+        print(f"legacy generator: {a.selfcheck} seeds, {len(problems)} problems")
+        return 1 if problems else 0
     kinds = [k for k in a.kinds.split(",") if k]
     force = {}
     for s in a.force:
