@@ -17,6 +17,7 @@
 #include "extractors/extractor.h"
 #include "model/error.h"
 #include "model/sha256.h"
+#include "normalizers/indicator_text.h"
 #include "normalizers/metadata.h"
 #include "normalizers/profile_mapper.h"
 #include "normalizers/rules.h"
@@ -111,6 +112,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   normalize_document_text(doc);
   normalize_tables(doc);
   reflow_run_together(doc);
+  reflow_indicator_text(doc);
   ctx.check_deadline();
   split_sections(doc);
   infer_metadata(doc);

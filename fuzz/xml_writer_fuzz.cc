@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   t.cells.push_back(ogix::Cell{0, 0, 1, 1, false, part(7), {ogix::Span{1, -1e300, 1e300, 0.5, 2, part(8)}}});
   s.blocks.push_back(t);
   d.sections.push_back(s);
-  d.cells.push_back(ogix::CanonicalCell{"applications", "total", "total", ogix::CellStatus::text, {}, part(9), {}, true, part(10)});
+  d.cells.push_back(ogix::CanonicalCell{"applications", "total", "total", ogix::CellStatus::text, {}, part(9), {}, true, part(10), {}});
   d.add_finding("fuzz.finding", ogix::Severity::warning, part(11), part(12));
   std::string xml = ogix::write_xml(d);
   if (!ogix::validate_xml(xml).empty()) std::abort();  // not well-formed or not schema-valid

@@ -22,6 +22,7 @@ struct CanonicalCell {
   std::vector<Span> from;
   bool extra = false;   // a row/column the source has beyond the profile
   std::string label;    // source row label, for extra rows
+  std::string unit;     // the row's unit as the indicator table states it (money: 万元); empty otherwise
 };
 
 enum class RuleResult { pass, fail, unchecked };

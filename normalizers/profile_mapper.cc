@@ -8,6 +8,7 @@
 
 #include "model/error.h"
 #include "normalizers/cell_value.h"
+#include "normalizers/indicator_table.h"
 #include "normalizers/unicode.h"
 
 namespace ogix {
@@ -1381,6 +1382,7 @@ ProfileChoice detect_profile(const Document& doc) {
   ProfileChoice best;
   int best_score = 0;
   for (const auto& p : builtin_profiles()) {
+    if (p.detect != "wording") continue;  // ogi-legacy is chosen by its table, never by wording
     int score = 0;
     std::vector<std::string> ev;
     for (const auto& e : p.evidence)
@@ -1396,8 +1398,46 @@ ProfileChoice detect_profile(const Document& doc) {
   return best;
 }
 
+bool is_report_prose(const Document& doc) {
+  // The report's own wording in its title or first lines …
+  std::string head = strip_spaces(doc.meta.title) + "\n";
+  std::size_t lines = 0;
+  auto take = [&](const std::vector<Block>& blocks) {
+    for (const auto& b : blocks)
+      if (auto* p = std::get_if<Paragraph>(&b); p && lines < 12 && head.size() < 4000) {
+        head += strip_spaces(p->text).substr(0, 600) + "\n";
+        ++lines;
+      }
+  };
+  take(doc.blocks);
+  for (const auto& s : doc.sections) {
+    head += strip_spaces(s.heading) + "\n";
+    take(s.blocks);
+  }
+  bool wording = head.find("信息公开") != std::string::npos &&
+                 (head.find("年度报告") != std::string::npos || head.find("工作报告") != std::string::npos ||
+                  head.find("年报") != std::string::npos);
+  // … and at least two of the report's section headings.
+  int headings = 0;
+  for (const auto& s : doc.sections) headings += s.code != "preamble" && s.code != "unknown";
+  return wording && headings >= 2;
+}
+
 void map_profile(Document& doc) {
   ProfileChoice choice = detect_profile(doc);
+  if (!choice.profile) {
+    // No 2019/2021 wording: a legacy report when it has an indicator table.
+    if (const Profile* legacy = indicator_profile()) {
+      std::vector<std::string> evidence;
+      if (has_indicator_table(doc, *legacy, &evidence) && map_indicator_tables(doc, *legacy)) {
+        doc.profile = legacy->id;
+        doc.profile_evidence = evidence;
+        return;
+      }
+    }
+  }
+  std::size_t findings_before = doc.findings.size();
+  bool assumed = !choice.profile;
   if (!choice.profile) {
     // No wording of either format: try the older one on the tables, since both share table 三.
     choice.profile = find_profile("ogi-2019");
@@ -1406,6 +1446,16 @@ void map_profile(Document& doc) {
   }
   Mapper m(doc, *choice.profile);
   m.run();
+  if (!m.found_any() && assumed && is_report_prose(doc)) {
+    // A report with no statistics table at all (prose only): sections and source tables, no cells.
+    doc.findings.resize(findings_before);
+    doc.cells.clear();
+    doc.profile = "none";
+    doc.profile_evidence = {"(none: the report's wording and section headings, no statistics table)"};
+    doc.add_finding("profile.none", Severity::info,
+                    "a report with no statistics table of any known format: sections and source tables only");
+    return;
+  }
   if (!m.found_any())
     throw Error(ErrorCode::not_a_report, doc.meta.source,
                 "no statistical table of the official format (政府信息公开工作年度报告) was found");

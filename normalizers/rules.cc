@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "normalizers/cell_value.h"
 #include "profiles/profile.h"
@@ -135,6 +136,56 @@ void check_rules(Document& doc) {
         for (const auto& c : rule.rhs) ro.push_back({pr.code, c});
         std::string scope = lhs_col == "total" ? pr.code : pr.code + "/" + lhs_col;
         record(scope, join(rule.lhs) + " = " + join(rule.rhs), sum_side(lo, cells), sum_side(ro, cells));
+      }
+    } else if (rule.kind == "parts") {
+      // Indicator tables list a subset of the indicators: the parts are the rows the source has
+      // ("x.*" = x's rows one level down), checked per period column the table has.
+      const std::string& whole = rule.lhs.at(0);
+      std::set<std::string> cols;
+      for (const auto& [key, c] : cells) cols.insert(key.second);
+      for (const auto& pc : pt->cols) {
+        if (!cols.count(pc.code) || !cells.count({whole, pc.code})) continue;
+        std::vector<std::pair<std::string, std::string>> parts;
+        std::vector<std::string> names;
+        for (const auto& t : rule.rhs) {
+          bool family = t.size() > 2 && t.compare(t.size() - 2, 2, ".*") == 0;
+          std::string prefix = family ? t.substr(0, t.size() - 1) : t;
+          for (const auto& pr : pt->rows) {
+            bool in = family ? pr.code.rfind(prefix, 0) == 0 && pr.code.find('.', prefix.size()) == std::string::npos
+                             : pr.code == t;
+            if (in && cells.count({pr.code, pc.code})) {
+              parts.push_back({pr.code, pc.code});
+              names.push_back(pr.code);
+            }
+          }
+        }
+        Side l = sum_side({{whole, pc.code}}, cells), r = sum_side(parts, cells);
+        if (parts.size() < 2 && r.unchecked.empty()) r.unchecked = "fewer than two parts present";
+        record(whole + "/" + pc.code, whole + " = " + join(names), l, r);
+      }
+    } else if (rule.kind == "not-less") {
+      const std::string &big = rule.lhs.at(0), &small = rule.rhs.at(0);
+      for (const auto& pr : pt->rows) {
+        auto b = cells.find({pr.code, big}), s = cells.find({pr.code, small});
+        if (b == cells.end() || s == cells.end()) continue;
+        RuleOutcome o{rule.number, rule.table, pr.code, RuleResult::unchecked, {}, {}, {}};
+        long long bv = 0, sv = 0;
+        if (b->second->status != CellStatus::number || !decimal_to_micros(b->second->value, &bv)) {
+          o.detail = pr.code + "/" + big + " is " + status_name(b->second->status);
+        } else if (s->second->status != CellStatus::number || !decimal_to_micros(s->second->value, &sv)) {
+          o.detail = pr.code + "/" + small + " is " + status_name(s->second->status);
+        } else {
+          o.lhs = b->second->value;
+          o.rhs = s->second->value;
+          o.result = bv >= sv ? RuleResult::pass : RuleResult::fail;
+          o.detail = big + " >= " + small + ": " + o.lhs + " >= " + o.rhs;
+          if (o.result == RuleResult::fail)
+            doc.add_finding("rule.fail", Severity::warning,
+                            "rule " + std::to_string(rule.number) + " fails on " + rule.table + " " + pr.code + ": " +
+                                big + " " + o.lhs + " < " + small + " " + o.rhs,
+                            rule.table + "/" + pr.code);
+        }
+        doc.rules.push_back(std::move(o));
       }
     } else if (rule.kind == "nonneg" || rule.kind == "integer") {
       for (const auto& pr : pt->rows) {

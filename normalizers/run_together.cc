@@ -499,6 +499,8 @@ class Reflow {
 
   // Heading cuts and tables of one paragraph; returns its replacement blocks.
   std::vector<Block> paragraph(const Paragraph& p);
+  // Heading cuts only: the paragraph's text between the headings, and each heading on its own.
+  std::vector<Block> cut_headings(const Paragraph& p);
 
  private:
   struct Heading {
@@ -940,6 +942,38 @@ std::vector<Block> Reflow::paragraph(const Paragraph& p) {
   return out;
 }
 
+std::vector<Block> Reflow::cut_headings(const Paragraph& p) {
+  const std::string& s = p.text;
+  line_ = 0;
+  if (!p.from.empty() && p.from.front().path.rfind("line:", 0) == 0) line_ = std::atoi(p.from.front().path.c_str() + 5);
+  std::vector<Heading> hs = headings(s, project(s));
+  if (hs.empty()) return {p};
+  std::vector<Block> out;
+  std::size_t at = 0;
+  for (const auto& h : hs) {
+    if (h.begin > at && !trim_spaces(std::string_view(s).substr(at, h.begin - at)).empty())
+      out.push_back(text_block(s, at, h.begin, line_));
+    // The heading goes on to its closing 情况 (三、政府信息依申请公开|工作情况) when that follows
+    // within a few characters, before any sentence punctuation or figure.
+    std::size_t end = h.end, i = h.end;
+    for (int chars = 0; i < s.size() && chars < 14; ++chars) {
+      if (is_ascii_digit(s[i]) || s[i] == ' ' || starts_with(s, i, "。") || starts_with(s, i, "，") ||
+          starts_with(s, i, "；") || starts_with(s, i, "："))
+        break;
+      if (starts_with(s, i, "情况")) {
+        end = i + std::string_view("情况").size();
+        break;
+      }
+      unsigned char b = static_cast<unsigned char>(s[i]);
+      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    }
+    out.push_back(text_block(s, h.begin, end, line_));
+    at = end;
+  }
+  if (at < s.size() && !trim_spaces(std::string_view(s).substr(at)).empty()) out.push_back(text_block(s, at, s.size(), line_));
+  return out;
+}
+
 // The number of digits in the run right after `label` in `s` (spaces allowed), 0 if none.
 std::size_t digits_after(const std::string& s, std::string_view label) {
   std::size_t best = 0;
@@ -973,6 +1007,20 @@ bool is_run_together(const Document& doc) {
     if (p.text.find("信息内容") != std::string::npos) info = true;
   }
   return labels && info;
+}
+
+void split_inline_headings(Document& doc, const Profile& profile) {
+  Document scratch;  // headings report no findings; the reflow's own go nowhere
+  Reflow r(scratch, profile);
+  std::vector<Block> out;
+  for (auto& b : doc.blocks) {
+    if (auto* p = std::get_if<Paragraph>(&b)) {
+      for (auto& x : r.cut_headings(*p)) out.push_back(std::move(x));
+    } else {
+      out.push_back(std::move(b));
+    }
+  }
+  doc.blocks = std::move(out);
 }
 
 void reflow_run_together(Document& doc) {

@@ -54,4 +54,9 @@ bool is_run_together(const Document& doc);
 // smaller than in the raw file). Leaves any other document untouched.
 void reflow_run_together(Document& doc);
 
+// Cuts every paragraph at the inline top-level headings of `profile` (一、概述… run into one line
+// by crawler copies; in increasing section order across the document), each heading becoming a
+// paragraph of its own.
+void split_inline_headings(Document& doc, const Profile& profile);
+
 }  // namespace ogix

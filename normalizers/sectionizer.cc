@@ -1,5 +1,7 @@
 #include "normalizers/sectionizer.h"
 
+#include "normalizers/indicator_table.h"
+#include "normalizers/profile_mapper.h"
 #include "normalizers/unicode.h"
 #include "profiles/profile.h"
 
@@ -28,6 +30,9 @@ int section_of(const std::vector<ProfileSection>& sections, const std::string& t
   for (std::size_t i = 0; i < sections.size(); ++i)
     for (const auto& v : sections[i].variants) {
       bool hit = m.level == 1 ? key.find(v) != std::string::npos : key == v;
+      // The legacy statistics annex is headed by its title: 附件 … / …统计表 / …统计数据.
+      if (!hit && sections[i].code == "annex" && key.size() >= v.size())
+        hit = key.compare(0, v.size(), v) == 0 || key.compare(key.size() - v.size(), v.size(), v) == 0;
       if (hit && v.size() > best_len) {
         best = static_cast<int>(i);
         best_len = v.size();
@@ -39,10 +44,14 @@ int section_of(const std::vector<ProfileSection>& sections, const std::string& t
 }  // namespace
 
 void split_sections(Document& doc) {
-  // Section wording is the same in every built-in profile; the first one holds it.
+  // Section wording is the same in the 2019 and 2021 profiles; the first one holds it. A document
+  // with neither format's wording nor their tables is read with the legacy outline (收费及减免 …
+  // 附件), which words the shared sections alike.
   const auto& profiles = builtin_profiles();
   if (profiles.empty()) return;
-  const auto& defs = profiles.front().sections;
+  const Profile* legacy = indicator_profile();
+  bool use_legacy = legacy && !detect_profile(doc).profile && !has_modern_table_words(doc);
+  const auto& defs = use_legacy ? legacy->sections : profiles.front().sections;
   std::vector<Section> out;
   out.push_back(Section{"preamble", {}, {}, {}});
   int current = -1;

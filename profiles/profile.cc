@@ -136,12 +136,29 @@ Profile parse_profile(std::string_view text) {
       auto sp = rest.find(' ');
       if (sp == std::string::npos) fail("evidence needs WEIGHT TEXT");
       p.evidence.push_back({std::stoi(rest.substr(0, sp)), trim(rest.substr(sp + 1))});
+    } else if (kw == "detect") {
+      if (rest != "wording" && rest != "indicator-table") fail("detect needs wording or indicator-table");
+      p.detect = rest;
+    } else if (kw == "label-col" || kw == "unit-col") {
+      if (!table) fail(kw + " outside a table");
+      (kw == "label-col" ? table->label_col : table->unit_col) = parse_variants(rhs.empty() ? rest.substr(rest.find('=') + 1) : rhs);
+    } else if (kw == "year-col") {
+      if (!table || !table->col(rest)) fail("year-col needs a column of the table");
+      table->year_col = rest;
+    } else if (kw == "stated") {
+      ProfileRow* r = nullptr;
+      if (table)
+        for (auto& x : table->rows)
+          if (x.code == lhs) r = &x;
+      if (!r) fail("stated names no row of the table: " + lhs);
+      for (const auto& v : split(rhs, '|'))
+        if (!v.empty()) r->stated.push_back(label_key(v));
     } else if (kw == "section") {
       ProfileSection s{lhs, {}};
       for (const auto& v : split(rhs, '|')) s.variants.push_back(label_key(v));
       p.sections.push_back(std::move(s));
     } else if (kw == "table") {
-      p.tables.push_back(ProfileTable{rest, {}, {}});
+      p.tables.push_back(ProfileTable{rest, {}, {}, {}, {}, {}});
       table = &p.tables.back();
     } else if (kw == "col" || kw == "extra-col") {
       if (!table) fail("col outside a table");
@@ -165,8 +182,12 @@ Profile parse_profile(std::string_view text) {
     } else if (kw == "unit") {
       auto w = words(rest);
       if (!table || w.size() != 2) fail("unit needs COL UNIT inside a table");
+      bool named = false;
       for (auto& c : table->cols)
-        if (c.code == w[0]) c.unit = w[1];
+        if (c.code == w[0]) c.unit = w[1], named = true;
+      for (auto& r : table->rows)
+        if (r.code == w[0]) r.unit = w[1], named = true;
+      if (!named) fail("unit names no column or row: " + w[0]);
     } else if (kw == "rule") {
       auto w = words(lhs);
       if (w.size() < 3) fail("rule needs N TABLE KIND");
@@ -181,6 +202,15 @@ Profile parse_profile(std::string_view text) {
           if (w[i] != "+") r.lhs.push_back(w[i]);
         for (const auto& t : words(rhs))
           if (t != "+") r.rhs.push_back(t);
+      } else if (r.kind == "parts") {
+        if (eq == std::string::npos || w.size() != 4) fail("parts rule needs ROW = TERMS");
+        r.lhs.push_back(w[3]);
+        for (const auto& t : words(rhs))
+          if (t != "+") r.rhs.push_back(t);
+      } else if (r.kind == "not-less") {
+        if (w.size() != 5) fail("not-less rule needs two columns");
+        r.lhs.push_back(w[3]);
+        r.rhs.push_back(w[4]);
       } else if (r.kind == "nonneg" || r.kind == "integer") {
         r.except.assign(w.begin() + 3, w.end());
       } else {

@@ -25,13 +25,15 @@ struct ProfileRow {
   std::vector<std::string> cols;  // column codes of this row, in order
   std::vector<LabelVariant> variants;
   bool extra = false;
+  std::string unit;                  // money rows of an indicator table: the unit values are written in
+  std::vector<std::string> stated;   // prose phrases that state the row's figure (label keys)
 };
 
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
 struct ProfileRule {
   int number = 0;
   std::string table;
-  std::string kind;  // "per-col", "per-row", "nonneg", "integer"
+  std::string kind;  // "per-col", "per-row", "nonneg", "integer", "parts", "not-less"
   std::vector<std::string> lhs, rhs;  // terms: a code, "family.*", or "a.*|b"
   std::vector<std::string> except;    // column codes exempt from nonneg/integer
 };
@@ -40,6 +42,8 @@ struct ProfileTable {
   std::string code;
   std::vector<ProfileColumn> cols;
   std::vector<ProfileRow> rows;
+  std::vector<LabelVariant> label_col, unit_col;  // indicator tables: label and unit column headers
+  std::string year_col;  // indicator tables: the column a "YYYY年(度)" header of the report year names
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
 };
@@ -60,6 +64,9 @@ struct Profile {
   std::vector<ProfileSection> sections;
   std::vector<ProfileTable> tables;
   std::vector<ProfileRule> rules;
+  // "wording" (2019, 2021: chosen by evidence) or "indicator-table" (legacy: chosen when no
+  // wording profile has evidence and the document has an indicator table).
+  std::string detect = "wording";
   const ProfileTable* table(std::string_view code) const;
 };
 

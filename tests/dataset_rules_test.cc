@@ -11,8 +11,8 @@ InputOutcome report(const char* source, const char* agency, const char* year, co
   o.source = source;
   o.agency = agency;
   o.year = year;
-  o.carried.push_back(CanonicalCell{"applications", "carried_over", "total", CellStatus::number, over, over, {}, false, {}});
-  o.carried.push_back(CanonicalCell{"applications", "carried_forward", "total", CellStatus::number, forward, forward, {}, false, {}});
+  o.carried.push_back(CanonicalCell{"applications", "carried_over", "total", CellStatus::number, over, over, {}, false, {}, {}});
+  o.carried.push_back(CanonicalCell{"applications", "carried_forward", "total", CellStatus::number, forward, forward, {}, false, {}, {}});
   return o;
 }
 }  // namespace

@@ -17,7 +17,7 @@ Document filled(const char* profile, const char* v) {
   for (const auto& t : p->tables)
     for (const auto& r : t.rows) {
       if (r.extra) continue;
-      for (const auto& c : r.cols) d.cells.push_back(CanonicalCell{t.code, r.code, c, CellStatus::number, v, v, {}, false, {}});
+      for (const auto& c : r.cols) d.cells.push_back(CanonicalCell{t.code, r.code, c, CellStatus::number, v, v, {}, false, {}, {}});
     }
   return d;
 }
@@ -76,7 +76,7 @@ TEST_CASE("rule 2 uses the single 其他处理 row when the 2021 sub-rows are mi
       c.value.clear();
     }
   for (const char* col : {"natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"})
-    d.cells.push_back(CanonicalCell{"applications", "other", col, CellStatus::number, "0", "0", {}, true, "（六）其他处理"});
+    d.cells.push_back(CanonicalCell{"applications", "other", col, CellStatus::number, "0", "0", {}, true, "（六）其他处理", {}});
   cell(d, "applications", "total_processed", "natural_person").value = "4";
   cell(d, "applications", "new_received", "natural_person").value = "4";
   d.cells.back().value = "0";

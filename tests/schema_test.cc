@@ -43,7 +43,7 @@ TEST_CASE("the schema rejects what the format forbids") {
   d.meta.source = "x";
   d.meta.sha256 = std::string(64, 'a');
   d.profile = "ogi-2019";
-  d.cells.push_back(CanonicalCell{"applications", "total_processed", "total", CellStatus::number, "12", "12", {}, false, {}});
+  d.cells.push_back(CanonicalCell{"applications", "total_processed", "total", CellStatus::number, "12", "12", {}, false, {}, {}});
   std::string xml = write_xml(d);
   CHECK(validate(xml) == 0);
   std::string bad = xml;

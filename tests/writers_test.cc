@@ -20,12 +20,12 @@ TEST_CASE("cells CSV header and row order follow the contract") {
   Document d;
   d.meta.source = "a,b.pdf";
   d.profile = "ogi-2019";
-  d.cells.push_back(CanonicalCell{"applications", "new_received", "total", CellStatus::number, "3", "3", {Span{2, 1, 2, 3, 4, {}}}, false, {}});
-  d.cells.push_back(CanonicalCell{"applications", "other", "total", CellStatus::blank, "", "", {}, false, {}});
+  d.cells.push_back(CanonicalCell{"applications", "new_received", "total", CellStatus::number, "3", "3", {Span{2, 1, 2, 3, 4, {}}}, false, {}, {}});
+  d.cells.push_back(CanonicalCell{"applications", "other", "total", CellStatus::blank, "", "", {}, false, {}, {}});
   std::string rows = cells_csv_rows(d, "a,b.xml");
-  CHECK(rows == "\"a,b.pdf\",ogi-2019,applications,new_received,total,number,3,3,false,,\"p2:1.00,2.00,3.00,4.00\",\"a,b.xml\"\r\n"
-                "\"a,b.pdf\",ogi-2019,applications,other,total,blank,,,false,,,\"a,b.xml\"\r\n");
-  CHECK(cells_csv_header() == "source,profile,table,row,col,status,value,raw,extra,label,location,document\r\n");
+  CHECK(rows == "\"a,b.pdf\",ogi-2019,applications,new_received,total,number,3,3,false,,\"p2:1.00,2.00,3.00,4.00\",\"a,b.xml\",\r\n"
+                "\"a,b.pdf\",ogi-2019,applications,other,total,blank,,,false,,,\"a,b.xml\",\r\n");
+  CHECK(cells_csv_header() == "source,profile,table,row,col,status,value,raw,extra,label,location,document,unit\r\n");
 }
 
 TEST_CASE("XML output is well-formed whatever text goes in") {

@@ -14,7 +14,7 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-std::string cells_csv_header() { return "source,profile,table,row,col,status,value,raw,extra,label,location,document\r\n"; }
+std::string cells_csv_header() { return "source,profile,table,row,col,status,value,raw,extra,label,location,document,unit\r\n"; }
 
 namespace {
 
@@ -43,7 +43,7 @@ std::string cells_csv_rows(const Document& doc, const std::string& document) {
     out += csv_field(doc.meta.source) + ',' + csv_field(doc.profile) + ',' + csv_field(c.table) + ',' +
            csv_field(c.row) + ',' + csv_field(c.col) + ',' + status_name(c.status) + ',' + csv_field(c.value) + ',' +
            csv_field(raw) + ',' + (c.extra ? "true" : "false") + ',' + csv_field(label) + ',' +
-           csv_field(location(c.from)) + ',' + csv_field(document) + "\r\n";
+           csv_field(location(c.from)) + ',' + csv_field(document) + ',' + csv_field(c.unit) + "\r\n";
   }
   return out;
 }

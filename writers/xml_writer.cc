@@ -227,6 +227,7 @@ std::string write_xml(const Document& doc) {
     x.attr_if("value", c.value);
     if (c.extra) x.attr("extra", "true");
     x.attr_if("label", c.label);
+    x.attr_if("unit", c.unit);
     if (!c.raw.empty()) x.element("raw", c.raw);
     write_spans(x, c.from);
     x.end();

@@ -1,0 +1,129 @@
+# ogix profile: reports on 2008–2018, before the national 2019 table (../shared/spec/ogi-legacy.md).
+# One indicator table (统计数据 / 统计表): a row per indicator, a unit column, one or two period
+# columns. Which indicators appear differs by agency and year: only the rows the source has are
+# written; a row naming no code below is kept as extra_N with its label and unit.
+# Syntax: that of ogi-2019.profile, plus
+#   detect indicator-table                       never chosen by wording: a document with no 2019/2021
+#                                                wording and an indicator table (header naming
+#                                                LABEL-COL and UNIT-COL, or three rows of indicators
+#                                                with numbers) follows this profile
+#   label-col = VARIANT | …                      header of the label column (指标名称)
+#   unit-col = VARIANT | …                       header of the unit column: each row's unit
+#   col CODE = VARIANT | …                       a period column by its header
+#   year-col CODE                                a header "YYYY年" / "YYYY年度" naming the report year
+#   unit ROW 万元                                  a money row: values converted to 万元 from the row's unit
+#   stated ROW = PHRASE | …                      the report's prose states the row's figure as
+#                                                PHRASE + number (累计 just before it: the cumulative
+#                                                column, else the current one); used only to decide
+#                                                how a run-together crawler row splits
+#   rule N TABLE parts LHS = RHS                 per period column: LHS = the sum of the RHS rows the
+#                                                source has ("x.*" = x's rows one level down);
+#                                                unchecked when fewer than two parts are present
+#   rule N TABLE not-less COL COL                per row: the first column ≥ the second
+# Labels are matched whole after dropping numbering, 其中：, spaces, punctuation and a bracketed
+# remark; "GROUP>LABEL" requires GROUP among the labels the row stands under.
+profile ogi-legacy
+describe 2008–2018 indicator tables (统计数据), State Council 2014–2018 table and earlier subsets
+detect indicator-table
+
+section overview = 概述 | 总体情况 | 基本情况 | 主要工作概述 | 工作开展情况 | 政府信息公开工作概述 | 政府信息公开工作基本情况
+section proactive = 主动公开政府信息情况 | 政府信息主动公开情况 | 主动公开政府信息 | 主动公开情况 | 主动公开
+section applications = 依申请公开政府信息情况 | 依申请公开政府信息办理情况 | 政府信息依申请公开办理情况 | 依申请公开 | 收到和处理政府信息公开申请情况 | 政府信息公开申请情况
+section fees = 政府信息公开的收费及减免情况 | 依申请公开收费及减免情况 | 收费及减免
+section review_litigation = 因政府信息公开申请行政复议、提起行政诉讼情况 | 复议、诉讼情况 | 行政复议、行政诉讼情况 | 申请行政复议 | 行政复议
+section consultations = 咨询处理情况 | 政府信息公开咨询情况
+section problems = 存在的主要问题及改进措施 | 主要问题和改进措施 | 存在的主要问题 | 存在的问题 | 问题及改进 | 存在的不足
+section other_matters = 其他需要报告的事项 | 需要说明的事项 | 需要说明的其他事项 | 其他需要报告
+section annex = 附件 | 附表 | 统计数据 | 统计表
+
+table indicators
+label-col = 指标名称 | 指标
+unit-col = 计量单位 | 单位
+col current = 本年 | 本年度 | 本期 | 本期实际 | 本年累计 | 年末统计 | 数量 | 数值 | 统计数
+col cumulative = 历年累计 | 累计 | 总计
+year-col current
+
+row proactive_total = 主动公开政府信息数 | 主动公开信息数 | 主动公开政府信息总数 | 主动公开信息总数 | 主动公开文件数
+row proactive_full_text = 全文电子化的主动公开信息数 | 全文电子化信息数
+row proactive_normative_documents = 主动公开规范性文件数 | 新增的行政规范性文件数
+row normative_documents_issued = 制发规范性文件总数
+row proactive_channel.gazette = 政府公报公开政府信息数 | 政府公报公开数 | 政府公报公开
+row proactive_channel.website = 政府网站公开政府信息数 | 政府网站公开数 | 网站公开数 | 网站公开
+row proactive_channel.weibo = 政务微博公开政府信息数
+row proactive_channel.wechat = 政务微信公开政府信息数
+row proactive_channel.other = 其他方式公开政府信息数
+row responses_hot_topics = 回应公众关注热点或重大舆情数
+row responses.press_conferences = 参加或举办新闻发布会总次数
+row responses.press_conferences_principal = 主要负责同志参加新闻发布会次数
+row responses.online_interviews = 政府网站在线访谈次数
+row responses.online_interviews_principal = 主要负责同志参加政府网站在线访谈次数
+row responses.interpretations = 政策解读稿件发布数
+row responses.weibo_wechat = 微博微信回应事件数
+row responses.other = 其他方式回应事件数
+row requests_received = 收到申请数 | 受理政府信息公开申请总数 | 受理依申请公开信息总数 | 受理申请总数 | 申请总数
+row requests_channel.in_person = 当面申请数
+row requests_channel.fax = 传真申请数
+row requests_channel.online = 网络申请数 | 网上申请数
+row requests_channel.email = 电子邮件申请数
+row requests_channel.mail = 信函申请数
+row requests_channel.mail_fax = 信函、传真申请数
+row requests_channel.other = 其他形式申请数 | 其它形式申请数
+row requests_closed = 申请办结数
+row requests_closed.on_time = 按时办结数
+row requests_closed.extended = 延期办结数
+row replies_total = 申请答复数 | 对申请的答复总数 | 对申请的答复数 | 答复总数
+row replies.already_public = 属于已主动公开范围数
+row replies.granted = 同意公开答复数
+row replies.partially_granted = 同意部分公开答复数
+row replies.refused = 不同意公开答复数 | 不予公开答复数 | 否决公开答复总数 | 否决公开答复数
+row replies.refused.state_secret = 涉及国家秘密
+row replies.refused.commercial_secret = 涉及商业秘密
+row replies.refused.privacy = 涉及个人隐私
+row replies.refused.security_stability = 危及国家安全、公共安全、经济安全和社会稳定
+row replies.refused.not_government_information = 不是《条例》所指政府信息 | 非《条例》所指政府信息数
+row replies.refused.other_legal = 法律法规规定的其他情形
+row replies.not_this_agency = 不属于本行政机关公开数 | 非本部门掌握数
+row replies.not_exist = 申请信息不存在数 | 信息不存在数
+row replies.correction_requested = 告知作出更改补充数
+row replies.other_channel = 告知通过其他途径办理数
+row replies.other = 其他类型答复数 | 其他原因
+row review_total = 行政复议数量 | 行政复议数
+row review.upheld = 行政复议>维持具体行政行为数
+row review.corrected = 行政复议>被依法纠错数
+row review.other = 行政复议>其他情形数
+row litigation_total = 行政诉讼数量 | 行政诉讼数
+row litigation.upheld = 行政诉讼>维持具体行政行为或者驳回原告诉讼请求数
+row litigation.corrected = 行政诉讼>被依法纠错数
+row litigation.other = 行政诉讼>其他情形数
+row complaints = 举报投诉数量 | 接受行政申诉、举报数 | 行政申诉、举报数 | 行政申诉数
+row fees_collected = 依申请公开信息收取的费用 | 收取费用
+row fees_waived = 政府信息公开收费减免金额 | 减免金额
+row capacity.offices = 政府信息公开工作专门机构数
+row capacity.reading_points = 设置政府信息公开查阅点数
+row capacity.staff = 从事政府信息公开工作人员数
+row capacity.staff_full_time = 专职人员数
+row capacity.staff_part_time = 兼职人员数
+row capacity.budget = 政府信息公开专项经费
+row training.meetings = 召开政府信息公开工作会议或专题会议数
+row training.courses = 举办各类培训班数
+row training.trainees = 接受培训人员数
+row consultations.onsite = 现场接待人数
+row consultations.online = 网上咨询数
+row consultations.phone = 咨询电话接听数
+row website_visits = 网站专栏页面访问量
+
+unit fees_collected 万元
+unit fees_waived 万元
+unit capacity.budget 万元
+
+stated proactive_total = 主动公开政府信息 | 主动公开信息
+stated requests_received = 受理政府信息公开申请 | 收到政府信息公开申请 | 受理依申请公开信息 | 受理申请
+
+rule 1 indicators parts requests_received = requests_channel.*
+rule 2 indicators parts replies_total = replies.*
+rule 3 indicators parts replies.refused = replies.refused.*
+rule 4 indicators parts requests_closed = requests_closed.*
+rule 5 indicators parts review_total = review.*
+rule 5 indicators parts litigation_total = litigation.*
+rule 6 indicators parts capacity.staff = capacity.staff_full_time + capacity.staff_part_time
+rule 7 indicators not-less cumulative current
