@@ -27,7 +27,8 @@ struct TableMarkup {
 TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths);
 
 // True when the table only lays out the page rather than holding data: it wraps nested tables,
-// report section headings or long prose, or has a single column.
+// long prose, or report section headings without a grid of numbers (three number cells), or has
+// a single column.
 bool is_layout(const TableMarkup& m);
 
 // Source rows → a grid: oversized colspans capped to the table's real width, spans expanded with
