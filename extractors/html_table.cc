@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extractors/html_text.h"
+#include "profiles/profile.h"
 
 namespace ogix::html {
 
@@ -157,13 +158,23 @@ bool is_layout(const TableMarkup& m) {
   std::size_t widest = 0;
   for (const auto& r : m.rows) widest = std::max(widest, r.size());
   if (widest <= 1) return true;
+  // An indicator table (指标名称 header and indicator rows) is statistics even where its group rows
+  // (三、依申请公开情况) or labels (主动公开政府信息数) read as report headings.
+  bool label_header = false, indicator_rows = false;
+  for (const auto& row : m.cell_lines)
+    for (const auto& lines : row)
+      for (const auto& l : lines) {
+        label_header = label_header || label_key(l) == "指标名称";
+        indicator_rows = indicator_rows || is_indicator_table_line(l);
+      }
+  if (label_header && indicator_rows) return false;
   bool heading = false;
   int numbers = 0;
   for (const auto& row : m.cell_lines)
     for (const auto& lines : row) {
       std::size_t bytes = 0;
       for (const auto& l : lines) {
-        if (!heading && report_heading(l) != 0) heading = true;
+        if (!heading && report_heading(l) != 0 && !is_indicator_table_line(l)) heading = true;
         bytes += l.size();
       }
       // About 200 Chinese characters: prose, not a statistics cell.

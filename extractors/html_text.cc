@@ -243,6 +243,23 @@ bool has_report_table_keyword(std::string_view text) {
   return false;
 }
 
+bool is_indicator_table_line(std::string_view line) {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& p : builtin_profiles())
+      for (const auto& t : p.tables) {
+        if (t.label_col.empty()) continue;
+        for (const auto& v : t.label_col) out.push_back(v.leaf);
+        for (const auto& r : t.rows)
+          for (const auto& v : r.variants) out.push_back(v.leaf);
+      }
+    return out;
+  }();
+  std::string key = label_key(line);
+  if (key.rfind("其中", 0) == 0) key = key.substr(std::string_view("其中").size());
+  return !key.empty() && std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
 std::string find_year(std::string_view text) {
   std::u32string t = compact(text);
   for (std::size_t i = 0; i + 4 < t.size(); ++i) {

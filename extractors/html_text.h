@@ -53,6 +53,10 @@ int report_heading(std::string_view line);
 // True when `text` holds a row or column label of the profiles' tables (自然人, 行政许可, …).
 bool has_report_table_keyword(std::string_view text);
 
+// True when a cell line is the label header (指标名称) or a row label of an indicator table (the
+// legacy profile's wording): such a table is statistics, though its group rows read as headings.
+bool is_indicator_table_line(std::string_view line);
+
 // The first year (1990..2099) written as "2019年" in `text`, or empty.
 std::string find_year(std::string_view text);
 

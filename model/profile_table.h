@@ -38,6 +38,7 @@ struct RuleOutcome {
   RuleResult result = RuleResult::unchecked;
   std::string lhs, rhs;    // both sides as decimal text, empty when unchecked
   std::string detail;      // why unchecked, or the operands
+  std::string id;          // the rule as its profile numbers it ("4", "L1"); empty = rule
 };
 
 }  // namespace ogix

@@ -93,6 +93,15 @@ bool find_layout(const Table& t, const ProfileTable& pt, Layout* out) {
       l.value_cols.push_back(c);
       l.headers.push_back(x->text);
     }
+    // A column with no text in any row is no column (a Word copy's trailing tab).
+    for (std::size_t i = l.value_cols.size(); i-- > 0;) {
+      bool any = false;
+      for (int rr = 0; rr < t.rows && !any; ++rr) any = !strip_spaces(g.text(rr, l.value_cols[i])).empty();
+      if (!any) {
+        l.value_cols.erase(l.value_cols.begin() + static_cast<long>(i));
+        l.headers.erase(l.headers.begin() + static_cast<long>(i));
+      }
+    }
     if (l.value_cols.empty()) continue;
     *out = l;
     return true;
@@ -174,8 +183,15 @@ IndicatorLabel read_indicator_label(std::string_view text) {
 const ProfileRow* IndicatorOutline::place(const IndicatorLabel& label, bool has_values) {
   while (!stack_.empty() && stack_.back().level >= label.level) stack_.pop_back();
   parent_ = !stack_.empty() && stack_.back().values ? stack_.back().index : -1;
-  std::string context;
-  for (const auto& e : stack_) context += e.key;
+  // The group a label needs (行政复议 for 被依法纠错数) is the nearest row above naming it: in the
+  // numbering outline, or — where the parts are not numbered — among the rows just above.
+  auto distance = [&](const std::string& group) -> int {
+    for (std::size_t d = 0; d < history_.size() && d < 12; ++d)
+      if (history_[history_.size() - 1 - d].find(group) != std::string::npos) return static_cast<int>(d);
+    for (const auto& e : stack_)
+      if (e.key.find(group) != std::string::npos) return 12;
+    return -1;
+  };
   const ProfileRow* best = nullptr;
   int best_score = 0;
   for (const auto& pr : table_.rows)
@@ -183,12 +199,14 @@ const ProfileRow* IndicatorOutline::place(const IndicatorLabel& label, bool has_
       if (v.leaf.empty() || v.leaf != label.key) continue;
       int score = 1;
       if (!v.group.empty()) {
-        if (context.find(v.group) == std::string::npos) continue;
-        score = 2;  // names its group too: more specific than a bare label
+        int d = distance(v.group);
+        if (d < 0) continue;
+        score = 100 - d;  // names its group too: more specific than a bare label; nearer wins
       }
       if (score > best_score) best = &pr, best_score = score;
     }
   stack_.push_back(Entry{label.key, label.level, placed_++, has_values});
+  history_.push_back(label.key);
   return best;
 }
 
@@ -301,14 +319,39 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
                             codes[i],
                         t->id);
     IndicatorOutline outline(*pt);
+    std::string held;  // a label line with no unit or values that may continue on the next line
     for (int r = l.header_row + 1; r < t->rows; ++r) {
       const Cell* lc = g.at(r, l.label_col);
       if (!lc || lc->row != r) continue;  // a label cell spanning rows is read once
-      IndicatorLabel label = read_indicator_label(lc->text);
+      std::string text = lc->text;
+      IndicatorLabel label = read_indicator_label(text);
       if (label.key.empty()) continue;
+      bool row_has_values = l.unit_col >= 0 && !strip_spaces(g.text(r, l.unit_col)).empty();
+      for (int vc : l.value_cols) {
+        const Cell* x = g.at(r, vc);
+        row_has_values = row_has_values || (x && x != lc && !strip_spaces(x->text).empty());
+      }
+      if (!held.empty()) {
+        // A label wrapped over two lines (其中：主要负责同志参加 / 政府网站在线访谈次数 …): the
+        // second line has no numbering of its own. Joined when the whole names an indicator, or
+        // when the first line cannot be a group heading (其中 … or 1. numbering).
+        IndicatorLabel first = read_indicator_label(held), joined = read_indicator_label(held + text);
+        bool continues = label.number == 0 && label.level == 1 && row_has_values;
+        bool names = false;
+        for (const auto& pr : pt->rows)
+          for (const auto& v : pr.variants) names = names || v.leaf == joined.key;
+        std::string compact = strip_spaces(normalize_text(held));
+        if (continues && (names || first.level >= 3 || compact.rfind("其中", 0) == 0)) {
+          text = held + text;
+          label = joined;
+        }
+        held.clear();
+      }
+      if (!row_has_values) held = text;
       Row row;
       row.label = label.label;
       row.unit = l.unit_col >= 0 ? strip_spaces(g.text(r, l.unit_col)) : std::string();
+      if (row.unit.empty()) row.unit = unit_in_label(lc->text);  // 专项经费（单位：万元）
       row.where = t->id + "/r" + std::to_string(r + 1);
       bool has_values = false;
       for (std::size_t i = 0; i < l.value_cols.size(); ++i) {
@@ -353,6 +396,21 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       std::string loc = pt->code + "/" + code + "/" + col;
       bool money = !money_to.empty() || is_money_unit(r.unit);
       CellReading rd = read_cell(cell->text, money);
+      if (rd.status == CellStatus::text && !money) {
+        // The row's unit repeated in the cell (235条) is a number in that unit; another unit than
+        // the row's is not decided and stays text.
+        std::u32string t = utf8_to_u32(strip_spaces(cell->text));
+        for (const auto& u : value_units()) {
+          if (t.size() <= u.size() || t.compare(t.size() - u.size(), u.size(), u) != 0) continue;
+          std::string unit = u32_to_utf8(u);
+          CellReading n = read_cell(u32_to_utf8(t.substr(0, t.size() - u.size())), false);
+          if (n.status == CellStatus::number && (r.unit.empty() || r.unit == unit)) {
+            rd = n;
+            cc.unit = unit;
+          }
+          break;
+        }
+      }
       cc.status = rd.status;
       if (rd.status == CellStatus::number) {
         cc.value = rd.value;

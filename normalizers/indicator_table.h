@@ -42,6 +42,7 @@ class IndicatorOutline {
   };
   const ProfileTable& table_;
   std::vector<Entry> stack_;
+  std::vector<std::string> history_;  // keys of the rows placed so far
   int placed_ = 0, parent_ = -1;
 };
 

@@ -53,7 +53,17 @@ std::vector<Chunk> chunks(const std::u32string& s, std::size_t from) {
         ++j;
       while (j > i && s[j - 1] == ' ') --j;
     } else {
-      while (j < s.size() && !is_digit(s[j])) ++j;
+      // A bracketed remark ((不同渠道和方式公开相同信息计1条)) is label text, digits and all.
+      while (j < s.size() && !is_digit(s[j])) {
+        if (s[j] == U'（' || s[j] == '(') {
+          std::size_t close = s.find(s[j] == U'（' ? U'）' : U')', j);
+          if (close != std::u32string::npos && close - j <= 60) {
+            j = close + 1;
+            continue;
+          }
+        }
+        ++j;
+      }
     }
     out.push_back(Chunk{d, s.substr(i, j - i), i});
     i = j;
@@ -68,6 +78,8 @@ struct TextRow {
   std::u32string run;    // the values as written (spaces kept)
   std::size_t label_begin = 0, run_begin = 0;
   bool group = false;    // a heading row with no values
+  bool spaced = false;   // a space stands between the label and the values: every cell is a token
+  bool na_cells = false; // na tokens (-, /) follow the digits
   std::vector<std::vector<std::string>> candidates;
   bool capped = false;
   const ProfileRow* row = nullptr;
@@ -122,6 +134,7 @@ class Reader {
  private:
   bool header(const std::u32string& s, std::size_t h, std::size_t* end);
   void read_rows(const std::u32string& s, std::size_t from, std::size_t* end);
+  void split_runs();
   void decide(const std::string& prose);
   std::map<std::pair<std::string, std::string>, std::set<std::string>> stated(const std::string& prose) const;
 
@@ -185,7 +198,6 @@ bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
 
 void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* end) {
   std::vector<Chunk> cs = chunks(s, from);
-  const std::size_t k = periods_.size();
   std::u32string label;
   std::size_t label_begin = from;
   *end = from;
@@ -193,8 +205,27 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
   for (std::size_t ci = 0; ci < cs.size() && rows_.size() < kMaxRows; ++ci) {
     const Chunk& c = cs[ci];
     if (!c.digits) {
-      if (label.empty()) label_begin = c.begin;
-      label += c.text;
+      std::u32string text = c.text;
+      // In a spaced copy an na cell (- / —) after the digits is the row's next cell.
+      if (label.empty() && !rows_.empty() && !rows_.back().group) {
+        std::size_t i = 0;
+        while (true) {
+          std::size_t a = i;
+          while (a < text.size() && text[a] == ' ') ++a;
+          if (a == i && i > 0) break;
+          std::size_t b = a;
+          while (b < text.size() && text[b] != ' ') ++b;
+          std::u32string tok = text.substr(a, b - a);
+          bool na = tok == U"-" || tok == U"/" || tok == U"—" || tok == U"－" || tok == U"／" || tok == U"——";
+          if (!na || a == 0 || b >= text.size()) break;
+          rows_.back().run += U" " + tok;
+          rows_.back().na_cells = true;
+          i = b;
+        }
+        text = text.substr(i);
+      }
+      if (label.empty()) label_begin = c.begin + (c.text.size() - text.size());
+      label += text;
       continue;
     }
     std::u32string run = c.text, numbering;
@@ -256,20 +287,39 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     r.label = own;
     r.run = run;
     r.run_begin = c.begin;
-    // Cells of the run: spaces separate cells; a run with fewer parts than periods is split every
-    // way the digits allow, and the decision below keeps the one reading the evidence leaves.
-    std::size_t parts = 1;
-    for (char32_t x : run) parts += x == U' ';
-    std::string r8 = u32_to_utf8(run);
-    if (parts <= k) {
-      RunSplits rs = enumerate_splits(r8, static_cast<int>(k), kMaxCandidates);
-      r.candidates = std::move(rs.splits);
-      r.capped = rs.capped;
-    }
+    r.spaced = c.begin > 0 && s[c.begin - 1] == ' ';
     rows_.push_back(std::move(r));
     *end = c.begin + c.text.size();
     label = numbering;
     label_begin = c.begin + c.text.size() - numbering.size();
+  }
+}
+
+void Reader::split_runs() {
+  const std::size_t k = periods_.size();
+  for (auto& r : rows_) {
+    if (r.group) continue;
+    // Cells of the run: spaces separate cells. A spaced row (a space between label and values)
+    // has a token per cell, so fewer tokens than periods leave a blank cell that no split can
+    // place; a run-together row is split every way the digits allow, and the decision keeps the
+    // one reading the evidence leaves.
+    std::vector<std::string> tokens;
+    std::u32string t;
+    for (char32_t x : r.run + U" ") {
+      if (x == U' ') {
+        if (!t.empty()) tokens.push_back(u32_to_utf8(t));
+        t.clear();
+      } else {
+        t += x;
+      }
+    }
+    if (tokens.size() == k) {
+      r.candidates = {tokens};
+    } else if (tokens.size() < k && !r.spaced && !r.na_cells) {
+      RunSplits rs = enumerate_splits(u32_to_utf8(r.run), static_cast<int>(k), kMaxCandidates);
+      r.candidates = std::move(rs.splits);
+      r.capped = rs.capped;
+    }
   }
 }
 
@@ -433,6 +483,7 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out) {
   std::size_t rows_from = 0, table_end = 0;
   if (!header(s, h, &rows_from)) return false;
   read_rows(s, rows_from, &table_end);
+  split_runs();
   std::size_t named = 0;
   {
     IndicatorOutline o(pt_);

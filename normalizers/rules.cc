@@ -78,6 +78,7 @@ void check_rules(Document& doc) {
   for (const auto& rule : p->rules) {
     const ProfileTable* pt = p->table(rule.table);
     if (!pt) continue;
+    std::size_t first_outcome = doc.rules.size();
     const CellIndex& cells = by_table[rule.table];
     auto record = [&](const std::string& scope, const std::string& what, const Side& l, const Side& r) {
       RuleOutcome o;
@@ -94,7 +95,7 @@ void check_rules(Document& doc) {
         o.detail = what + ": " + l.text + " = " + o.lhs + "; " + r.text + " = " + o.rhs;
         if (o.result == RuleResult::fail)
           doc.add_finding("rule.fail", Severity::warning,
-                          "rule " + std::to_string(rule.number) + " fails on " + rule.table + " " + scope + ": " +
+                          "rule " + rule.id + " fails on " + rule.table + " " + scope + ": " +
                               o.lhs + " ≠ " + o.rhs + " (" + o.detail + ")",
                           rule.table + "/" + scope);
       }
@@ -168,7 +169,7 @@ void check_rules(Document& doc) {
       for (const auto& pr : pt->rows) {
         auto b = cells.find({pr.code, big}), s = cells.find({pr.code, small});
         if (b == cells.end() || s == cells.end()) continue;
-        RuleOutcome o{rule.number, rule.table, pr.code, RuleResult::unchecked, {}, {}, {}};
+        RuleOutcome o{rule.number, rule.table, pr.code, RuleResult::unchecked, {}, {}, {}, {}};
         long long bv = 0, sv = 0;
         if (b->second->status != CellStatus::number || !decimal_to_micros(b->second->value, &bv)) {
           o.detail = pr.code + "/" + big + " is " + status_name(b->second->status);
@@ -181,7 +182,7 @@ void check_rules(Document& doc) {
           o.detail = big + " >= " + small + ": " + o.lhs + " >= " + o.rhs;
           if (o.result == RuleResult::fail)
             doc.add_finding("rule.fail", Severity::warning,
-                            "rule " + std::to_string(rule.number) + " fails on " + rule.table + " " + pr.code + ": " +
+                            "rule " + rule.id + " fails on " + rule.table + " " + pr.code + ": " +
                                 big + " " + o.lhs + " < " + small + " " + o.rhs,
                             rule.table + "/" + pr.code);
         }
@@ -193,7 +194,7 @@ void check_rules(Document& doc) {
           return std::find(rule.except.begin(), rule.except.end(), c) != rule.except.end();
         });
         if (all_exempt) continue;  // e.g. the fee row under "integer": money may have decimals
-        RuleOutcome o{rule.number, rule.table, pr.code + "/" + rule.kind, RuleResult::pass, {}, {}, {}};
+        RuleOutcome o{rule.number, rule.table, pr.code + "/" + rule.kind, RuleResult::pass, {}, {}, {}, {}};
         bool any = false;
         for (const auto& col : pr.cols) {
           if (std::find(rule.except.begin(), rule.except.end(), col) != rule.except.end()) continue;
@@ -212,13 +213,14 @@ void check_rules(Document& doc) {
           o.detail = "no number cells";
         } else if (o.result == RuleResult::fail) {
           doc.add_finding("rule.fail", Severity::warning,
-                          "rule " + std::to_string(rule.number) + " fails on " + rule.table + " " + pr.code + ": " +
+                          "rule " + rule.id + " fails on " + rule.table + " " + pr.code + ": " +
                               (rule.kind == "nonneg" ? "negative " : "non-integer ") + o.detail,
                           rule.table + "/" + pr.code);
         }
         doc.rules.push_back(std::move(o));
       }
     }
+    for (std::size_t k = first_outcome; k < doc.rules.size(); ++k) doc.rules[k].id = rule.id;
   }
 }
 

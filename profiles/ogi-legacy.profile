@@ -16,6 +16,7 @@
 #                                                PHRASE + number (累计 just before it: the cumulative
 #                                                column, else the current one); used only to decide
 #                                                how a run-together crawler row splits
+#   rule LN …                                    a rule numbered as the legacy spec does (L1–L7)
 #   rule N TABLE parts LHS = RHS                 per period column: LHS = the sum of the RHS rows the
 #                                                source has ("x.*" = x's rows one level down);
 #                                                unchecked when fewer than two parts are present
@@ -119,11 +120,11 @@ unit capacity.budget 万元
 stated proactive_total = 主动公开政府信息 | 主动公开信息
 stated requests_received = 受理政府信息公开申请 | 收到政府信息公开申请 | 受理依申请公开信息 | 受理申请
 
-rule 1 indicators parts requests_received = requests_channel.*
-rule 2 indicators parts replies_total = replies.*
-rule 3 indicators parts replies.refused = replies.refused.*
-rule 4 indicators parts requests_closed = requests_closed.*
-rule 5 indicators parts review_total = review.*
-rule 5 indicators parts litigation_total = litigation.*
-rule 6 indicators parts capacity.staff = capacity.staff_full_time + capacity.staff_part_time
-rule 7 indicators not-less cumulative current
+rule L1 indicators parts requests_received = requests_channel.*
+rule L2 indicators parts replies_total = replies.*
+rule L3 indicators parts replies.refused = replies.refused.*
+rule L4 indicators parts requests_closed = requests_closed.*
+rule L5 indicators parts review_total = review.*
+rule L5 indicators parts litigation_total = litigation.*
+rule L6 indicators parts capacity.staff = capacity.staff_full_time + capacity.staff_part_time
+rule L7 indicators not-less cumulative current

@@ -192,7 +192,11 @@ Profile parse_profile(std::string_view text) {
       auto w = words(lhs);
       if (w.size() < 3) fail("rule needs N TABLE KIND");
       ProfileRule r;
-      r.number = std::stoi(w[0]);
+      // "4" or "L4": the legacy rules are numbered L1–L7 by the spec.
+      if (w[0].find_first_not_of("0123456789", w[0][0] == 'L' ? 1 : 0) != std::string::npos || w[0] == "L")
+        fail("rule number must be N or LN");
+      r.number = std::stoi(w[0].substr(w[0][0] == 'L' ? 1 : 0));
+      r.id = w[0];
       r.table = w[1];
       r.kind = w[2];
       if (r.kind == "per-col" || r.kind == "per-row") {

@@ -32,6 +32,7 @@ struct ProfileRow {
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
 struct ProfileRule {
   int number = 0;
+  std::string id;    // as the profile numbers it: "4", or "L1" for the legacy rules
   std::string table;
   std::string kind;  // "per-col", "per-row", "nonneg", "integer", "parts", "not-less"
   std::vector<std::string> lhs, rhs;  // terms: a code, "family.*", or "a.*|b"
