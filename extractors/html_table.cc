@@ -164,7 +164,7 @@ bool is_layout(const TableMarkup& m) {
   for (const auto& row : m.cell_lines)
     for (const auto& lines : row)
       for (const auto& l : lines) {
-        label_header = label_header || label_key(l) == "指标名称";
+        label_header = label_header || label_key(l) == "指标名称" || label_key(l) == "指标";
         indicator_rows = indicator_rows || is_indicator_table_line(l);
       }
   if (label_header && indicator_rows) return false;

@@ -1,6 +1,7 @@
 #include "normalizers/indicator_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -58,10 +59,10 @@ struct Layout {
   std::vector<std::string> headers;  // header text of each value column
 };
 
-bool is_unit_word(const std::string& text) {
+bool is_unit_word(const ProfileTable& pt, const std::string& text) {
   std::u32string t = utf8_to_u32(strip_spaces(text));
   if (t.empty()) return false;
-  for (const auto& u : value_units())
+  for (const auto& u : pt.units)
     if (t == u) return true;
   return false;
 }
@@ -116,7 +117,7 @@ bool find_layout(const Table& t, const ProfileTable& pt, Layout* out) {
       const Cell* x = g.at(r, c);
       if (!x || x->col != c) continue;
       if (numeric(x->text)) has_number = true, ++numbers[static_cast<std::size_t>(c)];
-      if (is_unit_word(x->text)) ++units[static_cast<std::size_t>(c)];
+      if (is_unit_word(pt, x->text)) ++units[static_cast<std::size_t>(c)];
     }
     if (outline.place(read_indicator_label(g.text(r, 0)), has_number) && has_number) ++named;
   }
@@ -313,7 +314,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
     Grid g(*t);
     std::vector<std::string> codes = period_codes(*pt, l.headers, doc.meta.year);
     for (std::size_t i = 0; i < codes.size(); ++i)
-      if (codes[i][0] == 'c')
+      if (codes[i].size() > 1 && codes[i][0] == 'c' && std::isdigit(static_cast<unsigned char>(codes[i][1])))
         doc.add_finding("map.extra_column", Severity::info,
                         "value column '" + strip_spaces(l.headers[i]) + "' is neither the report year nor cumulative; kept as " +
                             codes[i],
@@ -400,7 +401,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
         // The row's unit repeated in the cell (235条) is a number in that unit; another unit than
         // the row's is not decided and stays text.
         std::u32string t = utf8_to_u32(strip_spaces(cell->text));
-        for (const auto& u : value_units()) {
+        for (const auto& u : pt->units) {
           if (t.size() <= u.size() || t.compare(t.size() - u.size(), u.size(), u) != 0) continue;
           std::string unit = u32_to_utf8(u);
           CellReading n = read_cell(u32_to_utf8(t.substr(0, t.size() - u.size())), false);

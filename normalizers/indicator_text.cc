@@ -40,17 +40,41 @@ struct Chunk {
   std::size_t begin = 0;  // code point index in the paragraph
 };
 
+// Length of an na cell standing alone at `i` in a spaced copy (" - ", " — ", " / "), else 0.
+std::size_t na_token(const std::u32string& s, std::size_t i) {
+  if (i == 0 || s[i - 1] != ' ') return 0;
+  std::size_t j = i;
+  while (j < s.size() && s[j] != ' ') ++j;
+  std::u32string_view tok = std::u32string_view(s).substr(i, j - i);
+  for (std::u32string_view na : {U"-", U"/", U"—", U"——", U"－", U"／"})
+    if (tok == na) return j - i;
+  return 0;
+}
+
 std::vector<Chunk> chunks(const std::u32string& s, std::size_t from) {
   std::vector<Chunk> out;
   std::size_t i = from;
   while (i < s.size()) {
-    bool d = is_digit(s[i]);
+    bool d = is_digit(s[i]) || na_token(s, i) > 0;
     std::size_t j = i;
     if (d) {
+      // Digits and na cells with spaces between them.
+      for (std::size_t n; j < s.size() && (n = na_token(s, j)) > 0 && (j + n == s.size() || s[j + n] == ' ');) {
+        j += n;
+        while (j < s.size() && s[j] == ' ') ++j;
+      }
       // Digits with spaces and decimal points between them; a point followed by no digit is the
       // numbering mark of the next row (2.政府公报公开数), not part of the run.
-      while (j < s.size() && (is_digit(s[j]) || s[j] == ' ' || (s[j] == '.' && j + 1 < s.size() && is_digit(s[j + 1]))))
-        ++j;
+      // A grouping comma (1,205) is part of the number.
+      while (j < s.size()) {
+        if (is_digit(s[j]) || s[j] == ' ' || ((s[j] == '.' || s[j] == ',') && j + 1 < s.size() && is_digit(s[j + 1]))) {
+          ++j;
+        } else if (std::size_t n = na_token(s, j); n > 0 && (j + n == s.size() || s[j + n] == ' ')) {
+          j += n;
+        } else {
+          break;
+        }
+      }
       while (j > i && s[j - 1] == ' ') --j;
     } else {
       // A bracketed remark ((不同渠道和方式公开相同信息计1条)) is label text, digits and all.
@@ -79,7 +103,7 @@ struct TextRow {
   std::size_t label_begin = 0, run_begin = 0;
   bool group = false;    // a heading row with no values
   bool spaced = false;   // a space stands between the label and the values: every cell is a token
-  bool na_cells = false; // na tokens (-, /) follow the digits
+  bool na_cells = false; // cells are tokens: na tokens (-, /) or units (235条) follow the digits
   std::vector<std::vector<std::string>> candidates;
   bool capped = false;
   const ProfileRow* row = nullptr;
@@ -117,9 +141,9 @@ std::vector<std::pair<std::size_t, std::u32string>> label_pieces(const std::u32s
   return out;
 }
 
-// The unit a label ends with (条, 件, 元 …), longest first.
-std::u32string unit_suffix(const std::u32string& label) {
-  for (const auto& u : value_units())
+// The unit a label ends with (条, 件, 元 …: the table's units, longest first).
+std::u32string unit_suffix(const ProfileTable& table, const std::u32string& label) {
+  for (const auto& u : table.units)
     if (label.size() > u.size() && label.compare(label.size() - u.size(), u.size(), u) == 0) return u;
   return {};
 }
@@ -129,12 +153,16 @@ class Reader {
   Reader(Document& doc, const Profile& profile, const ProfileTable& table) : doc_(doc), profile_(profile), pt_(table) {}
 
   // Replaces the paragraph holding a table; returns false when it holds none.
-  bool paragraph(const Paragraph& p, std::vector<Block>* out);
+  // `prose` = how many of the blocks written are the report's text before the table's title.
+  bool paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t* prose);
 
  private:
   bool header(const std::u32string& s, std::size_t h, std::size_t* end);
   void read_rows(const std::u32string& s, std::size_t from, std::size_t* end);
   void split_runs();
+  void resplit_headers();
+  bool names_indicator(const std::u32string& label) const;
+  void close_valueless(std::u32string* label, std::size_t* label_begin);
   void decide(const std::string& prose);
   std::map<std::pair<std::string, std::string>, std::set<std::string>> stated(const std::string& prose) const;
 
@@ -202,10 +230,20 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
   std::size_t label_begin = from;
   *end = from;
   auto numbered_as = [](const std::u32string& l) { return read_indicator_label(u32_to_utf8(l)); };
+  bool more_cells = false;  // the row's unit closed a cell (235条): digits next are its next cell
   for (std::size_t ci = 0; ci < cs.size() && rows_.size() < kMaxRows; ++ci) {
     const Chunk& c = cs[ci];
     if (!c.digits) {
       std::u32string text = c.text;
+      more_cells = false;
+      // A cell repeating the row's unit (条 235条 900条): the unit ends the cell.
+      if (label.empty() && !rows_.empty() && !rows_.back().group && !rows_.back().unit.empty() &&
+          text.compare(0, rows_.back().unit.size(), rows_.back().unit) == 0) {
+        text = text.substr(rows_.back().unit.size());
+        rows_.back().na_cells = true;
+        more_cells = trim(text).empty();
+        if (more_cells) continue;
+      }
       // In a spaced copy an na cell (- / —) after the digits is the row's next cell.
       if (label.empty() && !rows_.empty() && !rows_.back().group) {
         std::size_t i = 0;
@@ -226,11 +264,36 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
       }
       if (label.empty()) label_begin = c.begin + (c.text.size() - text.size());
       label += text;
+      close_valueless(&label, &label_begin);
       continue;
     }
     std::u32string run = c.text, numbering;
     bool next_numbered = ci + 1 < cs.size() && !cs[ci + 1].digits && is_numbering_mark(cs[ci + 1].text.front());
+    if (more_cells && label.empty()) {
+      more_cells = false;
+      if (next_numbered) {  // 0条 2.政府公报…: the next row's numbering
+        label_begin = c.begin;
+        label = run;
+      } else {
+        rows_.back().run += U" " + run;
+        *end = c.begin + c.text.size();
+      }
+      continue;
+    }
     IndicatorLabel cur = numbered_as(label);
+    if (next_numbered && !cur.key.empty() && (run == U"1" || (cur.level == 3 && run == utf8_to_u32(std::to_string(cur.number + 1))))) {
+      // A heading with no values ((二)通过不同渠道… 1.政府公报…): the digits are the next numbering.
+      for (const auto& [off, piece] : label_pieces(label)) {
+        TextRow gr;
+        gr.label = trim(piece);
+        gr.label_begin = label_begin + off;
+        gr.group = true;
+        if (!gr.label.empty()) rows_.push_back(std::move(gr));
+      }
+      label_begin = c.begin;
+      label = run;
+      continue;
+    }
     if (next_numbered) {
       if (cur.key.empty()) {  // 其中：1. — the digits are this label's own numbering
         if (run.size() > 2 || run.find(U' ') != std::u32string::npos) break;
@@ -275,7 +338,7 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     TextRow r;
     r.label_begin = label_begin + pieces.back().first;
     if (has_unit_) {
-      r.unit = unit_suffix(own);
+      r.unit = unit_suffix(pt_, own);
       if (r.unit.empty()) ok = false;  // every row of a table with a unit column names its unit
       own = trim(own.substr(0, own.size() - r.unit.size()));
     }
@@ -284,6 +347,21 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
       while (!rows_.empty() && rows_.back().group && rows_.back().label_begin >= label_begin) rows_.pop_back();
       break;
     }
+    // An unnumbered group heading run into the label (主动公开情况主动公开政府信息数): split where
+    // the heading's 情况 ends and the rest names an indicator that the whole does not.
+    if (!names_indicator(own))
+      for (std::size_t x = own.find(U"情况"); x != std::u32string::npos; x = own.find(U"情况", x + 1)) {
+        std::u32string rest = trim(own.substr(x + 2));
+        if (rest.empty() || !names_indicator(rest)) continue;
+        TextRow gr;
+        gr.label = trim(own.substr(0, x + 2));
+        gr.label_begin = r.label_begin;
+        gr.group = true;
+        rows_.push_back(std::move(gr));
+        r.label_begin += x + 2;
+        own = rest;
+        break;
+      }
     r.label = own;
     r.run = run;
     r.run_begin = c.begin;
@@ -292,6 +370,85 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     *end = c.begin + c.text.size();
     label = numbering;
     label_begin = c.begin + c.text.size() - numbering.size();
+  }
+}
+
+// Normalization drops the space between two period headers (本年 累计 → 本年累计, itself a
+// current header): when the spaced rows carry one token more than the headers read, the header
+// that is two period words is read as two.
+void Reader::resplit_headers() {
+  std::size_t fits = 0, one_more = 0;
+  for (const auto& r : rows_) {
+    if (r.group || !r.spaced) continue;
+    std::size_t tokens = 1;
+    for (char32_t x : trim(r.run)) tokens += x == U' ';
+    fits += tokens == periods_.size();
+    one_more += tokens == periods_.size() + 1;
+  }
+  if (one_more <= fits) return;
+  std::vector<std::u32string> words;
+  for (const auto& c : pt_.cols)
+    for (const auto& v : c.variants) words.push_back(utf8_to_u32(v.leaf));
+  for (std::size_t i = 0; i < periods_.size(); ++i)
+    for (const auto& a : words)
+      if (periods_[i].size() > a.size() && periods_[i].compare(0, a.size(), a) == 0 &&
+          std::find(words.begin(), words.end(), periods_[i].substr(a.size())) != words.end()) {
+        std::u32string b = periods_[i].substr(a.size());
+        periods_[i] = a;
+        periods_.insert(periods_.begin() + static_cast<long>(i) + 1, b);
+        return;
+      }
+}
+
+bool Reader::names_indicator(const std::u32string& label) const {
+  std::string key = read_indicator_label(u32_to_utf8(label)).key;
+  for (const auto& pr : pt_.rows)
+    for (const auto& v : pr.variants)
+      if (!key.empty() && v.leaf == key) return true;
+  return false;
+}
+
+// Rows with no digits inside one label chunk, once normalization has dropped the spaces around
+// them: an na cell after the unit (涉及国家秘密件—涉及商业秘密) or a blank one between two
+// indicators (收费减免金额万元行政复议数件). Each becomes a row of its own.
+void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
+  if (!has_unit_) return;
+  static const std::u32string_view nas[] = {U"——", U"—", U"-", U"－", U"/", U"／", U"无"};
+  for (std::size_t p = 1; p < label->size() && rows_.size() < kMaxRows; ++p) {
+    for (const auto& u : pt_.units) {
+      if (label->compare(p, u.size(), u) != 0) continue;
+      std::u32string before = trim(label->substr(0, p));
+      if (before.empty() || !names_indicator(before)) continue;
+      std::size_t q = p + u.size();
+      while (q < label->size() && (*label)[q] == ' ') ++q;
+      std::u32string run;
+      for (auto na : nas)
+        if (label->compare(q, na.size(), na) == 0) {
+          run = std::u32string(na);
+          break;
+        }
+      std::size_t rest = q + run.size();
+      while (rest < label->size() && (*label)[rest] == ' ') ++rest;
+      if (rest >= label->size()) continue;
+      // Without an na mark the rest must itself name an indicator (up to its own unit).
+      if (run.empty()) {
+        std::u32string next = trim(label->substr(rest));
+        std::u32string unit = unit_suffix(pt_, next);
+        if (unit.empty() || !names_indicator(trim(next.substr(0, next.size() - unit.size())))) continue;
+      }
+      TextRow r;
+      r.label = before;
+      r.unit = u;
+      r.run = run;
+      r.na_cells = true;
+      r.label_begin = *label_begin;
+      r.run_begin = *label_begin + q;
+      rows_.push_back(std::move(r));
+      *label_begin += rest;
+      *label = label->substr(rest);
+      p = 0;
+      break;
+    }
   }
 }
 
@@ -313,7 +470,11 @@ void Reader::split_runs() {
         t += x;
       }
     }
-    if (tokens.size() == k) {
+    for (const auto& tk : tokens)
+      if (!tk.empty() && !is_digit(static_cast<unsigned char>(tk[0]))) r.na_cells = true;
+    if (tokens.empty() && r.na_cells) {
+      r.candidates = {std::vector<std::string>(k)};  // a blank cell in every period
+    } else if (tokens.size() == k) {
       r.candidates = {tokens};
     } else if (tokens.size() < k && !r.spaced && !r.na_cells) {
       RunSplits rs = enumerate_splits(u32_to_utf8(r.run), static_cast<int>(k), kMaxCandidates);
@@ -467,7 +628,7 @@ void Reader::decide(const std::string& prose) {
   }
 }
 
-bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out) {
+bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t* prose_blocks) {
   std::u32string s = utf8_to_u32(p.text);
   std::size_t h = s.find(U"指标名称");
   if (h == std::u32string::npos) {
@@ -483,6 +644,7 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out) {
   std::size_t rows_from = 0, table_end = 0;
   if (!header(s, h, &rows_from)) return false;
   read_rows(s, rows_from, &table_end);
+  resplit_headers();
   split_runs();
   std::size_t named = 0;
   {
@@ -518,6 +680,7 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out) {
     return q;
   };
   if (title > 0 && !trim(s.substr(0, title)).empty()) out->push_back(text_block(0, title));
+  *prose_blocks = out->size();
   if (h > title && !trim(s.substr(title, h - title)).empty()) out->push_back(text_block(title, h));
   // The table: header, then one row per indicator (group headings as a label alone).
   std::vector<std::vector<SourceCell>> grid;
@@ -581,26 +744,29 @@ void reflow_indicator_text(Document& doc) {
     for (const auto& t : legacy->tables)
       if (!t.label_col.empty()) pt = &t;
   if (!pt) return;
-  split_inline_headings(doc, *legacy);
-  std::vector<Block> out;
+  // The text before the table is cut at its inline headings; the table's own group rows
+  // (一、行政复议数量) are no headings, so the table and what follows it are not.
+  Document before;
+  std::vector<Block> after;
   bool done = false;
-  std::vector<Block> blocks = std::move(doc.blocks);
-  doc.blocks = {};
-  for (auto& b : blocks) doc.blocks.push_back(b);  // the prose the reader searches for stated figures
+  std::vector<Block> blocks = doc.blocks;  // doc.blocks stays whole: the prose for stated figures
   for (auto& b : blocks) {
     auto* p = std::get_if<Paragraph>(&b);
     if (!done && p) {
       Reader r(doc, *legacy, *pt);
       std::vector<Block> repl;
-      if (r.paragraph(*p, &repl)) {
+      std::size_t prose = 0;
+      if (r.paragraph(*p, &repl, &prose)) {
         done = true;
-        for (auto& x : repl) out.push_back(std::move(x));
+        for (std::size_t i = 0; i < repl.size(); ++i) (i < prose ? before.blocks : after).push_back(std::move(repl[i]));
         continue;
       }
     }
-    out.push_back(std::move(b));
+    (done ? after : before.blocks).push_back(std::move(b));
   }
-  doc.blocks = std::move(out);
+  split_inline_headings(before, *legacy);
+  doc.blocks = std::move(before.blocks);
+  for (auto& b : after) doc.blocks.push_back(std::move(b));
 }
 
 }  // namespace ogix

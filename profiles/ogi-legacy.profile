@@ -11,6 +11,8 @@
 #   unit-col = VARIANT | …                       header of the unit column: each row's unit
 #   col CODE = VARIANT | …                       a period column by its header
 #   year-col CODE                                a header "YYYY年" / "YYYY年度" naming the report year
+#   units UNIT …                                 the units a unit column holds (crawler copies glue
+#                                                them to the label: 主动公开信息数条)
 #   unit ROW 万元                                  a money row: values converted to 万元 from the row's unit
 #   stated ROW = PHRASE | …                      the report's prose states the row's figure as
 #                                                PHRASE + number (累计 just before it: the cumulative
@@ -43,6 +45,7 @@ unit-col = 计量单位 | 单位
 col current = 本年 | 本年度 | 本期 | 本期实际 | 本年累计 | 年末统计 | 数量 | 数值 | 统计数
 col cumulative = 历年累计 | 累计 | 总计
 year-col current
+units 条 件 项 个 次 人 人次 篇 场 册 期 份 家 部 元 千元 万元 亿元 % ％
 
 row proactive_total = 主动公开政府信息数 | 主动公开信息数 | 主动公开政府信息总数 | 主动公开信息总数 | 主动公开文件数
 row proactive_full_text = 全文电子化的主动公开信息数 | 全文电子化信息数

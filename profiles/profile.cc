@@ -142,6 +142,10 @@ Profile parse_profile(std::string_view text) {
     } else if (kw == "label-col" || kw == "unit-col") {
       if (!table) fail(kw + " outside a table");
       (kw == "label-col" ? table->label_col : table->unit_col) = parse_variants(rhs.empty() ? rest.substr(rest.find('=') + 1) : rhs);
+    } else if (kw == "units") {
+      if (!table) fail("units outside a table");
+      for (const auto& u : words(rest)) table->units.push_back(utf8_to_u32(u));
+      std::stable_sort(table->units.begin(), table->units.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     } else if (kw == "year-col") {
       if (!table || !table->col(rest)) fail("year-col needs a column of the table");
       table->year_col = rest;
@@ -158,7 +162,7 @@ Profile parse_profile(std::string_view text) {
       for (const auto& v : split(rhs, '|')) s.variants.push_back(label_key(v));
       p.sections.push_back(std::move(s));
     } else if (kw == "table") {
-      p.tables.push_back(ProfileTable{rest, {}, {}, {}, {}, {}});
+      p.tables.push_back(ProfileTable{rest, {}, {}, {}, {}, {}, {}});
       table = &p.tables.back();
     } else if (kw == "col" || kw == "extra-col") {
       if (!table) fail("col outside a table");

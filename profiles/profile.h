@@ -44,7 +44,8 @@ struct ProfileTable {
   std::vector<ProfileColumn> cols;
   std::vector<ProfileRow> rows;
   std::vector<LabelVariant> label_col, unit_col;  // indicator tables: label and unit column headers
-  std::string year_col;  // indicator tables: the column a "YYYY年(度)" header of the report year names
+  std::string year_col;
+  std::vector<std::u32string> units;  // indicator tables: the units a unit column holds, longest first  // indicator tables: the column a "YYYY年(度)" header of the report year names
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
 };
