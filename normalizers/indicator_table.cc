@@ -302,7 +302,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
 
   struct Row {
     const ProfileRow* row = nullptr;
-    std::string label, unit, where;
+    std::string label, unit, where, text;  // text: the label cell as written
     std::vector<std::pair<std::string, const Cell*>> values;  // column code → cell
   };
   std::vector<Row> rows;
@@ -361,6 +361,21 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
         row.values.push_back({codes[i], vc});
         has_values = has_values || !strip_spaces(vc->text).empty();
       }
+      // The tail of a label wrapped below its values (4.政务微 | 333 … / 信公开政府信息数): an
+      // unnumbered line with no unit or values after a row that names nothing, joined when the
+      // whole names an indicator.
+      if (!has_values && row.unit.empty() && label.level == 1 && label.number == 0 && !rows.empty() &&
+          !rows.back().row && rows.back().where.rfind(t->id + "/", 0) == 0) {
+        IndicatorLabel joined = read_indicator_label(rows.back().text + text);
+        if (const ProfileRow* pr = outline.place(joined, true)) {
+          rows.back().row = pr;
+          rows.back().label = joined.label;
+          rows.back().text += text;
+          held.clear();
+          continue;
+        }
+      }
+      row.text = text;
       row.row = outline.place(label, has_values);
       // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells.
       if (!has_values && row.unit.empty()) continue;
