@@ -23,17 +23,30 @@ bool in_terms(const ProfileRule& r, const std::string& code) {
   return false;
 }
 
+// A legacy "parts" rule's terms: "x.*" is x's rows one level down only.
+bool in_parts(const ProfileRule& r, const std::string& code) {
+  for (const auto* side : {&r.lhs, &r.rhs})
+    for (const auto& t : *side) {
+      bool family = t.size() > 2 && t.compare(t.size() - 2, 2, ".*") == 0;
+      std::string prefix = family ? t.substr(0, t.size() - 1) : t;
+      if (family ? code.rfind(prefix, 0) == 0 && code.find('.', prefix.size()) == std::string::npos : code == t) return true;
+    }
+  return false;
+}
+
 std::string rules_of(const Profile& p, const std::string& table, const std::string& row, const std::string& col) {
-  std::set<int> numbers;
+  std::set<std::pair<int, std::string>> numbers;  // (number, id as the profile writes it: 4, L1)
   for (const auto& r : p.rules) {
     if (r.table != table) continue;
-    bool takes_part = r.kind == "per-col"   ? in_terms(r, row)
-                      : r.kind == "per-row" ? in_terms(r, col)
-                                            : std::find(r.except.begin(), r.except.end(), col) == r.except.end();
-    if (takes_part) numbers.insert(r.number);
+    bool takes_part = r.kind == "per-col"    ? in_terms(r, row)
+                      : r.kind == "per-row"  ? in_terms(r, col)
+                      : r.kind == "parts"    ? in_parts(r, row)
+                      : r.kind == "not-less" ? in_terms(r, col)
+                                             : std::find(r.except.begin(), r.except.end(), col) == r.except.end();
+    if (takes_part) numbers.insert({r.number, r.id.empty() ? std::to_string(r.number) : r.id});
   }
   std::string out;
-  for (int n : numbers) out += (out.empty() ? "" : ";") + std::to_string(n);
+  for (const auto& n : numbers) out += (out.empty() ? "" : ";") + n.second;
   return out;
 }
 
@@ -67,7 +80,7 @@ std::vector<CodebookEntry> codebook_entries(const Profile& p) {
       for (const auto& cc : cols) {
         const CodeLabel* cl = p.label("col", t.code, cc);
         const ProfileColumn* col = t.col(cc);
-        CodebookEntry e{p.id, "cell", t.code + "." + r.code + "." + cc, t.code, r.code, cc, {}, {}, col ? col->unit : "",
+        CodebookEntry e{p.id, "cell", t.code + "." + r.code + "." + cc, t.code, r.code, cc, {}, {}, !r.unit.empty() ? r.unit : col ? col->unit : "",
                         rules_of(p, t.code, r.code, cc), joined(r.variants)};
         e.label_zh = (rl ? rl->zh : r.code) + " / " + (cl ? cl->zh : cc);
         e.label_en = (rl ? rl->en : r.code) + " / " + (cl ? cl->en : cc);

@@ -2,7 +2,7 @@
 # One indicator table (统计数据 / 统计表): a row per indicator, a unit column, one or two period
 # columns. Which indicators appear differs by agency and year: only the rows the source has are
 # written; a row naming no code below is kept as extra_N with its label and unit.
-# Syntax: that of ogi-2019.profile, plus
+# Syntax: that of ogi-2019.profile (label statements for the codebook included), plus
 #   detect indicator-table                       never chosen by wording: a document with no 2019/2021
 #                                                wording and an indicator table (header naming
 #                                                LABEL-COL and UNIT-COL, or three rows of indicators
@@ -39,12 +39,26 @@ section problems = 存在的主要问题及改进措施 | 主要问题和改进�
 section other_matters = 其他需要报告的事项 | 需要说明的事项 | 需要说明的其他事项 | 其他需要报告
 section annex = 附件 | 附表 | 统计数据 | 统计表
 
+label section preamble = （前言） | Preamble
+label section overview = 概述 | Overview
+label section proactive = 主动公开政府信息情况 | Proactive disclosure
+label section applications = 依申请公开政府信息情况 | Requests for disclosure
+label section fees = 政府信息公开的收费及减免情况 | Fees and waivers
+label section review_litigation = 因政府信息公开申请行政复议、提起行政诉讼情况 | Administrative review and litigation
+label section consultations = 咨询处理情况 | Consultations
+label section problems = 存在的主要问题及改进措施 | Main problems and improvements
+label section other_matters = 需要说明的事项 | Other matters
+label section annex = 附件（统计数据） | Annex (statistics)
+
 table indicators
 label-col = 指标名称 | 指标
 unit-col = 计量单位 | 单位
 col current = 本年 | 本年度 | 本期 | 本期实际 | 本年累计 | 年末统计 | 数量 | 数值 | 统计数
 col cumulative = 历年累计 | 累计 | 总计
 year-col current
+label table = 政府信息公开情况统计表 | Indicator table
+label col current = 本年度 | Report year
+label col cumulative = 历年累计 | Cumulative since 2008
 units 条 件 项 个 次 人 人次 篇 场 册 期 份 家 部 元 千元 万元 亿元 % ％
 
 row proactive_total = 主动公开政府信息数 | 主动公开信息数 | 主动公开政府信息总数 | 主动公开信息总数 | 主动公开文件数
@@ -116,88 +130,74 @@ row consultations.online = 网上咨询数
 row consultations.phone = 咨询电话接听数
 row website_visits = 网站专栏页面访问量
 
-# Labels for the codebook (printed Chinese label | English)
-label section preamble = （前言） | Preamble
-label section overview = 概述 | Overview
-label section proactive = 主动公开政府信息情况 | Proactive disclosure
-label section applications = 依申请公开政府信息情况 | Disclosure on request
-label section fees = 政府信息公开的收费及减免情况 | Fees and waivers
-label section review_litigation = 因政府信息公开申请行政复议、提起行政诉讼情况 | Administrative review and litigation
-label section consultations = 政府信息公开咨询情况 | Enquiries
-label section problems = 存在的主要问题及改进措施 | Main problems and improvements
-label section other_matters = 其他需要报告的事项 | Other matters to report
-label section annex = 附件 | Annex (statistics table)
-label table = 政府信息公开情况统计表 | Indicator table
-label col current = 本年度 | This year
-label col cumulative = 历年累计 | Cumulative
-label row proactive_total = 主动公开政府信息数 | Information disclosed proactively
-label row proactive_full_text = 全文电子化的主动公开信息数 | of which: full text in electronic form
-label row proactive_normative_documents = 主动公开规范性文件数 | of which: normative documents disclosed
+label row proactive_total = 主动公开政府信息数 | Proactive disclosure, total
+label row proactive_full_text = 全文电子化的主动公开信息数 | Proactive, full text online
+label row proactive_normative_documents = 主动公开规范性文件数 | Proactive, normative documents
 label row normative_documents_issued = 制发规范性文件总数 | Normative documents issued
-label row proactive_channel.gazette = 政府公报公开政府信息数 | Disclosed in the government gazette
-label row proactive_channel.website = 政府网站公开政府信息数 | Disclosed on the government website
-label row proactive_channel.weibo = 政务微博公开政府信息数 | Disclosed on government Weibo
-label row proactive_channel.wechat = 政务微信公开政府信息数 | Disclosed on government WeChat
-label row proactive_channel.other = 其他方式公开政府信息数 | Disclosed in other ways
-label row responses_hot_topics = 回应公众关注热点或重大舆情数 | Responses to public concerns
-label row responses.press_conferences = 参加或举办新闻发布会总次数 | Press conferences held or attended
-label row responses.press_conferences_principal = 主要负责同志参加新闻发布会次数 | of which: attended by the principal
-label row responses.online_interviews = 政府网站在线访谈次数 | Online interviews on the government website
-label row responses.online_interviews_principal = 主要负责同志参加政府网站在线访谈次数 | of which: with the principal
-label row responses.interpretations = 政策解读稿件发布数 | Policy interpretations published
-label row responses.weibo_wechat = 微博微信回应事件数 | Events answered on Weibo/WeChat
-label row responses.other = 其他方式回应事件数 | Events answered in other ways
+label row proactive_channel.gazette = 政府公报公开政府信息数 | Proactive channel: gazette
+label row proactive_channel.website = 政府网站公开政府信息数 | Proactive channel: website
+label row proactive_channel.weibo = 政务微博公开政府信息数 | Proactive channel: Weibo
+label row proactive_channel.wechat = 政务微信公开政府信息数 | Proactive channel: WeChat
+label row proactive_channel.other = 其他方式公开政府信息数 | Proactive channel: other
+label row responses_hot_topics = 回应公众关注热点或重大舆情数 | Hot topics answered
+label row responses.press_conferences = 参加或举办新闻发布会总次数 | Responses: press conferences
+label row responses.press_conferences_principal = 主要负责同志参加新闻发布会次数 | Responses: press conferences with the head
+label row responses.online_interviews = 政府网站在线访谈次数 | Responses: online interviews
+label row responses.online_interviews_principal = 主要负责同志参加政府网站在线访谈次数 | Responses: online interviews with the head
+label row responses.interpretations = 政策解读稿件发布数 | Responses: policy interpretations
+label row responses.weibo_wechat = 微博微信回应事件数 | Responses: Weibo/WeChat responses
+label row responses.other = 其他方式回应事件数 | Responses: other
 label row requests_received = 收到申请数 | Requests received
-label row requests_channel.in_person = 当面申请数 | Requests in person
-label row requests_channel.fax = 传真申请数 | Requests by fax
-label row requests_channel.online = 网络申请数 | Requests online
-label row requests_channel.email = 电子邮件申请数 | Requests by e-mail
-label row requests_channel.mail = 信函申请数 | Requests by letter
-label row requests_channel.mail_fax = 信函、传真申请数 | Requests by letter or fax
-label row requests_channel.other = 其他形式申请数 | Requests in other forms
+label row requests_channel.in_person = 当面申请数 | Request channel: in person
+label row requests_channel.fax = 传真申请数 | Request channel: fax
+label row requests_channel.online = 网络申请数 | Request channel: online
+label row requests_channel.email = 电子邮件申请数 | Request channel: e-mail
+label row requests_channel.mail = 信函申请数 | Request channel: mail
+label row requests_channel.mail_fax = 信函、传真申请数 | Request channel: mail or fax
+label row requests_channel.other = 其他形式申请数 | Request channel: other
 label row requests_closed = 申请办结数 | Requests closed
-label row requests_closed.on_time = 按时办结数 | Closed on time
-label row requests_closed.extended = 延期办结数 | Closed after an extension
-label row replies_total = 申请答复数 | Replies to requests
-label row replies.already_public = 属于已主动公开范围数 | Already disclosed proactively
-label row replies.granted = 同意公开答复数 | Disclosure granted
-label row replies.partially_granted = 同意部分公开答复数 | Partly granted
-label row replies.refused = 不同意公开答复数 | Disclosure refused
-label row replies.refused.state_secret = 涉及国家秘密 | Refused: state secret
-label row replies.refused.commercial_secret = 涉及商业秘密 | Refused: commercial secret
-label row replies.refused.privacy = 涉及个人隐私 | Refused: personal privacy
-label row replies.refused.security_stability = 危及国家安全、公共安全、经济安全和社会稳定 | Refused: security and stability
-label row replies.refused.not_government_information = 不是《条例》所指政府信息 | Refused: not government information
-label row replies.refused.other_legal = 法律法规规定的其他情形 | Refused: other legal grounds
-label row replies.not_this_agency = 不属于本行政机关公开数 | Not held by this agency
-label row replies.not_exist = 申请信息不存在数 | Information does not exist
-label row replies.correction_requested = 告知作出更改补充数 | Asked to correct or complete the request
-label row replies.other_channel = 告知通过其他途径办理数 | Referred to other channels
-label row replies.other = 其他类型答复数 | Other replies
-label row review_total = 行政复议数量 | Administrative reviews
-label row review.upheld = 维持具体行政行为数 | Review: upheld
-label row review.corrected = 被依法纠错数 | Review: corrected
-label row review.other = 其他情形数 | Review: other outcomes
-label row litigation_total = 行政诉讼数量 | Administrative lawsuits
-label row litigation.upheld = 维持具体行政行为或者驳回原告诉讼请求数 | Litigation: upheld or dismissed
+label row requests_closed.on_time = 按时办结数 | Requests closed: on time
+label row requests_closed.extended = 延期办结数 | Requests closed: extended
+label row replies_total = 申请答复数 | Replies, total
+label row replies.already_public = 属于已主动公开范围数 | Replies: already public
+label row replies.granted = 同意公开答复数 | Replies: granted
+label row replies.partially_granted = 同意部分公开答复数 | Replies: partially granted
+label row replies.refused = 不同意公开答复数 | Replies: refused
+label row replies.refused.state_secret = 涉及国家秘密 | Replies: refused: state secret
+label row replies.refused.commercial_secret = 涉及商业秘密 | Replies: refused: commercial secret
+label row replies.refused.privacy = 涉及个人隐私 | Replies: refused: privacy
+label row replies.refused.security_stability = 危及国家安全、公共安全、经济安全和社会稳定 | Replies: refused: security and stability
+label row replies.refused.not_government_information = 不是《条例》所指政府信息 | Replies: refused: not government information
+label row replies.refused.other_legal = 法律法规规定的其他情形 | Replies: refused: other legal grounds
+label row replies.not_this_agency = 不属于本行政机关公开数 | Replies: not held by this agency
+label row replies.not_exist = 申请信息不存在数 | Replies: does not exist
+label row replies.correction_requested = 告知作出更改补充数 | Replies: correction requested
+label row replies.other_channel = 告知通过其他途径办理数 | Replies: other channel
+label row replies.other = 其他类型答复数 | Replies: other
+label row review_total = 行政复议数量 | Administrative reviews, total
+label row review.upheld = 维持具体行政行为数 | Administrative review: upheld
+label row review.corrected = 被依法纠错数 | Administrative review: corrected
+label row review.other = 其他情形数 | Administrative review: other
+label row litigation_total = 行政诉讼数量 | Litigation, total
+label row litigation.upheld = 维持具体行政行为或者驳回原告诉讼请求数 | Litigation: upheld
 label row litigation.corrected = 被依法纠错数 | Litigation: corrected
-label row litigation.other = 其他情形数 | Litigation: other outcomes
-label row complaints = 举报投诉数量 | Complaints and reports
-label row fees_collected = 依申请公开信息收取的费用 | Fees collected for requests
+label row litigation.other = 其他情形数 | Litigation: other
+label row complaints = 举报投诉数量 | Complaints
+label row fees_collected = 依申请公开信息收取的费用 | Fees collected
 label row fees_waived = 政府信息公开收费减免金额 | Fees waived
-label row capacity.offices = 政府信息公开工作专门机构数 | Dedicated offices
-label row capacity.reading_points = 设置政府信息公开查阅点数 | Reading points
-label row capacity.staff = 从事政府信息公开工作人员数 | Staff working on disclosure
-label row capacity.staff_full_time = 专职人员数 | Full-time staff
-label row capacity.staff_part_time = 兼职人员数 | Part-time staff
-label row capacity.budget = 政府信息公开专项经费 | Dedicated budget
-label row training.meetings = 召开政府信息公开工作会议或专题会议数 | Meetings held
-label row training.courses = 举办各类培训班数 | Training courses held
-label row training.trainees = 接受培训人员数 | People trained
-label row consultations.onsite = 现场接待人数 | Visitors received on site
-label row consultations.online = 网上咨询数 | Online enquiries
-label row consultations.phone = 咨询电话接听数 | Telephone enquiries
-label row website_visits = 网站专栏页面访问量 | Visits to the website column
+label row capacity.offices = 政府信息公开工作专门机构数 | Capacity: dedicated offices
+label row capacity.reading_points = 设置政府信息公开查阅点数 | Capacity: reading points
+label row capacity.staff = 从事政府信息公开工作人员数 | Capacity: staff
+label row capacity.staff_full_time = 专职人员数 | Capacity: full-time staff
+label row capacity.staff_part_time = 兼职人员数 | Capacity: part-time staff
+label row capacity.budget = 政府信息公开专项经费 | Capacity: budget
+label row training.meetings = 召开政府信息公开工作会议或专题会议数 | Training: meetings
+label row training.courses = 举办各类培训班数 | Training: courses
+label row training.trainees = 接受培训人员数 | Training: trainees
+label row consultations.onsite = 现场接待人数 | Consultations: on site
+label row consultations.online = 网上咨询数 | Consultations: online
+label row consultations.phone = 咨询电话接听数 | Consultations: by phone
+label row website_visits = 网站专栏页面访问量 | Website visits
 
 unit fees_collected 万元
 unit fees_waived 万元

@@ -173,7 +173,7 @@ print(len(r), len(p), len(c))
                             text=True)
         check(sq.stdout.strip() == "ok" and sq.returncode == 0, f"integrity/foreign keys: {sq.stdout} {sq.stderr}")
         q = ("SELECT r.source, r.profile, c.table_code, c.row_code, c.col_code, c.status, c.value, c.raw, "
-             "CASE c.extra WHEN 1 THEN 'true' ELSE 'false' END, c.label, c.location, c.document, c.unit "
+             "CASE c.extra WHEN 1 THEN 'true' ELSE 'false' END, c.label, c.location, c.document, COALESCE(c.unit, '') "
              "FROM cells c JOIN reports r USING (document) ORDER BY r.source, c.document, c.seq;")
         sq = subprocess.run(["sqlite3", "-csv", db, q], capture_output=True, text=True)
         db_rows = list(csv.reader(io.StringIO(sq.stdout)))

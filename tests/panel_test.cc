@@ -27,7 +27,7 @@ TEST_CASE("panel: sums need every operand a number; the reason for an empty valu
              cell("review_litigation", "litigation_direct", "total", CellStatus::number, "3"),
              cell("review_litigation", "litigation_after_review", "total", CellStatus::blank, ""),
              cell("applications", "granted", "total", CellStatus::na, "")};
-  d.rules.push_back(RuleOutcome{1, "applications", "total", RuleResult::fail, "1", "2", "", ""});
+  d.rules.push_back(RuleOutcome{1, "applications", "total", RuleResult::fail, "1", "2", "", {}});
   PanelRow r = panel_row(d, "a.xml");
   CHECK(r.values[column("requests_new")] == "12");
   CHECK(r.values[column("refused")] == "3.5");  // the family of denied.* rows

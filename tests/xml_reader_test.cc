@@ -45,7 +45,7 @@ TEST_CASE("a document with every kind of block, span and outcome survives the ro
   d.blocks.push_back(Paragraph{"left over", 0, {}});
   d.cells.push_back(CanonicalCell{"applications", "new_received", "total", CellStatus::number, "21", "21", {Span{3, 1, 2, 3, 4, {}}}, false, {}, {}});
   d.cells.push_back(CanonicalCell{"applications", "extra_1", "c1", CellStatus::text, "", "见说明", {}, true, "（三）不予公开", {}});
-  d.rules.push_back(RuleOutcome{4, "review_litigation", "administrative_review", RuleResult::fail, "0", "11", "0 = 0; 10 + 1 = 11", ""});
+  d.rules.push_back(RuleOutcome{4, "review_litigation", "administrative_review", RuleResult::fail, "0", "11", "0 = 0; 10 + 1 = 11", {}});
   d.findings.push_back(Finding{"rule.fail", Severity::warning, "review_litigation/administrative_review", "a < b & c"});
   std::string xml = write_xml(d);
   ReadReport r = read_xml(xml, "t.xml");

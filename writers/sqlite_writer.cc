@@ -163,8 +163,7 @@ void SqliteDatasetWriter::add_report(const Document& doc, const std::string& doc
   for (const auto& c : doc.cells) {
     cell.text(document).integer(++seq).text(c.table).text(c.row).text(c.col).text(status_name(c.status));
     // NUMERIC affinity stores "21" as an integer and "0.05" as a real: a query sums them directly.
-    cell.text_or_null(c.value).text(c.raw).integer(c.extra ? 1 : 0).text_or_null(c.label).text(location(c.from))
-        .text_or_null(c.unit);  // the legacy indicator row's unit; empty for 2019/2021 cells
+    cell.text_or_null(c.value).text(c.raw).integer(c.extra ? 1 : 0).text_or_null(c.label).text(location(c.from)).text_or_null(c.unit);
     cell.run();
   }
   Statement finding(db_, "INSERT INTO findings VALUES (?,?,?,?,?,?)", path_);

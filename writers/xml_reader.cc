@@ -215,14 +215,10 @@ ReadReport read_xml(std::string_view xml, const std::string& name) {
       for (const xmlNode* r = n->children; r; r = r->next) {
         if (!is(r, "rule")) continue;
         RuleOutcome o;
-        // A legacy rule is numbered by its profile ("L1"): the id keeps the text, the number
-        // is the digits after the L (the writer writes the id back).
-        std::string n_text = attr(r, "n");
-        if (!n_text.empty() && n_text[0] == 'L') {
-          o.id = n_text;
-          auto res = std::from_chars(n_text.data() + 1, n_text.data() + n_text.size(), o.rule);
-          if (res.ec != std::errc() || res.ptr != n_text.data() + n_text.size())
-            throw Error(ErrorCode::damaged, name, "attribute n=\"" + n_text + "\" is not a rule number");
+        std::string n_attr = attr(r, "n");
+        if (!n_attr.empty() && n_attr[0] == 'L') {  // a legacy rule, L1–L7
+          o.id = n_attr;
+          o.rule = std::atoi(n_attr.c_str() + 1);
         } else {
           o.rule = int_attr(r, "n", 0, name);
         }
