@@ -179,17 +179,23 @@ bool is_layout(const TableMarkup& m, const ReportCues& cues) {
         indicator_rows = indicator_rows || is_indicator_table_line(l, cues);
       }
   if (label_header && indicator_rows) return false;
+  bool heading = false;
+  int numbers = 0;
   for (const auto& row : m.cell_lines)
     for (const auto& lines : row) {
       std::size_t bytes = 0;
       for (const auto& l : lines) {
-        if (report_heading(l, cues) != 0 && !is_indicator_table_line(l, cues)) return true;
+        if (!heading && report_heading(l, cues) != 0 && !is_indicator_table_line(l, cues)) heading = true;
         bytes += l.size();
       }
       // About 200 Chinese characters: prose, not a statistics cell.
       if (bytes > 600) return true;
+      if (lines.size() == 1 && classify_cell(lines[0]) == CellClass::number) ++numbers;
     }
-  return false;
+  // A report's section headings in the cells make a layout table, unless the cells hold a grid of
+  // numbers: a legacy indicator table carries its group rows (一、主动公开情况) and labels holding a
+  // section's wording (主动公开政府信息数) beside its values; a layout wrapper holds prose.
+  return heading && numbers < 3;
 }
 
 int trim_phantom_columns(Table& t, int keep) {

@@ -29,7 +29,8 @@ struct TableMarkup {
 TableMarkup read_table_markup(const xmlNode* table, NodePaths& paths, const ReportCues& cues);
 
 // True when the table only lays out the page rather than holding data: it wraps nested tables,
-// report section headings (by `cues`) or long prose, or has a single column.
+// long prose, or report section headings (by `cues`) without a grid of numbers (three number
+// cells), or has a single column.
 bool is_layout(const TableMarkup& m, const ReportCues& cues);
 
 // Source rows → a grid. The table's width is its widest row by the sum of its spans (columns held

@@ -12,10 +12,17 @@
   pdf-unruled-headsplit-2019 pdf-unruled-2019 moved down by four paragraphs: the page break falls
                              inside the review table's header, its leaf headers and value row on
                              the next page.
+  pdf-legacy-2014table  ogi-legacy: a report on 2008–2018 with the State Council's nine-group
+                        indicator table of 2014–2018 (unit column, 本年度/历年累计 columns, group
+                        rows without numbers, money in 元, a blank and an na cell, a row no
+                        indicator names, wrapped labels) running over a page break, drawn by
+                        scripts/sweep.py's legacy generator (one fixed seed, its features forced).
 
 scripts/make-pdf-fixtures renders them with LibreOffice. Deterministic: same bytes every run."""
+import importlib.util
 import os
 import random
+import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
 COLS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]
@@ -304,7 +311,30 @@ def unruled_2019(name="pdf-unruled-2019", fillers=0):
     write(os.path.join(ROOT, name, "gold.tsv"), "\n".join(gold) + "\n")
 
 
+LEGACY_FIXTURE = {"era": "table2014", "unit_col": True, "periods": 2, "cur_head": "year", "cum_head": "历年累计",
+                  "name_head": "指标名称", "unit_head": "计量单位", "group_rows": "empty", "numbering": "std",
+                  "wording": "std", "money": "元", "units_in_cell": False, "digits": "ascii", "scale": 1,
+                  "commas": "none", "zeros": 0.2, "blanks": 2, "extras": 1, "wrap_labels": True, "th": False,
+                  "note": "none", "outline": "std", "annex": "fujian", "optional_sections": "consult",
+                  "break_rule": None}
+
+
+def legacy_2014table(name="pdf-legacy-2014table", seed=8):
+    """A legacy report from the sweep's generator (scripts/sweep.py build_legacy), features forced."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location("sweep", os.path.join(here, "sweep.py"))
+    sweep = importlib.util.module_from_spec(spec)
+    argv, sys.argv = sys.argv, sys.argv[:1]
+    spec.loader.exec_module(sweep)
+    sys.argv = argv
+    f, _, doc, gold = sweep.build_legacy(seed, LEGACY_FIXTURE)
+    write(os.path.join(ROOT, "src", name + ".html"), sweep.to_html(doc, f))
+    write(os.path.join(ROOT, name, "gold.tsv"), "table\trow\tcol\tstatus\tvalue\n" +
+          "".join(f"{t}\t{r}\t{c}\t{st}\t{v}\n" for (t, r, c), (st, v) in gold.items()))
+
+
 if __name__ == "__main__":
+    legacy_2014table()
     ruled_2021()
     unruled_2019()
     ruled_2021("pdf-ruled-rowsplit-2021", fillers=1)

@@ -326,3 +326,23 @@ TEST_CASE("html: a page of millions of tiny cells stops at a budget, not at the 
     CHECK(e.code() == ErrorCode::limit_exceeded);
   }
 }
+
+TEST_CASE("html: a legacy indicator table with section wording in its labels and group rows is a data table") {
+  // 主动公开政府信息数 holds the section wording 主动公开政府信息; 一、主动公开情况 is a numbered one:
+  // with a grid of numbers beside them the table is data, not a layout wrapper.
+  Document d = run(R"(<body><p>一、概述</p><p>附件</p><table border="1">
+<tr><td>指标名称</td><td>计量单位</td><td>本年度</td><td>累计</td></tr>
+<tr><td>一、主动公开情况</td><td></td><td></td><td></td></tr>
+<tr><td>（一）主动公开政府信息数</td><td>条</td><td>143</td><td>900</td></tr>
+<tr><td>三、依申请公开情况</td><td></td><td></td><td></td></tr>
+<tr><td>（一）收到申请数</td><td>件</td><td>3</td><td>10</td></tr></table></body>)");
+  REQUIRE(tables(d).size() == 1);
+  const Table& t = *tables(d)[0];
+  CHECK(t.rows == 5);
+  CHECK(text_at(t, 2, 2) == "143");
+  CHECK(text_at(t, 4, 3) == "10");
+  // The same headings with no numbers beside them still lay out the page.
+  Document w = run(R"(<body><table><tr><td>一、总体情况</td><td>本机关全年持续推进政务公开。</td></tr>
+<tr><td>二、主动公开政府信息情况</td><td>详见下表。</td></tr></table></body>)");
+  CHECK(tables(w).empty());
+}

@@ -155,7 +155,9 @@ TableView table_view(const std::string& table, const std::vector<const Canonical
   for (const auto& r : row_order) {
     if (layout_rows.count(r)) continue;
     const CanonicalCell* c = first_of_row[r];
-    bool positional = layout && !c->col.empty() && c->col[0] == 'c' && !layout->cols.empty();
+    // c1…cn columns (a row beyond the profile in 2019/2021 tables); not "current" of a legacy table.
+    bool positional = layout && c->col.size() > 1 && c->col[0] == 'c' &&
+                      c->col.find_first_not_of("0123456789", 1) == std::string::npos && !layout->cols.empty();
     GridLine line{{c->label.empty() ? r : c->label}, r, {}, c->extra, {}, positional};
     if (layout && layout->one_row) {
       v.leftover_rows.push_back(std::move(line));
