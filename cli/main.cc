@@ -5,7 +5,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/batch.h"
 #include "cli/job.h"
+#include "cli/merge.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
 
@@ -21,12 +23,14 @@ const char* kUsage =
     "ogix " OGIX_VERSION " - Open Government Information annual reports to canonical XML\n"
     "\n"
     "usage: ogix convert [options] INPUT... -o OUTDIR\n"
+    "       ogix merge OUTDIR1 OUTDIR2... -o OUTDIR\n"
     "       ogix validate FILE.xml...\n"
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
     "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
     "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "  merge     union the outputs of 'ogix convert --shard K/N' runs into one (see 'ogix merge --help')\n"
     "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
@@ -59,6 +63,18 @@ int validate(int argc, char** argv) {
   return bad ? kExitSomeFailed : kExitOk;
 }
 
+// One report's line: an error on stderr, or (unless quiet) its counts on stdout.
+void report(const ogix::DatasetEntry& e, bool quiet) {
+  const auto& i = e.record;
+  if (!i.ok) {
+    std::cerr << "ogix: error: " << i.path << ": " << i.error_code << ": " << i.message << "\n";
+  } else if (!quiet) {
+    std::cout << i.source << ": " << i.profile << ", " << i.cells[0] << " number / " << i.cells[1] << " blank / "
+              << i.cells[2] << " na / " << i.cells[3] << " text / " << i.cells[4] << " missing cells; rules "
+              << i.rules[0] << " pass, " << i.rules[1] << " fail, " << i.rules[2] << " unchecked\n";
+  }
+}
+
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
   opts.custom_help("[options] INPUT... -o OUTDIR   (INPUT: a file, or a directory searched for reports)");
@@ -70,6 +86,11 @@ int convert(int argc, char** argv) {
       ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
+      ("resume", "keep the reports already in OUTDIR whose input SHA-256 and ogix version match; convert the rest")
+      ("shard", "convert only shard K of N (by path hash; 'ogix merge' unions the N outputs)", cxxopts::value<std::string>(), "K/N")
+      ("progress", "progress on stderr: auto (a live line on a terminal only), plain (a line every --progress-every seconds), off",
+       cxxopts::value<std::string>()->default_value("auto"))
+      ("progress-every", "seconds between plain progress lines", cxxopts::value<double>()->default_value("10"))
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
       ("max-pages", "most PDF pages read", cxxopts::value<int>()->default_value(std::to_string(def.max_pages)))
       ("max-depth", "deepest HTML nesting accepted", cxxopts::value<int>()->default_value(std::to_string(def.max_depth)))
@@ -131,6 +152,17 @@ int convert(int argc, char** argv) {
   lim.max_span = args["max-span"].as<int>();
   lim.max_seconds = args["max-seconds"].as<double>();
   bool quiet = args.count("quiet") > 0;
+  bo.resume = args.count("resume") > 0;
+  if (args.count("shard") && !ogix::parse_shard(args["shard"].as<std::string>(), bo.shard, bo.shards)) {
+    std::cerr << "ogix convert: --shard takes K/N with 1 <= K <= N\n";
+    return kExitUsage;
+  }
+  if (!ogix::parse_progress_mode(args["progress"].as<std::string>(), bo.progress) || args["progress-every"].as<double>() <= 0) {
+    std::cerr << "ogix convert: --progress takes auto, plain or off; --progress-every a positive number\n";
+    return kExitUsage;
+  }
+  if (quiet) bo.progress = ogix::ProgressMode::off;
+  bo.progress_interval = args["progress-every"].as<double>();
 
   ogix::BatchResult r;
   std::vector<std::string> inputs = ogix::expand_inputs(named);
@@ -139,23 +171,65 @@ int convert(int argc, char** argv) {
     return kExitUsage;
   }
   try {
-    r = ogix::run_batch(inputs, bo);
+    r = ogix::run_batch(inputs, bo, [&](const ogix::DatasetEntry& e) { report(e, quiet); });
   } catch (const ogix::Error& e) {
     std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
     return kExitFatal;
   }
-  for (const auto& i : r.inputs) {
-    if (!i.ok) {
-      std::cerr << "ogix: error: " << i.path << ": " << i.error_code << ": " << i.message << "\n";
-    } else if (!quiet) {
-      std::cout << i.source << ": " << i.profile << ", " << i.cells[0] << " number / " << i.cells[1] << " blank / "
-                << i.cells[2] << " na / " << i.cells[3] << " text / " << i.cells[4] << " missing cells; rules "
-                << i.rules[0] << " pass, " << i.rules[1] << " fail, " << i.rules[2] << " unchecked\n";
-    }
+  if (!quiet) {
+    std::cout << r.converted << " converted, " << r.failed << " failed";
+    if (bo.resume) std::cout << " (" << r.kept << " kept from the earlier run)";
+    std::cout << " -> " << bo.out_dir << "\n";
   }
-  if (!quiet)
-    std::cout << r.converted() << " converted, " << r.failed() << " failed -> " << bo.out_dir << "\n";
-  return r.failed() ? kExitSomeFailed : kExitOk;
+  return r.failed ? kExitSomeFailed : kExitOk;
+}
+
+// ogix merge OUT1 OUT2 … -o OUT: shard outputs into one dataset.
+int merge(int argc, char** argv) {
+  cxxopts::Options opts("ogix merge", "Union the outputs of 'ogix convert --shard K/N' runs into one output directory.");
+  opts.custom_help("[options] OUTDIR1 OUTDIR2... -o OUTDIR");
+  opts.positional_help("");
+  opts.add_options()
+      ("o,output", "merged output directory (created if missing)", cxxopts::value<std::string>())
+      ("no-csv", "do not write OUTDIR/cells.csv")
+      ("no-sync", "do not fsync outputs (still written atomically)")
+      ("q,quiet", "print errors only")
+      ("h,help", "show this help")
+      ("shards", "shard output directories", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"shards"});
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ogix merge: " << e.what() << "\n" << opts.help();
+    return kExitUsage;
+  }
+  if (args.count("help")) {
+    std::cout << opts.help() << "\nRefuses outputs of another ogix version, overlapping or missing shards.\n"
+                 "exit codes: 0 all inputs converted, 1 some inputs failed, 2 usage error or refused merge, 3 output not writable\n";
+    return kExitOk;
+  }
+  if (!args.count("output") || !args.count("shards")) {
+    std::cerr << "ogix merge: need OUTDIR1... and -o OUTDIR (see ogix merge --help)\n";
+    return kExitUsage;
+  }
+  ogix::MergeOptions mo;
+  mo.out_dir = args["output"].as<std::string>();
+  mo.write_csv = !args.count("no-csv");
+  mo.sync = !args.count("no-sync");
+  bool quiet = args.count("quiet") > 0;
+  ogix::MergeResult r;
+  try {
+    r = ogix::merge_outputs(args["shards"].as<std::vector<std::string>>(), mo, [&](const ogix::DatasetEntry& e) { report(e, true); });
+  } catch (const ogix::MergeRefused& e) {
+    std::cerr << "ogix merge: refused: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const ogix::Error& e) {
+    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    return kExitFatal;
+  }
+  if (!quiet) std::cout << r.converted << " converted, " << r.failed << " failed -> " << mo.out_dir << "\n";
+  return r.failed ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace
@@ -172,6 +246,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "convert") return convert(argc - 1, argv + 1);
   if (cmd == "validate") return validate(argc - 1, argv + 1);
+  if (cmd == "merge") return merge(argc - 1, argv + 1);
   std::cerr << (cmd.empty() ? std::string("ogix: missing command\n") : "ogix: unknown command '" + cmd + "'\n") << kUsage;
   return kExitUsage;
 }
