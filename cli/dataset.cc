@@ -1,8 +1,12 @@
 #include "cli/dataset.h"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "cli/job.h"
 #include "model/error.h"
@@ -84,17 +88,43 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
 void assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
                       const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry) {
   auto consumers = make_dataset_consumers(options);
-  for (std::size_t i = 0; i < count; ++i) {
-    ManifestRecord rec = record_at(i);
-    Document doc;
-    if (rec.ok) {
-      // Canonical XML of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
-      std::string xml = read_file_capped((fs::path(options.out_dir) / rec.output).string(), std::size_t{1} << 31);
-      doc = read_xml(xml, rec.output).doc;
+  // Reports are read back in parallel a window at a time and handed on in order: the consumers
+  // see one ordered stream, memory holds one window, and -j N speeds up this step too.
+  int jobs = std::clamp(options.jobs, 1, 64);
+  std::size_t window = static_cast<std::size_t>(8 * jobs);
+  std::vector<ManifestRecord> recs;
+  std::vector<Document> docs;
+  std::vector<std::exception_ptr> errors;
+  for (std::size_t start = 0; start < count; start += window) {
+    std::size_t n = std::min(window, count - start);
+    recs.assign(n, ManifestRecord{});
+    docs.assign(n, Document{});
+    errors.assign(n, nullptr);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t k = next++; k < n; k = next++) {
+        try {
+          recs[k] = record_at(start + k);
+          if (recs[k].ok) {
+            // Canonical XML of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
+            std::string xml = read_file_capped((fs::path(options.out_dir) / recs[k].output).string(), std::size_t{1} << 31);
+            docs[k] = read_xml(xml, recs[k].output).doc;
+          }
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < jobs && static_cast<std::size_t>(t) < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (errors[k]) std::rethrow_exception(errors[k]);
+      DatasetEntry entry{recs[k], recs[k].ok ? &docs[k] : nullptr};
+      for (auto& c : consumers) c->add(entry);
+      if (on_entry) on_entry(entry);
     }
-    DatasetEntry entry{rec, rec.ok ? &doc : nullptr};
-    for (auto& c : consumers) c->add(entry);
-    if (on_entry) on_entry(entry);
   }
   for (auto& c : consumers) c->finish();
 }

@@ -6,7 +6,7 @@
 // (read_xml), and hands each to every DatasetConsumer; then asks each consumer to finish, which
 // writes its file atomically. `ogix convert` (fresh or --resume) and `ogix merge` both end in this
 // step, so a dataset file depends only on the set of reports, never on how the work was split,
-// killed, resumed or ordered. Memory stays bounded: one Document at a time; a consumer keeps only
+// killed, resumed or ordered. Memory stays bounded: one window of Documents at a time (read back in parallel, handed on in order); a consumer keeps only
 // what its file needs across reports (rule 6 keeps one small entry per agency and year).
 // A new dataset file is one more DatasetConsumer added in make_dataset_consumers().
 #pragma once
@@ -42,6 +42,7 @@ struct DatasetOptions {
   std::string out_dir;
   bool write_csv = true;  // OUTDIR/cells.csv
   bool sync = true;       // fsync each file before its rename
+  int jobs = 1;           // threads reading reports back (the files do not depend on it)
 };
 
 // The consumers of a batch: cells.csv (unless !write_csv), dataset-rules.csv, manifest.csv.

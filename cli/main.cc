@@ -193,6 +193,7 @@ int merge(int argc, char** argv) {
       ("o,output", "merged output directory (created if missing)", cxxopts::value<std::string>())
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (still written atomically)")
+      ("j,jobs", "threads reading the reports back (output identical for any value)", cxxopts::value<int>()->default_value("1"))
       ("q,quiet", "print errors only")
       ("h,help", "show this help")
       ("shards", "shard output directories", cxxopts::value<std::vector<std::string>>());
@@ -217,6 +218,11 @@ int merge(int argc, char** argv) {
   mo.out_dir = args["output"].as<std::string>();
   mo.write_csv = !args.count("no-csv");
   mo.sync = !args.count("no-sync");
+  mo.jobs = args["jobs"].as<int>();
+  if (mo.jobs < 1) {
+    std::cerr << "ogix merge: --jobs must be positive\n";
+    return kExitUsage;
+  }
   bool quiet = args.count("quiet") > 0;
   ogix::MergeResult r;
   try {

@@ -21,6 +21,7 @@ struct MergeOptions {
   std::string out_dir;
   bool sync = true;
   bool write_csv = true;
+  int jobs = 1;  // threads reading reports back (the output does not depend on it)
 };
 
 // The outcome of a merge.

@@ -11,7 +11,7 @@ gives it,
 
 in the client's working directory, and when all M are done the client runs
 
-    ogix merge OUT.shards/1 ... OUT.shards/M -o OUT
+    ogix merge -j CORES OUT.shards/1 ... OUT.shards/M -o OUT
 
 so OUT is byte for byte what `ogix convert INPUT... -o OUT` gives on one machine. On a real
 cluster OUT, the inputs and the ogix binary must be on storage every worker sees at the same
@@ -76,7 +76,7 @@ def main():
         if cluster is not None:
             cluster.close()
             shutil.rmtree(scratch, ignore_errors=True)
-    merge = subprocess.run([ogix, "merge", "-q", *dirs, "-o", args.out])
+    merge = subprocess.run([ogix, "merge", "-q", "-j", str(os.cpu_count() or 1), *dirs, "-o", args.out])
     failed = sum(rc == 1 for _, rc in results)
     print(f"ogix_dask: {shards} shards on Dask ({failed} with failed inputs), merged into {args.out}", file=sys.stderr)
     return merge.returncode
