@@ -214,7 +214,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     std::string sa = fs::path(inputs[a]).filename().string(), sb = fs::path(inputs[b]).filename().string();
     return std::tie(sa, inputs[a], names[a]) < std::tie(sb, inputs[b], names[b]);
   });
-  DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs};
+  DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs, opt.csv_bom, opt.sqlite_path};
   auto record_at = [&](std::size_t k) {
     auto rec = read_part(opt, names[selected[k]]);
     if (!rec) throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back");

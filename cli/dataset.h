@@ -43,9 +43,12 @@ struct DatasetOptions {
   bool write_csv = true;  // OUTDIR/cells.csv
   bool sync = true;       // fsync each file before its rename
   int jobs = 1;           // threads reading reports back (the files do not depend on it)
+  bool csv_bom = false;   // start every CSV with a UTF-8 BOM (Excel reads Chinese text right)
+  std::string sqlite_path;  // also write the dataset as one SQLite database there (empty: no)
 };
 
-// The consumers of a batch: cells.csv (unless !write_csv), dataset-rules.csv, manifest.csv.
+// The consumers of a batch, in this order: cells.csv (unless !write_csv), reports.csv, panel.csv,
+// codebook.csv, the SQLite database (when asked), dataset-rules.csv, manifest.csv (last).
 std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const DatasetOptions& options);
 
 // Assembles the dataset files from `count` records that record_at(0..count-1) returns in dataset

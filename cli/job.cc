@@ -24,7 +24,9 @@
 #include "normalizers/sectionizer.h"
 #include "normalizers/table_grid.h"
 #include "normalizers/unicode.h"
+#include "profiles/codebook.h"
 #include "writers/cells_csv_writer.h"
+#include "writers/codebook_writer.h"
 #include "writers/xml_writer.h"
 
 namespace fs = std::filesystem;
@@ -222,6 +224,8 @@ std::vector<std::string> output_names(const std::vector<std::string>& inputs) {
   }
   return names;
 }
+
+std::string codebook_text() { return codebook_csv(codebook_entries()); }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
   static const std::set<std::string> report_ext = {".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md"};

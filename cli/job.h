@@ -45,6 +45,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 // Paths one per line (CR LF or LF; empty lines skipped), as --files-from reads them.
 std::vector<std::string> read_input_list(std::istream& in);
 
+// The codebook of every built-in profile as CSV (what `ogix codebook` prints).
+std::string codebook_text();
+
 // Writes `bytes` to `path` via a temporary file in the same directory and a rename, so readers
 // never see a half-written file. Throws Error(io).
 void write_file_atomic(const std::string& path, std::string_view bytes, bool sync = true);

@@ -25,6 +25,7 @@ const char* kUsage =
     "usage: ogix convert [options] INPUT... -o OUTDIR\n"
     "       ogix merge OUTDIR1 OUTDIR2... -o OUTDIR\n"
     "       ogix validate FILE.xml...\n"
+    "       ogix codebook\n"
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
@@ -32,6 +33,7 @@ const char* kUsage =
     "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
     "  merge     union the outputs of 'ogix convert --shard K/N' runs into one (see 'ogix merge --help')\n"
     "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
+    "  codebook  print the codebook (every section and cell code of every profile) as CSV\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
 
@@ -91,6 +93,8 @@ int convert(int argc, char** argv) {
       ("progress", "progress on stderr: auto (a live line on a terminal only), plain (a line every --progress-every seconds), off",
        cxxopts::value<std::string>()->default_value("auto"))
       ("progress-every", "seconds between plain progress lines", cxxopts::value<double>()->default_value("10"))
+      ("sqlite", "also write the dataset as one SQLite database FILE (replaced atomically)", cxxopts::value<std::string>())
+      ("csv-bom", "start every CSV with a UTF-8 byte order mark (for Excel)")
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
       ("max-pages", "most PDF pages read", cxxopts::value<int>()->default_value(std::to_string(def.max_pages)))
       ("max-depth", "deepest HTML nesting accepted", cxxopts::value<int>()->default_value(std::to_string(def.max_depth)))
@@ -138,6 +142,8 @@ int convert(int argc, char** argv) {
   bo.jobs = args["jobs"].as<int>();
   bo.write_csv = !args.count("no-csv");
   bo.sync = !args.count("no-sync");
+  bo.csv_bom = args.count("csv-bom") > 0;
+  if (args.count("sqlite")) bo.sqlite_path = args["sqlite"].as<std::string>();
   auto& lim = bo.convert.limits;
   double mb = args["max-input-mb"].as<double>();
   if (mb <= 0 || bo.jobs < 1 || args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 ||
@@ -194,6 +200,8 @@ int merge(int argc, char** argv) {
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (still written atomically)")
       ("j,jobs", "threads reading the reports back (output identical for any value)", cxxopts::value<int>()->default_value("1"))
+      ("sqlite", "also write the dataset as one SQLite database FILE (as ogix convert --sqlite)", cxxopts::value<std::string>())
+      ("csv-bom", "start every CSV with a UTF-8 byte order mark (as ogix convert --csv-bom)")
       ("q,quiet", "print errors only")
       ("h,help", "show this help")
       ("shards", "shard output directories", cxxopts::value<std::vector<std::string>>());
@@ -219,6 +227,8 @@ int merge(int argc, char** argv) {
   mo.write_csv = !args.count("no-csv");
   mo.sync = !args.count("no-sync");
   mo.jobs = args["jobs"].as<int>();
+  mo.csv_bom = args.count("csv-bom") > 0;
+  if (args.count("sqlite")) mo.sqlite_path = args["sqlite"].as<std::string>();
   if (mo.jobs < 1) {
     std::cerr << "ogix merge: --jobs must be positive\n";
     return kExitUsage;
@@ -253,6 +263,10 @@ int main(int argc, char** argv) {
   if (cmd == "convert") return convert(argc - 1, argv + 1);
   if (cmd == "validate") return validate(argc - 1, argv + 1);
   if (cmd == "merge") return merge(argc - 1, argv + 1);
+  if (cmd == "codebook") {
+    std::cout << ogix::codebook_text();
+    return kExitOk;
+  }
   std::cerr << (cmd.empty() ? std::string("ogix: missing command\n") : "ogix: unknown command '" + cmd + "'\n") << kUsage;
   return kExitUsage;
 }

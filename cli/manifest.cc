@@ -99,6 +99,7 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
 }
 
 std::vector<ManifestRecord> parse_manifest(std::string_view text, const std::string& name, bool has_header) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // written with --csv-bom
   auto rows = parse_csv(text);
   std::map<std::string, std::size_t> at;
   std::size_t first = 0;

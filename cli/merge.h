@@ -22,6 +22,8 @@ struct MergeOptions {
   bool sync = true;
   bool write_csv = true;
   int jobs = 1;  // threads reading reports back (the output does not depend on it)
+  bool csv_bom = false;     // as ogix convert --csv-bom
+  std::string sqlite_path;  // as ogix convert --sqlite
 };
 
 // The outcome of a merge.

@@ -59,6 +59,8 @@ struct Metadata {
   std::string encoding_basis;  // how the encoding was decided: bom, meta, http-equiv, detected, utf8-valid, default
   int pages = 0;             // PDF pages, 0 otherwise
   std::string title, agency, year, publish_date, source_url;
+  std::string agency_key;    // the agency normalized for pairing reports across years (normalizers/agency.h)
+  std::string agency_level;  // ministry, province, city, county, township, department[:level]; empty when unstated
 };
 
 // Everything ogix knows about one report.
