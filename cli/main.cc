@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/job.h"
+#include "extractors/ocr_extractor.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
 
@@ -25,8 +26,8 @@ const char* kUsage =
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
-    "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
-    "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "  convert   convert PDF (scans by OCR), Word .docx, HTML, text or image (PNG, JPEG, TIFF) reports\n"
+    "            into OUTDIR/<name>.xml, OUTDIR/cells.csv and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
     "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
@@ -76,6 +77,9 @@ int convert(int argc, char** argv) {
       ("max-cells", "most grid slots in one table", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_table_cells)))
       ("max-span", "largest rowspan/colspan honoured (larger ones are clamped)", cxxopts::value<int>()->default_value(std::to_string(def.max_span)))
       ("max-seconds", "time budget per document", cxxopts::value<double>()->default_value("120"))
+      ("max-pixels", "largest page image OCR reads, pixels (scanned pages render at less than 300 dpi to fit)", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_pixels)))
+      ("ocr", "OCR of scans: auto (pages without text), off, force (every page)", cxxopts::value<std::string>()->default_value("auto"))
+      ("ocr-lang", "Tesseract languages for OCR", cxxopts::value<std::string>()->default_value("chi_sim+eng"))
       ("q,quiet", "print errors only")
       ("h,help", "show this help")
       ("inputs", "input files", cxxopts::value<std::vector<std::string>>());
@@ -130,6 +134,20 @@ int convert(int argc, char** argv) {
   lim.max_table_cells = args["max-cells"].as<std::size_t>();
   lim.max_span = args["max-span"].as<int>();
   lim.max_seconds = args["max-seconds"].as<double>();
+  lim.max_pixels = args["max-pixels"].as<std::size_t>();
+  const std::string ocr = args["ocr"].as<std::string>();
+  if (ocr == "auto") bo.convert.ocr.mode = ogix::OcrMode::automatic;
+  else if (ocr == "off") bo.convert.ocr.mode = ogix::OcrMode::off;
+  else if (ocr == "force") bo.convert.ocr.mode = ogix::OcrMode::force;
+  else {
+    std::cerr << "ogix convert: --ocr must be auto, off or force\n";
+    return kExitUsage;
+  }
+  bo.convert.ocr.lang = args["ocr-lang"].as<std::string>();
+  if (lim.max_pixels < 1) {
+    std::cerr << "ogix convert: limits and --jobs must be positive\n";
+    return kExitUsage;
+  }
   bool quiet = args.count("quiet") > 0;
 
   ogix::BatchResult r;
@@ -161,6 +179,8 @@ int convert(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before anything else: OCR must run single-threaded to be deterministic.
+  ogix::ocr_single_thread(argv);
   std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "--version" || cmd == "-V") {
     std::cout << "ogix " OGIX_VERSION "\n";

@@ -2,6 +2,7 @@
 #include "extractors/pdf_extractor.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -10,8 +11,11 @@
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include "extractors/ocr_extractor.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_rulings.h"
 #include "extractors/pdf_table.h"
@@ -69,6 +73,60 @@ struct Item {
 struct CharStats {
   std::size_t total = 0, bad = 0;
 };
+
+// Tables from the page's rulings (taking the words inside them), lines from the other words.
+void lay_out_page(PageContent& pc, std::vector<Word> words) {
+  pc.tables = pdf::find_ruled_tables(pc.rulings, words, pc.frame, pc.number);
+  pc.lines = pdf::build_lines(std::move(words));
+}
+
+// A page read by OCR: its words and rulings are already upright, in page points.
+PageContent ocr_page_content(OcrPage page, int number, Document& doc) {
+  PageContent pc;
+  pc.number = number;
+  pc.frame.width = page.width, pc.frame.height = page.height;
+  pc.rulings = std::move(page.rulings);
+  for (const auto& w : page.words) pc.chars += w.text.size();
+  for (auto& r : page.readings) doc.ocr_readings.push_back(std::move(r));
+  lay_out_page(pc, std::move(page.words));
+  return pc;
+}
+
+// ---- OCR hook: a page without a text layer is rendered and read by OCR (extractors/ocr_extractor).
+PageContent ocr_pdf_page(const poppler::page& pg, int number, std::unique_ptr<OcrSession>& session,
+                         const ExtractContext& ctx, Document& doc) {
+  const poppler::rectf pr = pg.page_rect();
+  const double dpi = ocr_render_dpi(pr.width(), pr.height(), ctx.limits.max_pixels);
+  if (dpi <= 0)
+    throw Error(ErrorCode::limit_exceeded, ctx.source,
+                "page " + std::to_string(number) + " is too large to render for OCR within --max-pixels");
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  const poppler::image img = renderer.render_page(&pg, dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) {
+    doc.add_finding("pdf.page_unreadable", Severity::warning, "page " + std::to_string(number) + " cannot be rendered for OCR",
+                    "page " + std::to_string(number));
+    PageContent pc;
+    pc.number = number;
+    return pc;
+  }
+  if (!session) {
+    session = std::make_unique<OcrSession>(ctx.ocr, ctx.source);
+    doc.meta.ocr = session->parameters();
+  }
+  PageImage pi{img.width(), img.height(), img.bytes_per_row(), dpi, reinterpret_cast<const unsigned char*>(img.const_data())};
+  OcrPage page = session->read_page(pi, number, ctx);
+  char skew[32];
+  std::snprintf(skew, sizeof skew, "%.2f", page.skew_degrees);
+  doc.add_finding("ocr.page", Severity::info,
+                  "page " + std::to_string(number) + " was read by OCR at " + std::to_string(static_cast<int>(dpi)) +
+                      " dpi (skew " + skew + " degrees removed)",
+                  "page " + std::to_string(number));
+  return ocr_page_content(std::move(page), number, doc);
+}
+// ---- end of the OCR hook
 
 PageContent read_page(const poppler::page& pg, int number, const RulingReader& rulings, CharStats& stats) {
   PageContent pc;
@@ -132,8 +190,7 @@ PageContent read_page(const poppler::page& pg, int number, const RulingReader& r
     else t.x0 = t.x1 = (l.x0 + l.x1) / 2;
     pc.rulings.push_back(t);
   }
-  pc.tables = pdf::find_ruled_tables(pc.rulings, words, pc.frame, number);
-  pc.lines = pdf::build_lines(std::move(words));
+  lay_out_page(pc, std::move(words));
   return pc;
 }
 
@@ -392,6 +449,9 @@ void fill_metadata(Document& doc, const std::vector<PageContent>& pages, const s
   }
 }
 
+// Everything after the page loop: running lines, tables over page breaks, reading order, blocks.
+Document finish_layout(std::vector<PageContent> pages, Document doc, const std::string& info_title, const ExtractContext& ctx);
+
 }  // namespace
 
 Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
@@ -421,6 +481,7 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
                     "ruling lines could not be read; tables are recovered from text alignment only");
 
   CharStats stats;
+  std::unique_ptr<OcrSession> ocr;  // one Tesseract instance per document, made at the first scanned page
   std::vector<PageContent> pages;
   std::vector<int> empty_pages, rotated_pages;
   for (int i = 0; i < npages; ++i) {
@@ -431,14 +492,20 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
       continue;
     }
     PageContent pc = read_page(*pg, i + 1, rulings, stats);
-    if (pc.chars == 0) empty_pages.push_back(i + 1);
+    if (ctx.ocr.mode == OcrMode::force || (ctx.ocr.mode == OcrMode::automatic && pc.chars == 0)) {
+      pc = ocr_pdf_page(*pg, i + 1, ocr, ctx, doc);
+      stats.total += pc.chars;
+    } else if (pc.chars == 0) {
+      empty_pages.push_back(i + 1);
+    }
     if (pc.frame.quarter_turns != 0) rotated_pages.push_back(i + 1);
     pages.push_back(std::move(pc));
   }
   if (stats.total == 0)
     throw Error(ErrorCode::no_text_layer, ctx.source,
-                "PDF has no text layer on any of its " + std::to_string(npages) +
-                    " page(s): it looks like a scan; run OCR first");
+                "PDF has no text layer on any of its " + std::to_string(npages) + " page(s)" +
+                    (ctx.ocr.mode == OcrMode::off ? std::string(": it looks like a scan; convert with --ocr=auto to read it by OCR")
+                                                  : std::string(" and OCR found no text on them (blank or unreadable scans)")));
   if (stats.bad * 10 >= stats.total * 3)
     throw Error(ErrorCode::garbled_text, ctx.source,
                 "PDF text is garbled: " + std::to_string(stats.bad) + " of " + std::to_string(stats.total) +
@@ -459,6 +526,12 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     auto t = pd->info_key("Title").to_utf8();
     info_title.assign(t.data(), t.size());
   }
+  return finish_layout(std::move(pages), std::move(doc), info_title, ctx);
+}
+
+namespace {
+
+Document finish_layout(std::vector<PageContent> pages, Document doc, const std::string& info_title, const ExtractContext& ctx) {
   remove_running_lines(pages, doc);
   fill_metadata(doc, pages, info_title);
 
@@ -559,6 +632,22 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   }
   paragraphs.flush();
   return doc;
+}
+
+}  // namespace
+
+Document layout_ocr_pages(std::vector<OcrPage> pages, const ExtractContext& ctx) {
+  Document doc;
+  doc.meta.pages = static_cast<int>(pages.size());
+  std::vector<PageContent> contents;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    contents.push_back(ocr_page_content(std::move(pages[i]), static_cast<int>(i + 1), doc));
+    chars += contents.back().chars;
+  }
+  if (chars == 0)
+    throw Error(ErrorCode::no_text_layer, ctx.source, "OCR found no text in the image (a blank or unreadable scan)");
+  return finish_layout(std::move(contents), std::move(doc), std::string(), ctx);
 }
 
 }  // namespace ogix
