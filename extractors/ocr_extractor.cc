@@ -6,7 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
+#include <map>
+#include <mutex>
 #include <unistd.h>
 
 #include <leptonica/allheaders.h>
@@ -50,6 +51,7 @@ std::string take(char* s) {
 }
 
 constexpr int kMinDpi = 100;
+constexpr int kMargin = 12;  // white pixels around a cell image (Tesseract reads text at an edge badly)
 constexpr int kOcrDpi = 300;
 
 bool cjk_or_fullwidth(char32_t c) { return is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
@@ -75,7 +77,7 @@ std::u32string drop_cjk_spaces(const std::u32string& s) {
 // Characters OCR confuses with digits; a cell made only of them (and at least one digit) is read
 // again with the digit whitelist.
 bool digit_like(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == '.' || c == ',' || c == 'O' || c == 'o' ||
+  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == '.' || c == ',' || c == '-' || c == 'O' || c == 'o' ||
          c == 'l' || c == 'I' || c == '|' || c == 'S' || c == 's' || c == 'B' || c == 'Z' || c == 'z' || c == ' ';
 }
 
@@ -86,6 +88,18 @@ bool looks_numeric(const std::u32string& s) {
     digit = digit || (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
   }
   return digit;
+}
+
+std::u32string trim_spaces(std::u32string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return s.substr(i);
+}
+
+// A cell's own not-applicable marks, never re-read as digits.
+bool is_na_mark(const std::u32string& s) {
+  return s == U"/" || s == U"／" || s == U"-" || s == U"－" || s == U"—" || s == U"——" || s == U"无" || s == U"\\";
 }
 
 // The language data files a '+'-joined list names.
@@ -113,6 +127,12 @@ bool valid_lang_name(const std::string& l) {
   for (unsigned char c : l)
     if (!std::isalnum(c) && c != '_' && c != '-') return false;
   return true;
+}
+
+// Leptonica reports bad images on stderr; the CLI's output must stay clean (errors are typed).
+void quiet_leptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
 }
 
 }  // namespace
@@ -151,31 +171,27 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
   // Settings fixed for every page: recorded in the output, so a result can be reproduced.
   std::vector<std::string> names = {"debug_file", "lstm_choice_mode", "tessedit_do_invert"};
   std::vector<std::string> values = {"/dev/null", "2", "0"};
-  if (impl_->api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0) {
-    // Which languages' data is missing (Tesseract only says that Init failed).
-    std::string missing;
-    const char* prefix = std::getenv("TESSDATA_PREFIX");
-    const std::vector<std::string> dirs = {prefix ? std::string(prefix) : std::string(),
-                                           "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"};
-    for (const auto& l : langs) {
-      bool found = false;
-      std::error_code ec;
-      for (const auto& d : dirs)
-        found = found || (!d.empty() && std::filesystem::exists(std::filesystem::path(d) / (l + ".traineddata"), ec));
-      if (!found) missing += (missing.empty() ? "" : ", ") + l + " (Debian package " + debian_package(l) + ")";
-    }
+  const bool failed =
+      impl_->api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0;
+  // Tesseract carries on without a language whose data is missing: check that each one loaded.
+  std::vector<std::string> loaded;
+  if (!failed) impl_->api.GetLoadedLanguagesAsVector(&loaded);
+  std::string missing;
+  for (const auto& l : langs)
+    if (std::find(loaded.begin(), loaded.end(), l) == loaded.end())
+      missing += (missing.empty() ? "" : ", ") + l + " (Debian package " + debian_package(l) + ")";
+  if (failed || !missing.empty())
     throw Error(ErrorCode::ocr_unavailable, source,
                 "Tesseract cannot load the OCR language data for '" + options.lang + "'" +
                     (missing.empty() ? std::string() : ": missing " + missing) +
-                    "; install it (apt-get install tesseract-ocr-chi-sim tesseract-ocr-eng) or convert with --ocr=off");
-  }
+                    "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
 }
 
 OcrSession::~OcrSession() { impl_->api.End(); }
 
 std::string OcrSession::parameters() const {
   return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " leptonica " + std::to_string(LIBLEPT_MAJOR_VERSION) + "." + std::to_string(LIBLEPT_MINOR_VERSION) +
-         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells psm=6, numbers psm=7 whitelist=0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
+         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells psm=6, numbers psm=7 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
 }
 
 namespace {
@@ -233,6 +249,7 @@ RegionText recognize(tesseract::TessBaseAPI& api) {
 OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractContext& ctx) {
   OcrPage out;
   if (image.width <= 0 || image.height <= 0 || !image.gray || image.stride < image.width) return out;
+  quiet_leptonica();
   if (static_cast<double>(image.width) * image.height > static_cast<double>(ctx.limits.max_pixels))
     throw Error(ErrorCode::limit_exceeded, ctx.source,
                 "page " + std::to_string(page) + " image of " + std::to_string(image.width) + "x" + std::to_string(image.height) +
@@ -276,13 +293,11 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   const std::vector<PixelRuling> prs = find_image_rulings(light.get(), dpi, &mask_raw);
   PixPtr mask(mask_raw);
   out.rulings = to_page_rulings(prs, scale, 1.5);
-  // Cells without ruling pixels (and their grey fringe): what is left inside a cell is its text.
-  PixPtr clean_gray(pixCopy(nullptr, gray.get()));
+  // Cells without ruling pixels (and their fringe): what is left inside a cell is its text.
   PixPtr clean(pixCopy(nullptr, binary.get()));
   if (mask.get()) {
     PixPtr wide(pixDilateBrick(nullptr, mask.get(), 3, 3));
     if (wide.get()) {
-      pixPaintThroughMask(clean_gray.get(), wide.get(), 0, 0, 255);
       pixSubtract(clean.get(), clean.get(), wide.get());
     }
   }
@@ -295,6 +310,15 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   const std::vector<pdf::GeoTable> grids = pdf::find_ruled_tables(out.rulings, none, frame, page);
   PixPtr text_page(pixCopy(nullptr, gray.get()));
   for (const auto& g : grids) {
+    // First pass: every inked cell read as a block of text.
+    struct CellRead {
+      const pdf::GeoCell* cell = nullptr;
+      int x0 = 0, y0 = 0;
+      PixPtr framed;
+      RegionText rt;
+      bool digits = false;
+    };
+    std::vector<CellRead> reads;
     for (const auto& cell : g.cells) {
       ctx.check_deadline();
       // The cell's inside, a stroke's width in from each border.
@@ -302,12 +326,9 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       const int x0 = static_cast<int>(std::floor(cell.rect.x0 / scale)) + inset, y0 = static_cast<int>(std::floor(cell.rect.y0 / scale)) + inset;
       const int x1 = static_cast<int>(std::ceil(cell.rect.x1 / scale)) - inset, y1 = static_cast<int>(std::ceil(cell.rect.y1 / scale)) - inset;
       if (x1 - x0 < 4 || y1 - y0 < 4) continue;
-      PixPtr box_pix;
-      {
-        Box* b = boxCreate(x0, y0, x1 - x0, y1 - y0);
-        box_pix.reset(pixClipRectangle(clean.get(), b, nullptr));
-        boxDestroy(&b);
-      }
+      Box* b = boxCreate(x0, y0, x1 - x0, y1 - y0);
+      PixPtr box_pix(pixClipRectangle(clean.get(), b, nullptr));
+      boxDestroy(&b);
       if (!box_pix.get()) continue;
       // Speckle is not text: a cell whose ink is only dots a few pixels across is empty.
       {
@@ -316,39 +337,67 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
         l_int32 count = 0;
         if (!solid.get() || pixCountPixels(solid.get(), &count, nullptr) != 0 || count == 0) continue;
       }
-      PixPtr grey_box;
-      {
-        Box* b = boxCreate(x0, y0, x1 - x0, y1 - y0);
-        grey_box.reset(pixClipRectangle(clean_gray.get(), b, nullptr));
-        boxDestroy(&b);
-      }
-      if (!grey_box.get()) continue;
-      PixPtr framed(pixAddBorder(grey_box.get(), 12, 255));
-      if (!framed.get()) continue;
-      pixSetResolution(framed.get(), dpi, dpi);
+      CellRead cr;
+      cr.cell = &cell;
+      cr.x0 = x0, cr.y0 = y0;
+      // Tesseract reads the binarized cell far better than the grey one (its own threshold
+      // turns the ghost of a removed ruling into ink); single-pixel specks are dropped first.
+      PixPtr despeckled(pixSelectBySize(box_pix.get(), 2, 2, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+      cr.framed.reset(pixAddBorder(despeckled.get() ? despeckled.get() : box_pix.get(), kMargin, 0));
+      if (!cr.framed.get()) continue;
+      pixSetResolution(cr.framed.get(), dpi, dpi);
       api.SetVariable("tessedit_char_whitelist", "");
       api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-      api.SetImage(framed.get());
+      api.SetImage(cr.framed.get());
       api.SetSourceResolution(dpi);
-      RegionText rt = recognize(api);
-      bool digits = false;
-      if (rt.any && looks_numeric(rt.text)) {
-        // A number cell: read again as one line of digits, so 0 is not O and rules are not 1.
-        api.SetVariable("tessedit_char_whitelist", "0123456789.");
-        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-        api.SetImage(framed.get());
-        api.SetSourceResolution(dpi);
-        RegionText dt = recognize(api);
-        api.SetVariable("tessedit_char_whitelist", "");
-        if (dt.any) rt = std::move(dt), digits = true;
-      }
-      std::u32string text = rt.text;
-      while (!text.empty() && text.back() == ' ') text.pop_back();
+      cr.rt = recognize(api);
+      reads.push_back(std::move(cr));
+    }
+    // Columns and rows that hold numbers: most of their inked cells read as digits (a table 四
+    // has one value row under three header rows).
+    std::map<std::pair<long, long>, std::pair<int, int>> columns, rows;  // (x0, x1) or (y0, y1) → (numeric, inked)
+    auto column_of = [](const pdf::GeoCell& c) { return std::make_pair(std::lround(c.rect.x0), std::lround(c.rect.x1)); };
+    auto row_of = [](const pdf::GeoCell& c) { return std::make_pair(std::lround(c.rect.y0), std::lround(c.rect.y1)); };
+    for (const auto& cr : reads) {
+      const int numeric = cr.rt.any && looks_numeric(cr.rt.text);
+      auto& n = columns[column_of(*cr.cell)];
+      n.first += numeric, ++n.second;
+      auto& m = rows[row_of(*cr.cell)];
+      m.first += numeric, ++m.second;
+    }
+    auto mostly = [](const std::pair<int, int>& n) { return n.first >= 2 && 2 * n.first >= n.second; };
+    // Second pass: number cells read again as one line of digits, so 0 is not O and 2 not 区.
+    for (auto& cr : reads) {
+      ctx.check_deadline();
+      const bool numeric_column = mostly(columns[column_of(*cr.cell)]) || mostly(rows[row_of(*cr.cell)]);
+      const bool numeric = cr.rt.any && looks_numeric(cr.rt.text);
+      const std::u32string first = trim_spaces(cr.rt.text);
+      // In a number column, an empty or one- or two-character reading that is no mark of its own
+      // (/, -, 无…) is a number OCR did not see as one.
+      const bool doubtful = numeric_column && !numeric && first.size() <= 2 && !is_na_mark(first);
+      if (!numeric && !doubtful) continue;
+      api.SetVariable("tessedit_char_whitelist", "-0123456789.");
+      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      api.SetImage(cr.framed.get());
+      api.SetSourceResolution(dpi);
+      RegionText dt = recognize(api);
+      api.SetVariable("tessedit_char_whitelist", "");
+      if (!dt.any) continue;
+      // A reading the first pass did not agree with is only as sure as the less sure of the two.
+      if (doubtful) dt.confidence = std::min(dt.confidence, cr.rt.any ? cr.rt.confidence : 0.0f);
+      cr.rt = std::move(dt);
+      cr.digits = true;
+    }
+    for (auto& cr : reads) {
+      const pdf::GeoCell& cell = *cr.cell;
+      RegionText& rt = cr.rt;
+      std::u32string text = trim_spaces(rt.text);
       if (text.empty()) continue;
       // Boxes in the cell's pixels (less the margin) → page points.
       pdf::Rect r{cell.rect.x0 + 1, cell.rect.y0 + 1, cell.rect.x1 - 1, cell.rect.y1 - 1};
       if (rt.x1 >= 0) {
-        r = pdf::Rect{(x0 + rt.x0 - 12) * scale, (y0 + rt.y0 - 12) * scale, (x0 + rt.x1 - 12) * scale, (y0 + rt.y1 - 12) * scale};
+        r = pdf::Rect{(cr.x0 + rt.x0 - kMargin) * scale, (cr.y0 + rt.y0 - kMargin) * scale, (cr.x0 + rt.x1 - kMargin) * scale,
+                      (cr.y0 + rt.y1 - kMargin) * scale};
         // Keep the word's centre inside its cell, however the margin skews the box.
         r.x0 = std::clamp(r.x0, cell.rect.x0 + 0.5, cell.rect.x1 - 1), r.x1 = std::clamp(r.x1, r.x0 + 0.5, cell.rect.x1 - 0.5);
         r.y0 = std::clamp(r.y0, cell.rect.y0 + 0.5, cell.rect.y1 - 1), r.y1 = std::clamp(r.y1, r.y0 + 0.5, cell.rect.y1 - 0.5);
@@ -363,7 +412,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       reading.from = pdf::span_of(page, r);
       reading.text = u32_to_utf8(text);
       reading.confidence = rt.confidence;
-      reading.digits_only = digits;
+      reading.digits_only = cr.digits;
       reading.symbols = std::move(rt.symbols);
       out.readings.push_back(std::move(reading));
     }
@@ -427,6 +476,7 @@ bool is_image_file(std::string_view bytes) {
 
 Document OcrExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
   if (!is_image_file(bytes)) throw Error(ErrorCode::unsupported, ctx.source, "not a PNG, JPEG or TIFF image");
+  quiet_leptonica();
   if (ctx.ocr.mode == OcrMode::off)
     throw Error(ErrorCode::no_text_layer, ctx.source, "an image file has no text layer and OCR is off (--ocr=off)");
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
@@ -470,3 +520,4 @@ Document OcrExtractor::extract(std::string_view bytes, const ExtractContext& ctx
 }
 
 }  // namespace ogix
+

@@ -108,17 +108,32 @@ void check_ocr_cells(Document& doc) {
     }
   }
 
+  // Blank cells on OCR'd pages may be digits OCR did not see: for the checks they count as 0, so a
+  // rule they leave unchecked is still tested (and a failure reported, never "fixed" by them).
+  std::set<int> ocr_pages;
+  for (const auto& r : doc.ocr_readings) ocr_pages.insert(r.from.page);
+  std::vector<char> blank(doc.cells.size(), 0);
+  for (std::size_t i = 0; i < doc.cells.size(); ++i) {
+    const CanonicalCell& c = doc.cells[i];
+    if (c.status == CellStatus::blank && !c.from.empty() && ocr_pages.count(c.from.front().page)) blank[i] = 1;
+  }
+  auto filled = [&](std::vector<CanonicalCell> cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      if (blank[i]) cells[i].status = CellStatus::number, cells[i].value = "0";
+    return cells;
+  };
   const auto base = evaluate(doc, doc.cells);
+  const auto base_filled = evaluate(doc, filled(doc.cells));
   // The rules each OCR number cell takes part in: those whose sides move when its value does.
   std::vector<std::vector<RuleKey>> involved(doc.cells.size());
   for (std::size_t i = 0; i < doc.cells.size(); ++i) {
-    if (!read[i]) continue;
-    std::vector<CanonicalCell> probe = doc.cells;
+    if (!read[i] && !blank[i]) continue;
+    std::vector<CanonicalCell> probe = filled(doc.cells);
     long long m = 0;
     if (!decimal_to_micros(probe[i].value, &m)) continue;
     probe[i].value = micros_to_decimal(m + 1000003LL * 1000000LL);
     for (const auto& [k, o] : evaluate(doc, probe))
-      if (auto it = base.find(k); it != base.end() && !same(it->second, o)) involved[i].push_back(k);
+      if (auto it = base_filled.find(k); it != base_filled.end() && !same(it->second, o)) involved[i].push_back(k);
   }
   auto fails = [&](std::size_t i, const std::map<RuleKey, RuleOutcome>& rules) {
     for (const auto& k : involved[i])
@@ -192,11 +207,17 @@ void check_ocr_cells(Document& doc) {
     doc.findings = std::move(kept);
     check_rules(doc);
   }
-  const auto now = applied.empty() ? base : evaluate(doc, doc.cells);
+  const auto now = evaluate(doc, filled(doc.cells));
   for (std::size_t i = 0; i < doc.cells.size(); ++i) {
-    if (!read[i]) continue;
+    if (!read[i] && !blank[i]) continue;
     const CanonicalCell& c = doc.cells[i];
     const std::string where = c.table + "/" + c.row + "/" + c.col;
+    if (blank[i]) {
+      if (fails(i, now))
+        doc.add_finding("ocr.rule_fail", Severity::warning,
+                        "OCR read no digits in this cell, and its rule fails when it counts as 0: a number may be missed", where);
+      continue;
+    }
     bool corrected = false;
     for (const auto& f : applied) corrected = corrected || f.cell == i;
     if (fails(i, now))
