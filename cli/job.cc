@@ -18,6 +18,7 @@
 #include "model/error.h"
 #include "model/sha256.h"
 #include "normalizers/metadata.h"
+#include "normalizers/panel.h"
 #include "normalizers/profile_mapper.h"
 #include "normalizers/ocr_check.h"
 #include "normalizers/rules.h"
@@ -25,7 +26,13 @@
 #include "normalizers/sectionizer.h"
 #include "normalizers/table_grid.h"
 #include "normalizers/unicode.h"
+#include "profiles/codebook.h"
 #include "writers/cells_csv_writer.h"
+#include "writers/codebook_writer.h"
+#include "writers/panel_writer.h"
+#include "writers/reports_writer.h"
+#include "writers/sqlite_writer.h"
+#include "writers/xml_reader.h"
 #include "writers/xml_writer.h"
 
 namespace fs = std::filesystem;
@@ -33,6 +40,12 @@ namespace fs = std::filesystem;
 namespace ogix {
 
 namespace {
+
+// The wide table's columns: every cell code of the built-in profiles.
+const ReportsColumns& wide_columns() {
+  static const ReportsColumns columns = reports_columns(codebook_entries());
+  return columns;
+}
 
 // Every official cell exactly once: the invariant the writers rely on.
 void check_cells(const Document& doc) {
@@ -195,14 +208,11 @@ void convert_one(InputOutcome& out, const BatchOptions& opt, const std::string& 
     out.findings = static_cast<int>(doc.findings.size());
     out.sections = static_cast<int>(doc.sections.size());
     out.csv_rows = cells_csv_rows(doc, xml_name);
-    // Rule 6 pairs reports by the agency their titles name (pages of one agency state its name
-    // differently in their metadata: 平潭综合实验区管委会 / 平潭综合实验区).
-    out.agency = strip_spaces(doc.meta.agency);
-    if (!doc.meta.title.empty() && !doc.meta.year.empty()) {
-      std::string t = strip_spaces(doc.meta.title);
-      auto at = t.find(doc.meta.year);
-      if (at != std::string::npos && at > 0) out.agency = t.substr(0, at);
-    }
+    out.reports_row = reports_csv_row(doc, xml_name, wide_columns());
+    out.panel = panel_row(doc, xml_name);
+    // Rule 6 pairs reports by agency key (normalizers/agency.h): pages of one agency name it
+    // differently (平潭综合实验区管委会 / 平潭综合实验区, 淮安市人民政府 / 淮安市政府).
+    out.agency = doc.meta.agency_key.empty() ? strip_spaces(doc.meta.agency) : doc.meta.agency_key;
     out.year = doc.meta.year;
     for (const auto& c : doc.cells)
       if (c.table == "applications" && (c.row == "carried_over" || c.row == "carried_forward")) out.carried.push_back(c);
@@ -300,6 +310,8 @@ std::vector<std::string> output_names(const std::vector<std::string>& inputs) {
   return names;
 }
 
+std::string codebook_text() { return codebook_csv(codebook_entries()); }
+
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
   static const std::set<std::string> report_ext = {".pdf", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md"};
   std::vector<std::string> out;
@@ -361,24 +373,50 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   worker();
   for (auto& t : pool) t.join();
 
+  std::vector<const InputOutcome*> ok;
+  for (const auto& i : result.inputs)
+    if (i.ok) ok.push_back(&i);
+  // Stable order: by source name, then by output name (sources can share a name; outputs cannot).
+  std::sort(ok.begin(), ok.end(), [](auto* a, auto* b) { return std::tie(a->source, a->output) < std::tie(b->source, b->output); });
+  const std::string bom = opt.csv_bom ? "\xEF\xBB\xBF" : "";
+  auto write_out = [&](const char* name, const std::string& bytes) {
+    write_file_atomic((fs::path(opt.out_dir) / name).string(), bytes, opt.sync);
+  };
   if (opt.write_csv) {
-    std::vector<const InputOutcome*> ok;
-    for (const auto& i : result.inputs)
-      if (i.ok) ok.push_back(&i);
-    // Stable order: by source name, then by output name (sources can share a name; outputs cannot).
-    std::sort(ok.begin(), ok.end(), [](auto* a, auto* b) { return std::tie(a->source, a->output) < std::tie(b->source, b->output); });
-    std::string csv = cells_csv_header();
+    std::string csv = bom + cells_csv_header();
     for (auto* i : ok) csv += i->csv_rows;
-    write_file_atomic((fs::path(opt.out_dir) / "cells.csv").string(), csv, opt.sync);
+    write_out("cells.csv", csv);
+  }
+  std::string wide = bom + reports_csv_header(wide_columns());
+  for (auto* i : ok) wide += i->reports_row;
+  write_out("reports.csv", wide);
+  std::vector<PanelRow> panel;
+  for (auto* i : ok) panel.push_back(i->panel);
+  mark_duplicate_keys(panel);
+  std::string panel_csv = bom + panel_csv_header();
+  for (const auto& row : panel) panel_csv += panel_csv_row(row);
+  write_out("panel.csv", panel_csv);
+  write_out("codebook.csv", bom + codebook_text());
+  if (!opt.sqlite_path.empty()) {
+    // The database holds every cell, rule and finding: read each document back from its XML in
+    // the stable order rather than keeping every document in memory.
+    SqliteDatasetWriter db(opt.sqlite_path);
+    for (auto* i : ok) {
+      std::string path = (fs::path(opt.out_dir) / i->output).string();
+      db.add_report(read_xml(read_file_capped(path, std::size_t{1} << 31), i->output).doc, i->output);
+    }
+    db.add_panel(panel);
+    db.add_codebook(codebook_entries());
+    db.commit();
   }
   result.dataset = check_dataset_rules(result.inputs);
-  std::string ds = "rule,agency,year_before,year,source_before,source,col,result,carried_over,carried_forward_before,detail\r\n";
+  std::string ds = bom + "rule,agency,year_before,year,source_before,source,col,result,carried_over,carried_forward_before,detail\r\n";
   for (const auto& o : result.dataset)
     ds += "6," + csv_field(o.agency) + ',' + o.year_before + ',' + o.year + ',' + csv_field(o.source_before) + ',' +
           csv_field(o.source) + ',' + o.col + ',' + rule_result_name(o.result) + ',' + o.lhs + ',' + o.rhs + ',' +
           csv_field(o.detail) + "\r\n";
   write_file_atomic((fs::path(opt.out_dir) / "dataset-rules.csv").string(), ds, opt.sync);
-  write_file_atomic((fs::path(opt.out_dir) / "manifest.csv").string(), manifest_csv(result), opt.sync);
+  write_file_atomic((fs::path(opt.out_dir) / "manifest.csv").string(), bom + manifest_csv(result), opt.sync);
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include "model/document.h"
 #include "model/limits.h"
 #include "model/ocr_options.h"
+#include "model/panel.h"
 
 namespace ogix {
 
@@ -40,6 +41,8 @@ struct BatchOptions {
   int jobs = 1;           // conversions in parallel; output is identical for any value
   bool write_csv = true;  // OUTDIR/cells.csv
   bool sync = true;       // fsync each output before its rename (durable across a power cut)
+  bool csv_bom = false;   // start every CSV with a UTF-8 BOM (Excel reads Chinese text right)
+  std::string sqlite_path;  // also write the dataset as one SQLite database there (empty: no)
 };
 
 // The outcome of one input of a batch.
@@ -56,6 +59,8 @@ struct InputOutcome {
   int findings = 0;
   int sections = 0;
   std::string csv_rows;  // this input's cells CSV rows
+  std::string reports_row;  // this input's reports.csv row
+  PanelRow panel;           // this input's panel row (duplicate_key set by the batch)
   std::string agency, year;  // as the report states them (for rule 6)
   std::vector<CanonicalCell> carried;  // applications carried_over / carried_forward cells (rule 6)
 };
@@ -79,8 +84,9 @@ struct BatchResult {
   int failed() const;
 };
 
-// Converts every input, writing OUTDIR/<name>.xml (names from output_names), OUTDIR/cells.csv, OUTDIR/manifest.csv and
-// OUTDIR/dataset-rules.csv (rule 6) atomically. A failing input is recorded and the batch goes on. Throws Error(io) only when the
+// Converts every input, writing OUTDIR/<name>.xml (names from output_names), OUTDIR/cells.csv, OUTDIR/manifest.csv,
+// OUTDIR/dataset-rules.csv (rule 6), the research files OUTDIR/reports.csv, panel.csv and codebook.csv, and the
+// SQLite database when asked, each atomically. A failing input is recorded and the batch goes on. Throws Error(io) only when the
 // output directory itself cannot be written.
 BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& options);
 
@@ -96,6 +102,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args);
 
 // Paths one per line (CR LF or LF; empty lines skipped), as --files-from reads them.
 std::vector<std::string> read_input_list(std::istream& in);
+
+// The codebook of every built-in profile as CSV (what `ogix codebook` prints).
+std::string codebook_text();
 
 // Writes `bytes` to `path` via a temporary file in the same directory and a rename, so readers
 // never see a half-written file. Throws Error(io).

@@ -23,12 +23,14 @@ const char* kUsage =
     "\n"
     "usage: ogix convert [options] INPUT... -o OUTDIR\n"
     "       ogix validate FILE.xml...\n"
+    "       ogix codebook\n"
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
     "  convert   convert PDF (scans by OCR), Word .docx, HTML, text or image (PNG, JPEG, TIFF) reports\n"
     "            into OUTDIR/<name>.xml, OUTDIR/cells.csv and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
     "  validate  check canonical XML files against ogix's schema (see 'ogix validate --help')\n"
+    "  codebook  print the codebook (every section and cell code of every profile) as CSV\n"
     "\n"
     "exit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
 
@@ -71,6 +73,8 @@ int convert(int argc, char** argv) {
       ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
+      ("sqlite", "also write the dataset as one SQLite database FILE (replaced atomically)", cxxopts::value<std::string>())
+      ("csv-bom", "start every CSV with a UTF-8 byte order mark (for Excel)")
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
       ("max-pages", "most PDF pages read", cxxopts::value<int>()->default_value(std::to_string(def.max_pages)))
       ("max-depth", "deepest HTML nesting accepted", cxxopts::value<int>()->default_value(std::to_string(def.max_depth)))
@@ -121,6 +125,8 @@ int convert(int argc, char** argv) {
   bo.jobs = args["jobs"].as<int>();
   bo.write_csv = !args.count("no-csv");
   bo.sync = !args.count("no-sync");
+  bo.csv_bom = args.count("csv-bom") > 0;
+  if (args.count("sqlite")) bo.sqlite_path = args["sqlite"].as<std::string>();
   auto& lim = bo.convert.limits;
   double mb = args["max-input-mb"].as<double>();
   if (mb <= 0 || bo.jobs < 1 || args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 ||
@@ -192,6 +198,10 @@ int main(int argc, char** argv) {
   }
   if (cmd == "convert") return convert(argc - 1, argv + 1);
   if (cmd == "validate") return validate(argc - 1, argv + 1);
+  if (cmd == "codebook") {
+    std::cout << ogix::codebook_text();
+    return kExitOk;
+  }
   std::cerr << (cmd.empty() ? std::string("ogix: missing command\n") : "ogix: unknown command '" + cmd + "'\n") << kUsage;
   return kExitUsage;
 }

@@ -60,6 +60,8 @@ struct Metadata {
   std::string encoding_basis;  // how the encoding was decided: bom, meta, http-equiv, detected, utf8-valid, default
   int pages = 0;             // PDF pages, 0 otherwise
   std::string title, agency, year, publish_date, source_url;
+  std::string agency_key;    // the agency normalized for pairing reports across years (normalizers/agency.h)
+  std::string agency_level;  // ministry, province, city, county, township, department[:level]; empty when unstated
   std::string ocr;  // the OCR engine and its fixed parameters, when a page was read by OCR
 };
 

@@ -1,5 +1,6 @@
 #include "normalizers/metadata.h"
 
+#include "normalizers/agency.h"
 #include "normalizers/unicode.h"
 
 namespace ogix {
@@ -14,9 +15,9 @@ int year_digit(char32_t c) {
   return p == std::u32string_view::npos ? -1 : static_cast<int>(p);
 }
 
-// The first year "19xx年"/"20xx年" in `s`, also when written in Chinese numerals (二〇二一年,
-// 二○二一年, 二零二一年), as four ASCII digits; or empty.
-std::string year_in(const std::string& s, std::size_t* byte_pos = nullptr) {
+}  // namespace
+
+std::string year_in(const std::string& s, std::size_t* byte_pos) {
   std::u32string u = utf8_to_u32(s);
   for (std::size_t i = 0; i + 4 < u.size(); ++i) {
     std::string year;
@@ -45,6 +46,8 @@ std::string year_in(const std::string& s, std::size_t* byte_pos = nullptr) {
   return {};
 }
 
+namespace {
+
 // The year of the statistics period ("统计期限自2021年1月1日起…"), which names the report year
 // even when the title does not; or empty.
 std::string period_year(const std::vector<const Paragraph*>& paras) {
@@ -61,6 +64,23 @@ std::string period_year(const std::vector<const Paragraph*>& paras) {
 }
 
 }  // namespace
+
+std::string_view without_field_label(std::string_view s) {
+  std::string_view t = s;
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  for (std::string_view label : {"文章标题", "标题", "题目", "发布机构", "信息来源", "来源", "发文机关"}) {
+    if (t.substr(0, label.size()) != label) continue;
+    std::string_view rest = t.substr(label.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    for (std::string_view colon : {"：", ":"})
+      if (rest.substr(0, colon.size()) == colon) {
+        rest.remove_prefix(colon.size());
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        return rest;
+      }
+  }
+  return s;
+}
 
 void infer_metadata(Document& doc) {
   std::vector<const Paragraph*> paras;
@@ -83,7 +103,7 @@ void infer_metadata(Document& doc) {
         bool starts_with_year = !year.empty() && year_pos == 0;
         if (i > 0 && paras[i - 1]->text.size() < 60 && (t.find("政府") == std::string::npos || starts_with_year))
           title = paras[i - 1]->text + title;
-        doc.meta.title = normalize_text(strip_spaces(title));
+        doc.meta.title = normalize_text(strip_spaces(without_field_label(title)));
         break;
       }
     }
@@ -92,15 +112,7 @@ void infer_metadata(Document& doc) {
   if (doc.meta.year.empty()) doc.meta.year = period_year(paras);
   if (doc.meta.year.empty())
     for (std::size_t i = 0; i < paras.size() && i < 8 && doc.meta.year.empty(); ++i) doc.meta.year = year_in(paras[i]->text);
-  if (doc.meta.agency.empty() && !doc.meta.title.empty()) {
-    // The agency is what precedes the year (or 政府信息公开) in the title.
-    std::string t = doc.meta.title;
-    std::size_t cut = std::string::npos;
-    year_in(t, &cut);
-    std::size_t g = t.find("政府信息公开");
-    if (cut == std::string::npos || (g != std::string::npos && g < cut)) cut = g;
-    if (cut != std::string::npos && cut > 0) doc.meta.agency = t.substr(0, cut);
-  }
+  identify_agency(doc);
 }
 
 }  // namespace ogix

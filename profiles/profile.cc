@@ -30,6 +30,12 @@ const ProfileTable* Profile::table(std::string_view c) const {
   return nullptr;
 }
 
+const CodeLabel* Profile::label(std::string_view kind, std::string_view t, std::string_view code) const {
+  for (const auto& l : labels)
+    if (l.kind == kind && l.table == t && l.code == code) return &l;
+  return nullptr;
+}
+
 std::string label_key(std::string_view label) {
   std::u32string u = utf8_to_u32(normalize_text(label));
   std::u32string out;
@@ -187,6 +193,24 @@ Profile parse_profile(std::string_view text) {
         fail("unknown rule kind " + r.kind);
       }
       p.rules.push_back(std::move(r));
+    } else if (kw == "label") {
+      auto w = words(lhs);
+      auto parts = split(rhs, '|');
+      if (w.empty() || parts.size() != 2 || parts[0].empty() || parts[1].empty())
+        fail("label needs KIND [CODE] = 中文 | English");
+      CodeLabel l{w[0], {}, {}, parts[0], parts[1]};
+      if (l.kind == "section" && w.size() == 2) {
+        l.code = w[1];
+      } else if (l.kind == "table" && w.size() == 1 && table) {
+        l.table = l.code = table->code;
+      } else if ((l.kind == "col" || l.kind == "row") && w.size() == 2 && table) {
+        l.table = table->code;
+        l.code = w[1];
+        if (l.kind == "col" ? !table->col(l.code) : !table->row(l.code)) fail("label names unknown " + l.kind + " " + l.code);
+      } else {
+        fail("label needs section CODE, table, col CODE or row CODE (col/row/table inside a table)");
+      }
+      p.labels.push_back(std::move(l));
     } else {
       fail("unknown statement " + kw);
     }

@@ -54,13 +54,24 @@ struct Evidence {
   std::string text;  // as written in the profile (full-width punctuation kept)
 };
 
+// The label a code is printed with in the official table, and an English one (codebook).
+struct CodeLabel {
+  std::string kind;   // "section", "table", "col" or "row"
+  std::string table;  // the table code (empty for sections)
+  std::string code;   // the section, column or row code (the table code for kind "table")
+  std::string zh, en;
+};
+
 struct Profile {
   std::string id, description;
   std::vector<Evidence> evidence;
   std::vector<ProfileSection> sections;
   std::vector<ProfileTable> tables;
   std::vector<ProfileRule> rules;
+  std::vector<CodeLabel> labels;  // in profile order
   const ProfileTable* table(std::string_view code) const;
+  // The label statement for (kind, table, code), or nullptr.
+  const CodeLabel* label(std::string_view kind, std::string_view table, std::string_view code) const;
 };
 
 // Parses profile text; throws std::invalid_argument with the line number on a syntax error.

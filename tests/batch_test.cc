@@ -59,7 +59,8 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
     CHECK_MESSAGE(name.find(".tmp-") == std::string::npos, "temporary file left: " << name);
     CHECK_MESSAGE(slurp(e.path()) == slurp(root / "b" / name), name << " differs between 1 and 3 jobs");
   }
-  CHECK(files == static_cast<int>(inputs.size()) - 1 + 3);  // XMLs + cells, manifest, dataset-rules
+  // XMLs + cells, manifest, dataset-rules, reports, panel, codebook
+  CHECK(files == static_cast<int>(inputs.size()) - 1 + 6);
   fs::remove_all(root);
 }
 

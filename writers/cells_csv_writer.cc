@@ -16,9 +16,6 @@ std::string csv_field(const std::string& s) {
 
 std::string cells_csv_header() { return "source,profile,table,row,col,status,value,raw,extra,label,location,document\r\n"; }
 
-namespace {
-
-// "p3:x0,y0,x1,y1" for PDF boxes, the node path otherwise; several spans joined by ';'.
 std::string location(const std::vector<Span>& spans) {
   std::string out;
   for (const auto& s : spans) {
@@ -31,8 +28,6 @@ std::string location(const std::vector<Span>& spans) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string cells_csv_rows(const Document& doc, const std::string& document) {
   std::string out;

@@ -16,6 +16,10 @@ std::string cells_csv_header();
 // `document` names the XML file written for the report (unique in a batch; source may not be).
 std::string cells_csv_rows(const Document& doc, const std::string& document = {});
 
+// Where cells came from, as the CSV's location column writes it: "p3:x0,y0,x1,y1" for PDF boxes,
+// the node path or line otherwise; several joined by ';'.
+std::string location(const std::vector<Span>& spans);
+
 // Quotes a CSV field when it holds a comma, quote, CR or LF (RFC 4180).
 std::string csv_field(const std::string& s);
 

@@ -183,6 +183,8 @@ ReadReport read_xml(std::string_view xml, const std::string& name) {
       Metadata& m = doc.meta;
       m.title = child_text(n, "title");
       m.agency = child_text(n, "agency");
+      m.agency_key = child_text(n, "agency-key");
+      m.agency_level = child_text(n, "agency-level");
       m.year = child_text(n, "year");
       m.publish_date = child_text(n, "publish-date");
       m.source_url = child_text(n, "source-url");

@@ -184,6 +184,8 @@ std::string write_xml(const Document& doc) {
   };
   opt("title", m.title);
   opt("agency", m.agency);
+  opt("agency-key", m.agency_key);
+  opt("agency-level", m.agency_level);
   opt("year", m.year);
   opt("publish-date", m.publish_date);
   opt("source-url", m.source_url);

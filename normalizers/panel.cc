@@ -1,0 +1,119 @@
+#include "normalizers/panel.h"
+
+#include <map>
+#include <utility>
+
+#include "normalizers/cell_value.h"
+
+namespace ogix {
+
+namespace {
+
+// The spec's mapping: for each panel column, the operands in ogi-2019/2021 and in ogi-legacy
+// (table.row.col; "x.*" is a family of rows; an empty list means the profile does not report it).
+struct PanelSource {
+  std::vector<std::string> modern, legacy;
+};
+
+const std::array<PanelSource, kPanelColumns.size()>& panel_sources() {
+  static const std::array<PanelSource, kPanelColumns.size()> sources = {{
+      {{"applications.new_received.total"}, {"indicators.requests_received.current"}},
+      {{"applications.carried_over.total"}, {}},
+      {{"applications.granted.total"}, {"indicators.replies.granted.current"}},
+      {{"applications.partially_granted.total"}, {"indicators.replies.partially_granted.current"}},
+      {{"applications.denied.*.total"}, {"indicators.replies.refused.current"}},
+      {{"applications.unavailable.not_held.total"},
+       {"indicators.replies.not_this_agency.current", "indicators.replies.not_exist.current"}},
+      {{}, {"indicators.replies.already_public.current"}},
+      {{"applications.total_processed.total"}, {"indicators.replies_total.current"}},
+      {{"review_litigation.administrative_review.total"}, {"indicators.review_total.current"}},
+      {{"review_litigation.administrative_review.corrected"}, {"indicators.review.corrected.current"}},
+      {{"review_litigation.litigation_direct.total", "review_litigation.litigation_after_review.total"},
+       {"indicators.litigation_total.current"}},
+      {{"review_litigation.litigation_direct.corrected", "review_litigation.litigation_after_review.corrected"},
+       {"indicators.litigation.corrected.current"}},
+      {{}, {"indicators.proactive_total.current"}},
+  }};
+  return sources;
+}
+
+// "table.row.col" → its three parts; row codes may hold dots themselves (replies.refused).
+bool split_code(const std::string& code, std::string& table, std::string& row, std::string& col) {
+  auto a = code.find('.'), b = code.rfind('.');
+  if (a == std::string::npos || a == b) return false;
+  table = code.substr(0, a);
+  row = code.substr(a + 1, b - a - 1);
+  col = code.substr(b + 1);
+  return true;
+}
+
+}  // namespace
+
+PanelRow panel_row(const Document& doc, const std::string& document) {
+  PanelRow out;
+  const Metadata& m = doc.meta;
+  out.source = m.source;
+  out.document = document;
+  out.profile = doc.profile;
+  out.agency = m.agency;
+  out.agency_key = m.agency_key;
+  out.agency_level = m.agency_level;
+  out.year = m.year;
+  for (const auto& r : doc.rules)
+    if (r.result == RuleResult::fail) ++out.rules_fail;
+
+  std::map<std::tuple<std::string, std::string, std::string>, const CanonicalCell*> cells;
+  for (const auto& c : doc.cells)
+    if (!c.extra || c.row.rfind("extra_", 0) != 0) cells[{c.table, c.row, c.col}] = &c;
+
+  bool legacy = doc.profile == "ogi-legacy";
+  bool modern = doc.profile == "ogi-2019" || doc.profile == "ogi-2021";
+  std::string notes;
+  for (std::size_t k = 0; k < kPanelColumns.size(); ++k) {
+    const auto& terms = legacy ? panel_sources()[k].legacy : modern ? panel_sources()[k].modern : std::vector<std::string>{};
+    if (terms.empty()) continue;  // not reported in this profile (or profile none)
+    long long sum = 0;
+    bool ok = true;
+    for (const auto& term : terms) {
+      std::string table, row, col;
+      if (!split_code(term, table, row, col)) continue;
+      std::vector<const CanonicalCell*> operands;
+      if (row.size() > 2 && row.compare(row.size() - 2, 2, ".*") == 0) {
+        std::string family = row.substr(0, row.size() - 1);
+        for (const auto& [key, cell] : cells)
+          if (std::get<0>(key) == table && std::get<1>(key).rfind(family, 0) == 0 && std::get<2>(key) == col)
+            operands.push_back(cell);
+      } else if (auto it = cells.find({table, row, col}); it != cells.end()) {
+        operands.push_back(it->second);
+      }
+      if (operands.empty()) {
+        ok = false;
+        notes += (notes.empty() ? "" : ";") + std::string("missing:") + term;
+        continue;
+      }
+      for (const auto* c : operands) {
+        long long v = 0;
+        if (c->status != CellStatus::number || !decimal_to_micros(c->value, &v)) {
+          ok = false;
+          notes += (notes.empty() ? "" : ";") + std::string(status_name(c->status)) + ":" + c->table + "." + c->row + "." +
+                   c->col;
+          continue;
+        }
+        sum += v;
+      }
+    }
+    if (ok) out.values[k] = micros_to_decimal(sum);
+  }
+  out.notes = std::move(notes);
+  return out;
+}
+
+void mark_duplicate_keys(std::vector<PanelRow>& rows) {
+  std::map<std::pair<std::string, std::string>, int> count;
+  for (const auto& r : rows)
+    if (!r.agency_key.empty() && !r.year.empty()) ++count[{r.agency_key, r.year}];
+  for (auto& r : rows)
+    r.duplicate_key = !r.agency_key.empty() && !r.year.empty() && count[{r.agency_key, r.year}] > 1;
+}
+
+}  // namespace ogix

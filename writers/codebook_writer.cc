@@ -1,0 +1,18 @@
+#include "writers/codebook_writer.h"
+
+#include "writers/cells_csv_writer.h"
+
+namespace ogix {
+
+std::string codebook_csv(const std::vector<CodebookEntry>& entries) {
+  std::string s = "profile,kind,code,table,row,col,label_zh,label_en,unit,rules,variants\r\n";
+  for (const auto& e : entries) {
+    for (const std::string* f : {&e.profile, &e.kind, &e.code, &e.table, &e.row, &e.col, &e.label_zh, &e.label_en,
+                                 &e.unit, &e.rules})
+      s += csv_field(*f) + ',';
+    s += csv_field(e.variants) + "\r\n";
+  }
+  return s;
+}
+
+}  // namespace ogix
