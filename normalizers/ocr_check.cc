@@ -117,9 +117,12 @@ void check_ocr_cells(Document& doc) {
     const CanonicalCell& c = doc.cells[i];
     if (c.status == CellStatus::blank && !c.from.empty() && ocr_pages.count(c.from.front().page)) blank[i] = 1;
   }
+  // Likewise a row OCR misread into a missing one, or a cell read as words, must not leave the
+  // numbers beside it unchecked: for reporting (never for corrections) they count as 0 too.
   auto filled = [&](std::vector<CanonicalCell> cells) {
     for (std::size_t i = 0; i < cells.size(); ++i)
-      if (blank[i]) cells[i].status = CellStatus::number, cells[i].value = "0";
+      if (blank[i] || cells[i].status == CellStatus::missing || cells[i].status == CellStatus::text)
+        cells[i].status = CellStatus::number, cells[i].value = "0";
     return cells;
   };
   const auto base = evaluate(doc, doc.cells);
@@ -223,7 +226,7 @@ void check_ocr_cells(Document& doc) {
     if (fails(i, now))
       doc.add_finding("ocr.rule_fail", Severity::warning,
                       "OCR read " + c.value + " (confidence " + fmt_conf(read[i]->confidence) +
-                          ") in a cell whose rule fails: the digits may be misread",
+                          ") in a cell whose rule fails (blank, missing or text cells counted as 0): the digits, or the row they were mapped to, may be wrong",
                       where);
     else if (!corrected && read[i]->confidence < kLowConfidence)
       doc.add_finding("ocr.low_confidence", Severity::warning,
