@@ -16,4 +16,5 @@ for r in rows:
     print(f"{name:<40} {r['profile']:<9} {r['sections']:>4} {r['cells_number']:>6} {r['cells_blank']:>5} "
           f"{r['cells_na']:>3} {r['cells_text']:>4} {r['cells_missing']:>4}  "
           f"{r['rules_pass']}/{r['rules_fail']}/{r['rules_unchecked']}")
-print("outputs: out/<case>.xml, out/cells.csv, out/manifest.csv, out/dataset-rules.csv")
+print("outputs: out/<case>.xml, out/cells.csv, out/manifest.csv, out/dataset-rules.csv, "
+      "out/reports.csv, out/panel.csv, out/codebook.csv")
