@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <iterator>
 
 namespace ogix {
 
@@ -96,13 +97,18 @@ std::vector<CodebookEntry> codebook_entries(const Profile& p) {
   return out;
 }
 
-std::vector<CodebookEntry> codebook_entries() {
-  std::vector<CodebookEntry> out;
-  for (const auto& p : builtin_profiles()) {
-    auto part = codebook_entries(p);
-    out.insert(out.end(), part.begin(), part.end());
-  }
-  return out;
+const std::vector<CodebookEntry>& codebook_entries() {
+  // A batch needs it for the wide table's columns and for codebook.csv: built once, like the
+  // profiles it comes from.
+  static const std::vector<CodebookEntry> all = [] {
+    std::vector<CodebookEntry> out;
+    for (const auto& p : builtin_profiles()) {
+      auto part = codebook_entries(p);
+      out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    return out;
+  }();
+  return all;
 }
 
 }  // namespace ogix

@@ -13,7 +13,7 @@ namespace ogix {
 // table for rows beyond the profile.
 std::vector<CodebookEntry> codebook_entries(const Profile& profile);
 
-// The codebook of every built-in profile, in profile id order.
-std::vector<CodebookEntry> codebook_entries();
+// The codebook of every built-in profile, in profile id order (built once per process).
+const std::vector<CodebookEntry>& codebook_entries();
 
 }  // namespace ogix

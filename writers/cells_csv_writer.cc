@@ -5,13 +5,24 @@
 namespace ogix {
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
+  // One pass over the bytes: find_first_of with a set searches the set once per byte, which made
+  // quoting a visible cost of writing the CSVs.
+  bool quote = false;
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      quote = true;
+      break;
+    }
+  if (!quote) return s;
+  std::string out;
+  out.reserve(s.size() + 8);
+  out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+  return out;
 }
 
 std::string cells_csv_header() { return "source,profile,table,row,col,status,value,raw,extra,label,location,document,unit\r\n"; }
