@@ -1,12 +1,10 @@
 #include "text/unicode.h"
 
-#include <memory>
-#include <unordered_map>
+#include <algorithm>
+#include <cstddef>
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
 namespace ogix {
@@ -200,66 +198,22 @@ std::string normalize_text(std::string_view s) {
   return u32_to_utf8(out);
 }
 
-// Character by character (with a per-thread cache) because keys are short and compared, not read:
-// a phrase rule could not change a label's meaning, and a transliterator is not shared across threads.
-namespace {
-
-// True for a character GB2312 encodes that ICU's Traditional-Simplified leaves as it is. GB2312 is the simplified character set, so such a
-// character needs no transform: building ICU's transliterator registry costs about 170 million
-// instructions, which a mainland report (nearly all of it in GB2312) should never pay.
-bool in_gb2312(char32_t c) {
-  thread_local std::unique_ptr<UConverter, decltype(&ucnv_close)> gb(
-      [] {
-        UErrorCode err = U_ZERO_ERROR;
-        UConverter* cnv = ucnv_open("GB2312", &err);
-        if (U_FAILURE(err)) return static_cast<UConverter*>(nullptr);
-        ucnv_setFromUCallBack(cnv, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
-        return U_SUCCESS(err) ? cnv : (ucnv_close(cnv), static_cast<UConverter*>(nullptr));
-      }(),
-      &ucnv_close);
-  if (!gb) return false;
-  // The few GB2312 characters that are also traditional forms ICU's transform changes (後 → 后);
-  // tests/traditional_test.cc checks this list against ICU's table over all of GB2312.
-  static constexpr std::u32string_view kAlsoTraditional = U"乾俱吒夥姊後徵摺於箝苎菸著藉跤阪麽";
-  if (kAlsoTraditional.find(c) != std::u32string_view::npos) return false;
-  UChar buf[2];
-  int32_t n = 0;
-  U16_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
-  char out[8];
-  UErrorCode err = U_ZERO_ERROR;
-  ucnv_resetFromUnicode(gb.get());
-  ucnv_fromUChars(gb.get(), out, sizeof out, buf, n, &err);
-  return U_SUCCESS(err);
-}
-
-}  // namespace
+// Character by character because keys are short and compared, not read: a phrase rule could not
+// change a label's meaning.
+//
+// The table is ICU's Traditional-Simplified transform of every ideograph that it turns into one
+// other character, generated at build time (text/tools/hant_hans_gen.cc, same ICU): building ICU's
+// transliterator registry costs about 170 million instructions per process, more than converting
+// a whole PDF. tests/traditional_test.cc checks the table against ICU's transform.
+extern const char32_t kHantHans[][2];  // {traditional, simplified}, by code point
+extern const std::size_t kHantHansSize;
 
 char32_t simplified_char(char32_t c) {
-  if (c < 0x3400 || !is_han(c)) return c;
-  thread_local std::unordered_map<char32_t, char32_t> cache;
-  thread_local std::unique_ptr<icu::Transliterator> hant_hans;
-  thread_local bool tried = false;
-  auto it = cache.find(c);
-  if (it != cache.end()) return it->second;
-  if (in_gb2312(c)) {
-    cache.emplace(c, c);
-    return c;
-  }
-  if (!tried) {
-    tried = true;
-    UErrorCode err = U_ZERO_ERROR;
-    hant_hans.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, err));
-    if (U_FAILURE(err)) hant_hans.reset();
-  }
-  char32_t out = c;
-  if (hant_hans) {
-    icu::UnicodeString u(static_cast<UChar32>(c));
-    hant_hans->transliterate(u);
-    if (u.countChar32() == 1) out = static_cast<char32_t>(u.char32At(0));
-  }
-  // The cache holds only Han characters met in labels: a few thousand at most.
-  cache.emplace(c, out);
-  return out;
+  if (c < 0x3400) return c;
+  const char32_t (*end)[2] = kHantHans + kHantHansSize;
+  const char32_t (*it)[2] =
+      std::lower_bound(kHantHans, end, c, [](const char32_t(&pair)[2], char32_t x) { return pair[0] < x; });
+  return it != end && (*it)[0] == c ? (*it)[1] : c;
 }
 
 std::string simplified_key(std::string_view s) {
