@@ -1,46 +1,125 @@
 #include "extractors/zip_reader.h"
 
+#include <string>
+#include <type_traits>
+
+#include <dlfcn.h>
 #include <zip.h>
 
 #include "model/error.h"
 
 namespace ogix {
 
+namespace {
+
+// libzip, loaded on the first .docx rather than linked: it brings libcrypto (for ZIP encryption,
+// which ogix refuses anyway), whose thousands of symbol bindings cost every ogix process about
+// 2 ms of CPU and 7 million instructions at start-up — as much as a third of converting a
+// 5-page PDF beyond pdftotext's own cost. OGIX_LIBZIP_SONAME is the soname of the libzip that the
+// build found (CMakeLists.txt), so the header's declarations and the loaded library agree.
+struct LibZip {
+#define OGIX_ZIP_FN(name) decltype(&::name) name = nullptr
+  OGIX_ZIP_FN(zip_error_init);
+  OGIX_ZIP_FN(zip_error_fini);
+  OGIX_ZIP_FN(zip_error_strerror);
+  OGIX_ZIP_FN(zip_error_code_zip);
+  OGIX_ZIP_FN(zip_source_buffer_create);
+  OGIX_ZIP_FN(zip_source_free);
+  OGIX_ZIP_FN(zip_open_from_source);
+  OGIX_ZIP_FN(zip_discard);
+  OGIX_ZIP_FN(zip_name_locate);
+  OGIX_ZIP_FN(zip_stat_init);
+  OGIX_ZIP_FN(zip_stat_index);
+  OGIX_ZIP_FN(zip_fopen_index);
+  OGIX_ZIP_FN(zip_get_error);
+  OGIX_ZIP_FN(zip_strerror);
+  OGIX_ZIP_FN(zip_fread);
+  OGIX_ZIP_FN(zip_file_strerror);
+  OGIX_ZIP_FN(zip_fclose);
+#undef OGIX_ZIP_FN
+  std::string error;  // why loading failed; empty when every function was found
+};
+
+// The library, loaded once per process (thread-safe static initialization); never unloaded.
+const LibZip& libzip() {
+  static const LibZip lib = [] {
+    LibZip z;
+    void* h = ::dlopen(OGIX_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (h == nullptr) {
+      const char* why = ::dlerror();
+      z.error = std::string("cannot load " OGIX_LIBZIP_SONAME ": ") + (why ? why : "unknown error");
+      return z;
+    }
+    auto bind = [&](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
+      if (fn == nullptr && z.error.empty()) z.error = std::string(OGIX_LIBZIP_SONAME " has no ") + name;
+    };
+#define OGIX_ZIP_BIND(name) bind(z.name, #name)
+    OGIX_ZIP_BIND(zip_error_init);
+    OGIX_ZIP_BIND(zip_error_fini);
+    OGIX_ZIP_BIND(zip_error_strerror);
+    OGIX_ZIP_BIND(zip_error_code_zip);
+    OGIX_ZIP_BIND(zip_source_buffer_create);
+    OGIX_ZIP_BIND(zip_source_free);
+    OGIX_ZIP_BIND(zip_open_from_source);
+    OGIX_ZIP_BIND(zip_discard);
+    OGIX_ZIP_BIND(zip_name_locate);
+    OGIX_ZIP_BIND(zip_stat_init);
+    OGIX_ZIP_BIND(zip_stat_index);
+    OGIX_ZIP_BIND(zip_fopen_index);
+    OGIX_ZIP_BIND(zip_get_error);
+    OGIX_ZIP_BIND(zip_strerror);
+    OGIX_ZIP_BIND(zip_fread);
+    OGIX_ZIP_BIND(zip_file_strerror);
+    OGIX_ZIP_BIND(zip_fclose);
+#undef OGIX_ZIP_BIND
+    return z;
+  }();
+  return lib;
+}
+
+}  // namespace
+
 struct ZipReader::Impl {
+  const LibZip* z = nullptr;
   zip_t* archive = nullptr;
 };
 
 ZipReader::ZipReader(std::string_view bytes, std::string source) : impl_(std::make_unique<Impl>()), source_(std::move(source)) {
+  const LibZip& z = libzip();
+  if (!z.error.empty()) throw Error(ErrorCode::internal, source_, z.error);
+  impl_->z = &z;
   zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  z.zip_error_init(&err);
+  zip_source_t* src = z.zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (src == nullptr) {
-    zip_error_fini(&err);
+    z.zip_error_fini(&err);
     throw Error(ErrorCode::internal, source_, "cannot create a ZIP source");
   }
   // ZIP_CHECKCONS: a central directory that contradicts the local headers is damage, not data.
-  impl_->archive = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  impl_->archive = z.zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (impl_->archive == nullptr) {
-    std::string why = zip_error_strerror(&err);
-    zip_source_free(src);  // not taken over by a failed open
-    zip_error_fini(&err);
+    std::string why = z.zip_error_strerror(&err);
+    z.zip_source_free(src);  // not taken over by a failed open
+    z.zip_error_fini(&err);
     throw Error(ErrorCode::damaged, source_, "not a readable ZIP container: " + why);
   }
-  zip_error_fini(&err);
+  z.zip_error_fini(&err);
 }
 
 ZipReader::~ZipReader() {
-  if (impl_ && impl_->archive != nullptr) zip_discard(impl_->archive);
+  if (impl_ && impl_->archive != nullptr) impl_->z->zip_discard(impl_->archive);
 }
 
-bool ZipReader::has(const std::string& name) const { return zip_name_locate(impl_->archive, name.c_str(), 0) >= 0; }
+bool ZipReader::has(const std::string& name) const { return impl_->z->zip_name_locate(impl_->archive, name.c_str(), 0) >= 0; }
 
 std::string ZipReader::read(const std::string& name, std::size_t max_bytes, const char* limit_name) const {
-  zip_int64_t index = zip_name_locate(impl_->archive, name.c_str(), 0);
+  const LibZip& z = *impl_->z;
+  zip_int64_t index = z.zip_name_locate(impl_->archive, name.c_str(), 0);
   if (index < 0) throw Error(ErrorCode::unsupported, source_, "the ZIP container has no " + name);
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(impl_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+  z.zip_stat_init(&st);
+  if (z.zip_stat_index(impl_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0)
     throw Error(ErrorCode::damaged, source_, "cannot read the directory entry of " + name);
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     throw Error(ErrorCode::encrypted, source_, name + " is encrypted");
@@ -48,29 +127,29 @@ std::string ZipReader::read(const std::string& name, std::size_t max_bytes, cons
   if ((st.valid & ZIP_STAT_SIZE) && st.size > max_bytes)
     throw Error(ErrorCode::limit_exceeded, source_,
                 name + " inflates to " + std::to_string(st.size) + " bytes, more than " + limit_name + " allows");
-  zip_file_t* f = zip_fopen_index(impl_->archive, static_cast<zip_uint64_t>(index), 0);
+  zip_file_t* f = z.zip_fopen_index(impl_->archive, static_cast<zip_uint64_t>(index), 0);
   if (f == nullptr) {
-    int code = zip_error_code_zip(zip_get_error(impl_->archive));
+    int code = z.zip_error_code_zip(z.zip_get_error(impl_->archive));
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) throw Error(ErrorCode::encrypted, source_, name + " is encrypted");
-    throw Error(ErrorCode::damaged, source_, "cannot open " + name + ": " + zip_strerror(impl_->archive));
+    throw Error(ErrorCode::damaged, source_, "cannot open " + name + ": " + z.zip_strerror(impl_->archive));
   }
   std::string out;
   char buf[65536];
   for (;;) {
-    zip_int64_t n = zip_fread(f, buf, sizeof buf);
+    zip_int64_t n = z.zip_fread(f, buf, sizeof buf);
     if (n < 0) {
-      std::string why = zip_file_strerror(f);
-      zip_fclose(f);
+      std::string why = z.zip_file_strerror(f);
+      z.zip_fclose(f);
       throw Error(ErrorCode::damaged, source_, "cannot inflate " + name + ": " + why);
     }
     if (n == 0) break;
     if (out.size() + static_cast<std::size_t>(n) > max_bytes) {
-      zip_fclose(f);
+      z.zip_fclose(f);
       throw Error(ErrorCode::limit_exceeded, source_, name + " inflates to more than " + limit_name + " allows");
     }
     out.append(buf, static_cast<std::size_t>(n));
   }
-  zip_fclose(f);
+  z.zip_fclose(f);
   return out;
 }
 
