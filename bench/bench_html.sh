@@ -5,7 +5,8 @@
 # BUILD_DIR holds a Release build of ogix. For every HTML fixture, COPIES copies of the page
 # (default 40) are converted by one `ogix convert` process (full pipeline: extract, normalize, map,
 # write XML and CSV) and parsed by one `xmllint --html --noout` process; each is repeated ROUNDS
-# times (default 9), alternating the two, and the median wall time is reported with the ratio.
+# times (default 9), alternating the two, and the median wall time and the median CPU time (user +
+# sys: what a loaded machine disturbs least) are reported with their ratios.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: $0 BUILD_DIR [COPIES] [ROUNDS]}
@@ -20,13 +21,19 @@ type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/nu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-now_ns() { date +%s%N; }
+# Runs a command; appends its wall and CPU (user + sys) seconds to the files $1 and $2.
+timed() {
+  local wall=$1 cpu=$2
+  shift 2
+  /usr/bin/time -f "%e %U %S" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
+  awk -v w="$wall" -v c="$cpu" '{ print $1 >> w; print $2 + $3 >> c }' "$tmp/time"
+}
 
 # median of the numbers on stdin
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '%-22s %9s %12s %12s %7s\n' page bytes "ogix ms/pg" "xmllint ms/pg" ratio
-total_o=0 total_x=0
+printf '%-22s %9s %12s %12s %7s %12s %12s %7s\n' page bytes "ogix ms/pg" "xmllint ms/pg" ratio "ogix CPU" "xmllint CPU" ratio
+total_o=0 total_x=0 total_oc=0 total_xc=0
 for page in "$root"/fixtures/html-*/input.html; do
   name=$(basename "$(dirname "$page")")
   # A gb2312-declared page with GBK-only characters is where libxml2 alone stops reading (the
@@ -46,24 +53,22 @@ for page in "$root"/fixtures/html-*/input.html; do
   # One untimed run of each warms the page cache and checks that both tools accept the pages.
   "$ogix" convert -q "${files[@]}" -o "$dir/out" >/dev/null
   xmllint --html --noout "${files[@]}" 2>/dev/null || true
-  : >"$dir/o.ns"
-  : >"$dir/x.ns"
+  : >"$dir/o.w"; : >"$dir/o.c"; : >"$dir/x.w"; : >"$dir/x.c"
   for _ in $(seq "$rounds"); do
     rm -rf "$dir/out"
-    t0=$(now_ns)
-    "$ogix" convert -q "${files[@]}" -o "$dir/out" >/dev/null
-    t1=$(now_ns)
-    xmllint --html --noout "${files[@]}" 2>/dev/null || true
-    t2=$(now_ns)
-    echo $((t1 - t0)) >>"$dir/o.ns"
-    echo $((t2 - t1)) >>"$dir/x.ns"
+    timed "$dir/o.w" "$dir/o.c" "$ogix" convert -q "${files[@]}" -o "$dir/out"
+    timed "$dir/x.w" "$dir/x.c" xmllint --html --noout "${files[@]}"
   done
-  mo=$(median <"$dir/o.ns")
-  mx=$(median <"$dir/x.ns")
+  mo=$(median <"$dir/o.w")
+  mx=$(median <"$dir/x.w")
+  moc=$(median <"$dir/o.c")
+  mxc=$(median <"$dir/x.c")
   total_o=$(awk -v a="$total_o" -v b="$mo" 'BEGIN { print a + b }')
   total_x=$(awk -v a="$total_x" -v b="$mx" 'BEGIN { print a + b }')
-  awk -v n="$name" -v s="$(wc -c <"$page")" -v o="$mo" -v x="$mx" -v c="$copies" \
-    'BEGIN { printf "%-22s %9d %12.2f %12.2f %7.2f\n", n, s, o / c / 1e6, x / c / 1e6, o / x }'
+  total_oc=$(awk -v a="$total_oc" -v b="$moc" 'BEGIN { print a + b }')
+  total_xc=$(awk -v a="$total_xc" -v b="$mxc" 'BEGIN { print a + b }')
+  awk -v n="$name" -v s="$(wc -c <"$page")" -v o="$mo" -v x="$mx" -v oc="$moc" -v xc="$mxc" -v c="$copies" \
+    'BEGIN { printf "%-22s %9d %12.2f %12.2f %7.2f %12.2f %12.2f %7.2f\n", n, s, 1000 * o / c, 1000 * x / c, o / x, 1000 * oc / c, 1000 * xc / c, oc / xc }'
 done
-awk -v o="$total_o" -v x="$total_x" -v c="$copies" -v r="$rounds" \
-  'BEGIN { printf "%-22s %9s %12.2f %12.2f %7.2f   (median of %d rounds, %d copies per page)\n", "all pages", "", o / c / 1e6, x / c / 1e6, o / x, r, c }'
+awk -v o="$total_o" -v x="$total_x" -v oc="$total_oc" -v xc="$total_xc" -v c="$copies" -v r="$rounds" \
+  'BEGIN { printf "%-22s %9s %12.2f %12.2f %7.2f %12.2f %12.2f %7.2f   (medians of %d rounds, %d copies per page, ms per page)\n", "all pages", "", 1000 * o / c, 1000 * x / c, o / x, 1000 * oc / c, 1000 * xc / c, oc / xc, r, c }'

@@ -13,13 +13,24 @@ namespace {
 // Locale-free ASCII lowercase: the per-character std::tolower call showed up in profiles.
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-// True when `hay` contains `needle` (lowercase ASCII) ignoring ASCII case.
-bool contains_nocase(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    std::size_t k = 0;
-    while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return true;
+// True when `hay` contains one of `needles` (lowercase ASCII) ignoring ASCII case, in one pass
+// over `hay` (is_invisible_element asks it of every style attribute of a page).
+bool contains_any_nocase(std::string_view hay, std::initializer_list<std::string_view> needles) {
+  // The needles' first letters in both cases: most bytes of a style are rejected by one lookup.
+  std::array<bool, 256> first{};
+  for (std::string_view needle : needles) {
+    first[static_cast<unsigned char>(needle[0])] = true;
+    if (needle[0] >= 'a' && needle[0] <= 'z') first[static_cast<unsigned char>(needle[0] - ('a' - 'A'))] = true;
+  }
+  for (std::size_t i = 0; i < hay.size(); ++i) {
+    if (!first[static_cast<unsigned char>(hay[i])]) continue;
+    const char c = ascii_lower(hay[i]);
+    for (std::string_view needle : needles) {
+      if (c != needle[0] || needle.size() > hay.size() - i) continue;
+      std::size_t k = 1;
+      while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
+      if (k == needle.size()) return true;
+    }
   }
   return false;
 }
@@ -107,10 +118,16 @@ bool is_invisible_element(const xmlNode* n) {
     std::string_view an = reinterpret_cast<const char*>(a->name);
     if (an == "hidden") return true;
     if (an != "style") continue;
-    std::string raw = attribute(n, "style");
+    // The value as libxml2 keeps it (one text node) without a copy; attribute() joins the rare
+    // values split over several nodes.
+    std::string joined;
+    std::string_view raw;
+    if (a->children != nullptr && a->children->next == nullptr && a->children->content != nullptr)
+      raw = reinterpret_cast<const char*>(a->children->content);
+    else
+      raw = joined = attribute(n, "style");
     // Most styles (Word's are long) name none of these properties: skip the normalizing copy.
-    if (!contains_nocase(raw, "display") && !contains_nocase(raw, "mso-hide") && !contains_nocase(raw, "visibility"))
-      continue;
+    if (!contains_any_nocase(raw, {"display", "mso-hide", "visibility"})) continue;
     std::string style = lower_no_space(raw);
     if (style.find("display:none") != std::string::npos || style.find("mso-hide:all") != std::string::npos ||
         style.find("visibility:hidden") != std::string::npos)
@@ -190,9 +207,17 @@ int NodePaths::position(const xmlNode* n) {
 }
 
 std::string NodePaths::path(const xmlNode* n) {
+  // Up to the nearest ancestor whose path is known: the cells of a table share all but their
+  // last steps, and a page asks for thousands of them.
   std::vector<const xmlNode*> chain;
-  for (const xmlNode* p = n; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) chain.push_back(p);
   std::string out;
+  for (const xmlNode* p = n; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) {
+    if (auto it = path_.find(p); it != path_.end()) {
+      out = it->second;
+      break;
+    }
+    chain.push_back(p);
+  }
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     std::string_view name = element_name(*it);
     out += '/';
@@ -203,6 +228,7 @@ std::string NodePaths::path(const xmlNode* n) {
       out += std::to_string(position(*it));
       out += ']';
     }
+    path_.emplace(*it, out);
   }
   return out;
 }

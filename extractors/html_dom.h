@@ -72,6 +72,7 @@ class NodePaths {
  private:
   int position(const xmlNode* n);
   std::unordered_map<const xmlNode*, int> position_;
+  std::unordered_map<const xmlNode*, std::string> path_;  // paths already built, by element
 };
 
 }  // namespace ogix::html

@@ -1,12 +1,16 @@
 #include "text/label_key.h"
 
+#include <unordered_map>
+
 #include <unicode/uchar.h>
 
 #include "text/unicode.h"
 
 namespace ogix {
 
-std::string label_key(std::string_view label) {
+namespace {
+
+std::string compute_label_key(std::string_view label) {
   std::u32string u = utf8_to_u32(simplified_key(normalize_text(label)));
   std::u32string out;
   out.reserve(u.size());
@@ -39,6 +43,23 @@ std::string label_key(std::string_view label) {
       out.push_back(c);
   }
   return u32_to_utf8(out);
+}
+
+}  // namespace
+
+std::string label_key(std::string_view label) {
+  // The mapper and the table classifiers ask for the keys of the same cell texts and profile
+  // labels over and over (every header candidate against every table): a per-thread memo of the
+  // pure function saves most of the normalization. Bounded, so hostile inputs with millions of
+  // distinct texts cost memory no more than a few thousand entries.
+  thread_local std::unordered_map<std::string, std::string> memo;
+  std::string text(label);
+  auto it = memo.find(text);
+  if (it != memo.end()) return it->second;
+  std::string key = compute_label_key(label);
+  if (memo.size() >= 8192) memo.clear();
+  memo.emplace(std::move(text), key);
+  return key;
 }
 
 }  // namespace ogix

@@ -9,32 +9,36 @@
 
 namespace ogix {
 
+namespace {
+
+// The code point starting at s[i] and its length in bytes; U+FFFD and 1 for an invalid or cut
+// sequence, so that decoding goes on at the next byte.
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t* length) {
+  auto c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  *length = 1;
+  if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) return 0xFFFD;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  bool ok = true;
+  for (int k = 1; k < len; ++k) {
+    auto d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((d & 0xC0) != 0x80) ok = false;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if (!ok || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+  *length = static_cast<std::size_t>(len);
+  return cp;
+}
+
+}  // namespace
+
 std::u32string utf8_to_u32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  std::size_t i = 0, n = s.size();
-  while (i < n) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (!ok || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
+  std::size_t i = 0, len = 0;
+  while (i < s.size()) {
+    out.push_back(decode_at(s, i, &len));
+    i += len;
   }
   return out;
 }
@@ -217,14 +221,21 @@ char32_t simplified_char(char32_t c) {
 }
 
 std::string simplified_key(std::string_view s) {
-  std::u32string u = utf8_to_u32(s);
-  bool changed = false;
-  for (char32_t& c : u) {
-    char32_t x = simplified_char(c);
-    changed = changed || x != c;
-    c = x;
+  // Most text has no traditional character: find the first one without decoding the rest into
+  // UTF-32 (detect_profile asks this of a whole report's text).
+  // utf8_to_u32 starts a character at every byte that is not a continuation byte, so looking at
+  // those alone finds the same characters.
+  bool changes = false;
+  for (std::size_t i = 0, len = 0; i < s.size() && !changes; ++i) {
+    // U+3400 and above take three or four bytes with a lead byte from 0xE3 up.
+    if (static_cast<unsigned char>(s[i]) < 0xE3) continue;
+    const char32_t c = decode_at(s, i, &len);
+    changes = simplified_char(c) != c;
   }
-  return changed ? u32_to_utf8(u) : std::string(s);
+  if (!changes) return std::string(s);
+  std::u32string u = utf8_to_u32(s);
+  for (char32_t& c : u) c = simplified_char(c);
+  return u32_to_utf8(u);
 }
 
 std::string strip_spaces(std::string_view s) {

@@ -102,15 +102,7 @@ class XmlOut {
   void text(std::string value) {
     close_start_tag();
     sanitize_xml_text(value);
-    for (char c : value) {
-      switch (c) {
-        case '&': out_ += "&amp;"; break;
-        case '<': out_ += "&lt;"; break;
-        case '>': out_ += "&gt;"; break;
-        case '\r': out_ += "&#xD;"; break;
-        default: out_ += c;
-      }
-    }
+    append_escaped(value, false);
   }
   void element(const char* name, const std::string& value) {
     start(name);
@@ -132,6 +124,30 @@ class XmlOut {
   std::vector<std::pair<std::string, std::string>> attrs_;  // of the start tag being written
   bool start_pending_ = false;
 
+  // C14N's escaping: of text (& < > CR) or of an attribute value (& < " TAB LF CR). The runs
+  // between escaped characters are appended whole rather than byte by byte.
+  void append_escaped(const std::string& value, bool attribute) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const char* esc = nullptr;
+      switch (value[i]) {
+        case '&': esc = "&amp;"; break;
+        case '<': esc = "&lt;"; break;
+        case '>': esc = attribute ? nullptr : "&gt;"; break;
+        case '"': esc = attribute ? "&quot;" : nullptr; break;
+        case '\t': esc = attribute ? "&#x9;" : nullptr; break;
+        case '\n': esc = attribute ? "&#xA;" : nullptr; break;
+        case '\r': esc = "&#xD;"; break;
+        default: break;
+      }
+      if (esc == nullptr) continue;
+      out_.append(value, run, i - run);
+      out_ += esc;
+      run = i + 1;
+    }
+    out_.append(value, run, std::string::npos);
+  }
+
   void close_start_tag() {
     if (!start_pending_) return;
     start_pending_ = false;
@@ -148,17 +164,7 @@ class XmlOut {
       out_ += ' ';
       out_ += name;
       out_ += "=\"";
-      for (char c : value) {
-        switch (c) {
-          case '&': out_ += "&amp;"; break;
-          case '<': out_ += "&lt;"; break;
-          case '"': out_ += "&quot;"; break;
-          case '\t': out_ += "&#x9;"; break;
-          case '\n': out_ += "&#xA;"; break;
-          case '\r': out_ += "&#xD;"; break;
-          default: out_ += c;
-        }
-      }
+      append_escaped(value, true);
       out_ += '"';
     }
     out_ += '>';
