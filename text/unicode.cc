@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <vector>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -214,6 +215,15 @@ extern const std::size_t kHantHansSize;
 
 char32_t simplified_char(char32_t c) {
   if (c < 0x3400) return c;
+  // Whole texts are keyed (detect_profile): one bit per BMP character says whether the table
+  // has it, so most characters skip the binary search.
+  static const std::vector<bool> in_table = [] {
+    std::vector<bool> bits(0x10000, false);
+    for (std::size_t i = 0; i < kHantHansSize; ++i)
+      if (kHantHans[i][0] < 0x10000) bits[kHantHans[i][0]] = true;
+    return bits;
+  }();
+  if (c < 0x10000 && !in_table[c]) return c;
   const char32_t (*end)[2] = kHantHans + kHantHansSize;
   const char32_t (*it)[2] =
       std::lower_bound(kHantHans, end, c, [](const char32_t(&pair)[2], char32_t x) { return pair[0] < x; });
