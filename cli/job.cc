@@ -26,6 +26,7 @@
 #include "normalizers/run_together.h"
 #include "normalizers/sectionizer.h"
 #include "model/table_grid.h"
+#include "text/label_key.h"
 #include "text/unicode.h"
 #include "profiles/codebook.h"
 #include "writers/cells_csv_writer.h"
@@ -105,6 +106,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   if (bytes.size() > options.limits.max_input_bytes)
     throw Error(ErrorCode::limit_exceeded, source,
                 "input of " + std::to_string(bytes.size()) + " bytes exceeds --max-input-mb");
+  forget_label_keys();  // memoized per document (text/label_key.h)
   ExtractContext ctx;
   ctx.source = source;
   ctx.limits = options.limits;

@@ -47,12 +47,23 @@ std::string compute_label_key(std::string_view label) {
 
 }  // namespace
 
-std::string label_key(std::string_view label) {
-  // The mapper and the table classifiers ask for the keys of the same cell texts and profile
-  // labels over and over (every header candidate against every table): a per-thread memo of the
-  // pure function saves most of the normalization. Bounded, so hostile inputs with millions of
-  // distinct texts cost memory no more than a few thousand entries.
+namespace {
+
+// The mapper and the table classifiers ask for the keys of the same cell texts and profile labels
+// over and over (every header candidate against every table): a per-thread memo of the pure
+// function saves most of the normalization. Bounded, so hostile inputs with millions of distinct
+// texts cost memory no more than a few thousand entries.
+std::unordered_map<std::string, std::string>& memo_of_this_thread() {
   thread_local std::unordered_map<std::string, std::string> memo;
+  return memo;
+}
+
+}  // namespace
+
+void forget_label_keys() { memo_of_this_thread().clear(); }
+
+std::string label_key(std::string_view label) {
+  auto& memo = memo_of_this_thread();
   std::string text(label);
   auto it = memo.find(text);
   if (it != memo.end()) return it->second;
