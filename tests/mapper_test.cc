@@ -123,7 +123,7 @@ TEST_CASE("money units: the cell's unit wins over the header's, with an info fin
   CHECK(cell(e, "proactive", "government_procurement", "procurement_amount").value == "0.1");
 }
 
-TEST_CASE("text in a number cell is status text with a finding; duplicates are reported") {
+TEST_CASE("text in a number cell is status text with a finding — duplicates are reported") {
   Document d;
   d.blocks.push_back(table_of({{"信息内容", "本年处理决定数量"}, {"行政许可", "约20件"}, {"行政许可", "20"}}));
   map_profile(d);
@@ -306,7 +306,7 @@ TEST_CASE("a label cell one column too narrow does not shift values into the nei
   CHECK(cell(d, "applications", "carried_over", "total").value == "21");
 }
 
-TEST_CASE("其他 inside 法人或其他组织 is not the column 其他; a lone 法人或其他组织 column is the 小计") {
+TEST_CASE("其他 inside 法人或其他组织 is not the column 其他 — a lone 法人或其他组织 column is the 小计") {
   Document d = sectioned({{"applications",
                            {table_of({{"项目", "自然人", "法人或其他组织", "总计"},
                                       {"一、本年新收政府信息公开申请数量", "5", "7", "12"},
@@ -576,7 +576,7 @@ TEST_CASE("text: 总计 first — values read in the header's order, whether the
   }
 }
 
-TEST_CASE("text: a blank last cell never shifts the row; when a blank cannot be placed, nothing is read") {
+TEST_CASE("text: a blank last cell never shifts the row — when a blank cannot be placed, nothing is read") {
   const std::string pad_header = std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\n" +
                                  "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n" +
                                  "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n";
