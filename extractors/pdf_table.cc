@@ -145,7 +145,9 @@ std::vector<char> align_header_block(std::vector<GeoCell>& cells) {
 
 Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, const std::string& source) {
   std::vector<GeoCell> cells = g.cells;
-  const std::vector<char> displaced = align_header_block(cells);
+  // Only drawn borders say where a header table ends and its columns lie; unruled grids take their
+  // columns from the values.
+  const std::vector<char> displaced = g.ruled ? align_header_block(cells) : std::vector<char>(cells.size(), 0);
   std::vector<double> xv, yv;
   for (const auto& c : cells) xv.push_back(c.rect.x0), xv.push_back(c.rect.x1), yv.push_back(c.rect.y0), yv.push_back(c.rect.y1);
   std::vector<double> xs = cluster(xv, kLineMerge), ys = cluster(yv, kLineMerge);

@@ -482,6 +482,7 @@ TEST_CASE("pdf tables: a header drawn as a table of its own over the body's tabl
   };
   SUBCASE("as many value columns: the header's borders move onto the body's, in order") {
     pdf::GeoTable g;
+    g.ruled = true;
     g.cells.push_back(geo(0, 0, 112, 20, U"项目"));  // the header laid out wider in its label area
     g.cells.push_back(geo(112, 0, 163, 20, U"自然人"));
     g.cells.push_back(geo(163, 0, 200, 20, U"总计"));
@@ -498,6 +499,7 @@ TEST_CASE("pdf tables: a header drawn as a table of its own over the body's tabl
   }
   SUBCASE("an empty first body row is the body's, not the header's") {
     pdf::GeoTable g;
+    g.ruled = true;
     g.cells.push_back(geo(0, 0, 112, 10, U"项目"));
     g.cells.push_back(geo(112, 0, 163, 10, U"自然人"));
     g.cells.push_back(geo(163, 0, 200, 10, U"总计"));
@@ -513,6 +515,7 @@ TEST_CASE("pdf tables: a header drawn as a table of its own over the body's tabl
   }
   SUBCASE("value columns that do not pair up: the header cells are displaced, nothing is guessed") {
     pdf::GeoTable g;
+    g.ruled = true;
     g.cells.push_back(geo(0, 0, 112, 20, U"项目"));
     g.cells.push_back(geo(112, 0, 140, 20, U"自然人"));
     g.cells.push_back(geo(140, 0, 170, 20, U"商业企业"));
@@ -527,8 +530,19 @@ TEST_CASE("pdf tables: a header drawn as a table of its own over the body's tabl
     }
     CHECK(displaced == 4);  // every header cell has a border the body lacks
   }
+  SUBCASE("an unruled grid (columns from the values, no borders) is left as found") {
+    pdf::GeoTable g;
+    g.cells.push_back(geo(0, 0, 112, 20, U"项目"));
+    g.cells.push_back(geo(112, 0, 163, 20, U"自然人"));
+    g.cells.push_back(geo(163, 0, 200, 20, U"总计"));
+    body(g);
+    Table t = pdf::to_table(g, "t1", Limits{}, "x.pdf");
+    CHECK(t.cols == 5);
+    for (const auto& c : t.cells) CHECK_FALSE(c.displaced);
+  }
   SUBCASE("one table whose header borders continue into the body is left as drawn") {
     pdf::GeoTable g;
+    g.ruled = true;
     g.cells.push_back(geo(0, 0, 100, 20, U"项目"));
     g.cells.push_back(geo(100, 0, 200, 10, U"申请人情况"));
     g.cells.push_back(geo(100, 10, 150, 20, U"自然人"));
