@@ -127,7 +127,7 @@ std::vector<char> align_header_block(std::vector<GeoCell>& cells) {
   if (maps) {
     // Edge k of the header ↦ edge of the body: the outer left border, the label area's inner
     // borders in order, then the value columns' borders in order.
-    auto to_body = [&](int k) { return eb[static_cast<std::size_t>(k < kt ? k : kb + k - kt)]; };
+    auto to_body = [&](int k) { return eb.at(static_cast<std::size_t>(k < kt ? k : kb + k - kt)); };
     for (std::size_t i : top) {
       Rect& r = cells[i].rect;
       int k0 = edge_at(et, r.x0), k1 = edge_at(et, r.x1);
