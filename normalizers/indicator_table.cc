@@ -420,7 +420,10 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
           if (t.size() <= u.size() || t.compare(t.size() - u.size(), u.size(), u) != 0) continue;
           std::string unit = u32_to_utf8(u);
           CellReading n = read_cell(u32_to_utf8(t.substr(0, t.size() - u.size())), false);
-          if (n.status == CellStatus::number && (r.unit.empty() || r.unit == unit)) {
+          // With no unit column, a money unit on a row the profile does not count in money
+          // contradicts the row: not decided.
+          bool fits = r.unit.empty() ? extra || !is_money_unit(unit) : r.unit == unit;
+          if (n.status == CellStatus::number && fits) {
             rd = n;
             cc.unit = unit;
           }
@@ -434,8 +437,12 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
         if (money) {
           std::string to = money_to.empty() ? "万元" : money_to;
           if (!is_money_unit(from)) {
+            // With no unit in the cell, the unit column or the label, the amount in 万元 is not
+            // decided: 43160 may be 元. Text, never a number in a guessed unit.
             doc.add_finding("unit.unknown", Severity::warning,
-                            "money cell '" + cell->text + "' states no unit; value kept as written", loc);
+                            "money cell '" + cell->text + "' states no unit; left as text", loc);
+            cc.status = CellStatus::text;
+            cc.value.clear();
             cc.unit.clear();
           } else {
             if (from != to) {

@@ -236,6 +236,30 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     if (!c.digits) {
       std::u32string text = c.text;
       more_cells = false;
+      // A unit written against the digits (依申请公开信息收取的费用 43160元 政府信息…, the space
+      // before the next label often dropped) is that cell's own unit, not the next label's first
+      // word: it stays with the cell, so the mapper converts money from it or leaves a unit that
+      // contradicts the row as text. It is the cell's when a space or the end closes it, when the
+      // rest names an indicator that the whole does not, or when no label begins with it (元, 条 …
+      // unlike 个人, 项目, 部门). The row's own unit column repeated in the cell is handled below.
+      if (label.empty() && !rows_.empty() && !rows_.back().group && c.begin > 0 && is_digit(s[c.begin - 1]))
+        for (const auto& u : pt_.units) {
+          if (text.compare(0, u.size(), u) != 0) continue;
+          if (u == rows_.back().unit) break;
+          std::u32string rest = trim(text.substr(u.size()));
+          static const std::u32string_view never_starts_label[] = {U"条", U"件", U"元", U"千元", U"万元", U"亿元", U"%", U"％", U"篇", U"册", U"份", U"人次"};
+          bool closed = text.size() == u.size() || text[u.size()] == ' ' ||
+                        std::find(std::begin(never_starts_label), std::end(never_starts_label), u) != std::end(never_starts_label) ||
+                        (names_indicator(rest) && !names_indicator(trim(text)));
+          if (!closed) break;
+          rows_.back().run += u;
+          rows_.back().na_cells = true;  // cells are tokens: a token with its unit is one cell
+          text = text.substr(u.size());
+          more_cells = true;
+          break;
+        }
+      if (more_cells && trim(text).empty()) continue;
+      more_cells = false;
       // A cell repeating the row's unit (条 235条 900条): the unit ends the cell.
       if (label.empty() && !rows_.empty() && !rows_.back().group && !rows_.back().unit.empty() &&
           text.compare(0, rows_.back().unit.size(), rows_.back().unit) == 0) {

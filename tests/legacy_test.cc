@@ -126,6 +126,50 @@ TEST_CASE("crawler text, spaced: a token is a cell; a missing token is not split
   CHECK(cell(d, "replies_total", "current")->value == "3");
 }
 
+TEST_CASE("crawler text, spaced, no unit column: a unit against the digits is the cell's own (43160元 = 4.316 万元)") {
+  std::string table =
+      "指标名称 2013年度 主动公开政府信息数 358条 政府网站公开数 370 受理政府信息公开申请总数 19件 "
+      "依申请公开信息收取的费用 43160元 政府信息公开收费减免金额 14032元 行政复议数 7 行政诉讼数 6件";
+  Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  REQUIRE(cell(d, "fees_collected", "current") != nullptr);
+  CHECK(cell(d, "fees_collected", "current")->status == CellStatus::number);
+  CHECK(cell(d, "fees_collected", "current")->value == "4.316");
+  CHECK(cell(d, "fees_collected", "current")->unit == "万元");
+  // The unit is no part of the next row's label: that row is found too.
+  REQUIRE(cell(d, "fees_waived", "current") != nullptr);
+  CHECK(cell(d, "fees_waived", "current")->value == "1.4032");
+  CHECK(cell(d, "proactive_total", "current")->value == "358");
+  CHECK(cell(d, "proactive_total", "current")->unit == "条");
+  CHECK(cell(d, "requests_received", "current")->value == "19");
+  CHECK(cell(d, "review_total", "current")->value == "7");
+}
+
+TEST_CASE("money cell with no unit anywhere: text with a finding, never a number in a guessed unit") {
+  std::string html =
+      "<html><head><meta charset='utf-8'><title>示例局2013年度政府信息公开工作年度报告</title></head><body>"
+      "<p>一、概述</p><p>略。</p><p>附件</p><table>"
+      "<tr><td>指标名称</td><td>2013年度</td></tr>"
+      "<tr><td>主动公开政府信息数</td><td>35</td></tr>"
+      "<tr><td>受理政府信息公开申请总数</td><td>3</td></tr>"
+      "<tr><td>对申请的答复总数</td><td>3</td></tr>"
+      "<tr><td>依申请公开信息收取的费用</td><td>43160</td></tr>"
+      "<tr><td>政府信息公开收费减免金额</td><td>12元</td></tr>"
+      "<tr><td>行政复议数</td><td>2件</td></tr>"
+      "<tr><td>行政诉讼数</td><td>1万元</td></tr>"
+      "</table></body></html>";
+  Document d = convert_bytes(html, "a.html", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  REQUIRE(cell(d, "fees_collected", "current") != nullptr);
+  CHECK(cell(d, "fees_collected", "current")->status == CellStatus::text);
+  CHECK(cell(d, "fees_collected", "current")->value.empty());
+  CHECK(has_finding(d, "unit.unknown"));
+  CHECK(cell(d, "fees_waived", "current")->value == "0.0012");
+  CHECK(cell(d, "review_total", "current")->value == "2");
+  // A money unit on a count row contradicts the row: not decided, text.
+  CHECK(cell(d, "litigation_total", "current")->status == CellStatus::text);
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
