@@ -170,6 +170,25 @@ TEST_CASE("money cell with no unit anywhere: text with a finding, never a number
   CHECK(cell(d, "litigation_total", "current")->status == CellStatus::text);
 }
 
+TEST_CASE("Word-copy text: a group row merged across the table (no tab) stays in the indicator table") {
+  std::string text =
+      "示例县交通局2015年政府信息公开工作年度报告\n\n一、概述\n略。\n\n二、主动公开政府信息情况\n略。\n\n附件\n\n"
+      "示例县交通局2015年度政府信息公开工作统计数据\n\n"
+      "指标\t计量单位\t数量\t累计\n"
+      "一、主动公开情况\n"
+      "（一）主动公开政府信息数\t条\t11,137\t66,725\n"
+      "其中：主动公开规范性文件数\t条\t961\t961\n"
+      "二、依申请公开情况\n"
+      "（一）受理政府信息公开申请总数\t件\t5\t9\n";
+  Document d = convert_bytes(text, "a.txt", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  REQUIRE(cell(d, "proactive_total", "current") != nullptr);
+  CHECK(cell(d, "proactive_total", "current")->value == "11137");
+  CHECK(cell(d, "proactive_total", "cumulative")->value == "66725");
+  CHECK(cell(d, "requests_received", "cumulative")->value == "9");
+  CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.col == "c1" || c.col == "c2"; }));
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
