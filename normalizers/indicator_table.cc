@@ -136,6 +136,15 @@ bool find_layout(const Table& t, const ProfileTable& pt, Layout* out) {
   return true;
 }
 
+// True when `key` is a label variant of some indicator of `table`.
+bool names_indicator(const ProfileTable& table, const std::string& key) {
+  if (key.empty()) return false;
+  for (const auto& pr : table.rows)
+    for (const auto& v : pr.variants)
+      if (v.leaf == key) return true;
+  return false;
+}
+
 std::vector<const Table*> tables_of(const Document& doc) {
   std::vector<const Table*> out;
   auto take = [&](const std::vector<Block>& blocks) {
@@ -321,6 +330,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
                         t->id);
     IndicatorOutline outline(*pt);
     std::string held;  // a label line with no unit or values that may continue on the next line
+    int held_row = -1;  // index in rows of the blank row written for `held`, or -1
     for (int r = l.header_row + 1; r < t->rows; ++r) {
       const Cell* lc = g.at(r, l.label_col);
       if (!lc || lc->row != r) continue;  // a label cell spanning rows is read once
@@ -335,19 +345,21 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       if (!held.empty()) {
         // A label wrapped over two lines (其中：主要负责同志参加 / 政府网站在线访谈次数 …): the
         // second line has no numbering of its own. Joined when the whole names an indicator, or
-        // when the first line cannot be a group heading (其中 … or 1. numbering).
+        // when the first line cannot be a group heading (其中 … or 1. numbering) and names no
+        // indicator by itself (其中：涉及国家秘密 with a blank cell is that indicator, blank).
         IndicatorLabel first = read_indicator_label(held), joined = read_indicator_label(held + text);
         bool continues = label.number == 0 && label.level == 1 && row_has_values;
-        bool names = false;
-        for (const auto& pr : pt->rows)
-          for (const auto& v : pr.variants) names = names || v.leaf == joined.key;
         std::string compact = strip_spaces(normalize_text(held));
-        if (continues && (names || first.level >= 3 || compact.rfind("其中", 0) == 0)) {
+        if (continues && (names_indicator(*pt, joined.key) ||
+                          (!names_indicator(*pt, first.key) && (first.level >= 3 || compact.rfind("其中", 0) == 0)))) {
           text = held + text;
           label = joined;
+          // The first line was taken for a row with blank cells: it was half of this one.
+          if (held_row >= 0 && held_row + 1 == static_cast<int>(rows.size())) rows.pop_back();
         }
         held.clear();
       }
+      held_row = -1;
       if (!row_has_values) held = text;
       Row row;
       row.label = label.label;
@@ -377,8 +389,10 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       }
       row.text = text;
       row.row = outline.place(label, has_values);
-      // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells.
-      if (!has_values && row.unit.empty()) continue;
+      // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells —
+      // unless its label alone names an indicator: that indicator, its cells blank as printed.
+      if (!has_values && row.unit.empty() && (!row.row || row.values.empty())) continue;
+      if (!has_values) held_row = static_cast<int>(rows.size());
       rows.push_back(std::move(row));
     }
   }

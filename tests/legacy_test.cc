@@ -189,6 +189,29 @@ TEST_CASE("Word-copy text: a group row merged across the table (no tab) stays in
   CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.col == "c1" || c.col == "c2"; }));
 }
 
+TEST_CASE("indicator table as HTML: a row whose only value cell is blank is that indicator, not a wrapped label") {
+  std::string html =
+      "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
+      "<p>一、概述</p><p>略。</p><p>附件</p><table>"
+      "<tr><td>指标名称</td><td>2015年度</td></tr>"
+      "<tr><td>对申请的答复总数</td><td>9</td></tr>"
+      "<tr><td>不予公开答复数</td><td>9</td></tr>"
+      "<tr><td>其中：涉及国家秘密</td><td>&nbsp;</td></tr>"
+      "<tr><td>涉及商业秘密</td><td>0</td></tr>"
+      "<tr><td>涉及个人隐私</td><td>9</td></tr>"
+      "<tr><td>主动公开政府信息数</td><td>5</td></tr>"
+      "</table></body></html>";
+  Document d = convert_bytes(html, "a.html", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  REQUIRE(cell(d, "replies.refused.state_secret", "current") != nullptr);
+  CHECK(cell(d, "replies.refused.state_secret", "current")->status == CellStatus::blank);
+  REQUIRE(cell(d, "replies.refused.commercial_secret", "current") != nullptr);
+  CHECK(cell(d, "replies.refused.commercial_secret", "current")->value == "0");
+  CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.extra; }));
+  // L3 over the parts present holds (9 = blank + 0 + 9): no false finding.
+  for (const auto& r : d.rules) CHECK(r.result != RuleResult::fail);
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
