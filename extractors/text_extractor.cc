@@ -180,9 +180,20 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
            (k + 1 < lines.size() && is_table_line(k + 1) && !names_section(lines[k], ctx.cues)))) {
         std::size_t n = k + 1;
         while (n < lines.size() && blank(lines[n])) ++n;
+        // In an indicator table a group row may stand over a label wrapped below it (一、主动公开情况 /
+        // （一）主动公开政府信息数 / （不同渠道…）⇥条⇥383): up to three such lines before a table line.
+        std::vector<std::size_t> more;
+        while (n < lines.size() && !is_table_line(n) && more.size() < 2 && indicator_table(rows) &&
+               lines[n].size() <= kMaxWrappedCellBytes && !is_sentence(lines[n])) {
+          more.push_back(n);
+          ++n;
+          while (n < lines.size() && blank(lines[n])) ++n;
+        }
         if (n < lines.size() && is_table_line(n)) {
-          rows.push_back({SourceCell{std::string(lines[k]), 1, 1, false,
-                                     {Span{0, 0, 0, 0, 0, "line:" + std::to_string(k + 1) + "/cell:1"}}}});
+          more.insert(more.begin(), k);
+          for (std::size_t m : more)
+            rows.push_back({SourceCell{std::string(lines[m]), 1, 1, false,
+                                       {Span{0, 0, 0, 0, 0, "line:" + std::to_string(m + 1) + "/cell:1"}}}});
           j = n;
           continue;
         }

@@ -336,7 +336,9 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       if (!lc || lc->row != r) continue;  // a label cell spanning rows is read once
       std::string text = lc->text;
       IndicatorLabel label = read_indicator_label(text);
-      if (label.key.empty()) continue;
+      // A line that is only a bracketed remark ((不同渠道和方式公开相同信息计1条)) may end a label
+      // wrapped above it.
+      if (label.key.empty() && held.empty()) continue;
       bool row_has_values = l.unit_col >= 0 && !strip_spaces(g.text(r, l.unit_col)).empty();
       for (int vc : l.value_cols) {
         const Cell* x = g.at(r, vc);
@@ -360,6 +362,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
         held.clear();
       }
       held_row = -1;
+      if (label.key.empty()) continue;
       if (!row_has_values) held = text;
       Row row;
       row.label = label.label;

@@ -176,7 +176,8 @@ TEST_CASE("Word-copy text: a group row merged across the table (no tab) stays in
       "示例县交通局2015年度政府信息公开工作统计数据\n\n"
       "指标\t计量单位\t数量\t累计\n"
       "一、主动公开情况\n"
-      "（一）主动公开政府信息数\t条\t11,137\t66,725\n"
+      "（一）主动公开政府信息数\n"  // a label wrapped below a group row: two tab-less lines
+      "（不同渠道和方式公开相同信息计1条）\t条\t11,137\t66,725\n"
       "其中：主动公开规范性文件数\t条\t961\t961\n"
       "二、依申请公开情况\n"
       "（一）受理政府信息公开申请总数\t件\t5\t9\n";
