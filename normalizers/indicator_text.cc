@@ -154,7 +154,8 @@ class Reader {
 
   // Replaces the paragraph holding a table; returns false when it holds none.
   // `prose` = how many of the blocks written are the report's text before the table's title.
-  bool paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t* prose);
+  // `text` is the paragraph's text to read (its spaced form when the raw text is known).
+  bool paragraph(const Paragraph& p, std::string_view text, std::vector<Block>* out, std::size_t* prose);
 
  private:
   bool header(const std::u32string& s, std::size_t h, std::size_t* end);
@@ -652,8 +653,8 @@ void Reader::decide(const std::string& prose) {
   }
 }
 
-bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t* prose_blocks) {
-  std::u32string s = utf8_to_u32(p.text);
+bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Block>* out, std::size_t* prose_blocks) {
+  std::u32string s = utf8_to_u32(text);
   std::size_t h = s.find(U"指标名称");
   if (h == std::u32string::npos) {
     for (std::size_t x = s.find(U"指标"); x != std::u32string::npos && h == std::u32string::npos; x = s.find(U"指标", x + 1)) {
@@ -699,7 +700,7 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
 
   auto text_block = [&](std::size_t a, std::size_t b) {
     Paragraph q;
-    q.text = u32_to_utf8(trim(s.substr(a, b - a)));
+    q.text = normalize_text(u32_to_utf8(trim(s.substr(a, b - a))));  // s may be the spaced raw text
     q.from = {span(line_, a)};
     return q;
   };
@@ -744,6 +745,7 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
   }
   Limits limits;
   Table t = grid_from_rows(grid, limits, &doc_.findings, "indicator text");
+  for (auto& c : t.cells) c.text = normalize_text(c.text);  // s may be the spaced raw text
   t.id = "t1";
   t.from = {span(line_, h)};
   normalize_grid(t);
@@ -755,9 +757,30 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
   return true;
 }
 
+// The raw text normalized token by token: the spaces between two Chinese characters are dropped
+// as normalize_text drops them (指 标 名 称), those between a label and a digit are kept (they
+// separate the cells of a spaced copy).
+std::string spaced_text(std::string_view raw) {
+  std::u32string out;
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < raw.size() && raw[j] != ' ' && raw[j] != '\t') ++j;
+    if (j == i) break;
+    std::u32string tok = utf8_to_u32(normalize_text(raw.substr(i, j - i)));
+    if (!tok.empty()) {
+      if (!out.empty() && !(is_cjk(out.back()) && is_cjk(tok.front()))) out += U' ';
+      out += tok;
+    }
+    i = j;
+  }
+  return u32_to_utf8(out);
+}
+
 }  // namespace
 
-void reflow_indicator_text(Document& doc) {
+void reflow_indicator_text(Document& doc, const Document* raw) {
   if (doc.meta.extractor != "text") return;
   for (const auto& b : doc.blocks)
     if (std::holds_alternative<Table>(b)) return;  // tab tables: the text extractor read them
@@ -780,7 +803,16 @@ void reflow_indicator_text(Document& doc) {
       Reader r(doc, *legacy, *pt);
       std::vector<Block> repl;
       std::size_t prose = 0;
-      if (r.paragraph(*p, &repl, &prose)) {
+      // The same paragraph as extracted (the same line), read with its spaces.
+      std::string text = p->text;
+      if (raw && !p->from.empty())
+        for (const auto& rb : raw->blocks)
+          if (auto* q = std::get_if<Paragraph>(&rb); q && !q->from.empty() && q->from.front().path == p->from.front().path) {
+            std::string spaced = spaced_text(q->text);
+            if (strip_spaces(normalize_text(spaced)) == strip_spaces(p->text)) text = spaced;  // the same words
+            break;
+          }
+      if (r.paragraph(*p, text, &repl, &prose)) {
         done = true;
         for (std::size_t i = 0; i < repl.size(); ++i) (i < prose ? before.blocks : after).push_back(std::move(repl[i]));
         continue;

@@ -213,6 +213,21 @@ TEST_CASE("indicator table as HTML: a row whose only value cell is blank is that
   for (const auto& r : d.rules) CHECK(r.result != RuleResult::fail);
 }
 
+TEST_CASE("crawler text, spaced, no unit column: a label-digit space still separates cells after normalization") {
+  std::string table =
+      "指标名称 本年度 累计 不同意公开答复数 31 108 其中：涉及国家秘密 24 涉及商业秘密 6 14 涉及个人隐私 4 4";
+  Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  // One token for two periods: the blank cell cannot be placed, so 24 is not split into 2|4.
+  const CanonicalCell* c = cell(d, "replies.refused.state_secret", "current");
+  CHECK((c == nullptr || c->status == CellStatus::text));
+  const CanonicalCell* k = cell(d, "replies.refused.state_secret", "cumulative");
+  CHECK((k == nullptr || k->status == CellStatus::text));
+  REQUIRE(cell(d, "replies.refused.commercial_secret", "cumulative") != nullptr);
+  CHECK(cell(d, "replies.refused.commercial_secret", "current")->value == "6");
+  CHECK(cell(d, "replies.refused.commercial_secret", "cumulative")->value == "14");
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
