@@ -654,7 +654,15 @@ void Reader::decide(const std::string& prose) {
 }
 
 bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Block>* out, std::size_t* prose_blocks) {
-  std::u32string s = utf8_to_u32(text);
+  // Read in simplified characters (a traditional copy: 指標名稱, 條), written as the source has it:
+  // simplified_key maps each code point to one, so a position in `s` is the same in `orig`.
+  std::u32string orig = utf8_to_u32(text);
+  std::u32string s = utf8_to_u32(simplified_key(text));
+  if (s.size() != orig.size()) orig = s;
+  auto source = [&](const std::u32string& x, std::size_t from) {
+    std::size_t at = x.empty() ? std::u32string::npos : s.find(x, from);
+    return u32_to_utf8(at == std::u32string::npos ? x : orig.substr(at, x.size()));
+  };
   std::size_t h = s.find(U"指标名称");
   if (h == std::u32string::npos) {
     for (std::size_t x = s.find(U"指标"); x != std::u32string::npos && h == std::u32string::npos; x = s.find(U"指标", x + 1)) {
@@ -695,12 +703,12 @@ bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Bl
   }
   std::string prose = u32_to_utf8(s.substr(0, title));
   for (const auto& b : doc_.blocks)
-    if (auto* q = std::get_if<Paragraph>(&b); q && q->text != p.text) prose += "\n" + q->text;
+    if (auto* q = std::get_if<Paragraph>(&b); q && q->text != p.text) prose += "\n" + simplified_key(q->text);
   decide(prose);
 
   auto text_block = [&](std::size_t a, std::size_t b) {
     Paragraph q;
-    q.text = normalize_text(u32_to_utf8(trim(s.substr(a, b - a))));  // s may be the spaced raw text
+    q.text = normalize_text(u32_to_utf8(trim(orig.substr(a, b - a))));  // orig may be the spaced raw text
     q.from = {span(line_, a)};
     return q;
   };
@@ -709,18 +717,18 @@ bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Bl
   if (h > title && !trim(s.substr(title, h - title)).empty()) out->push_back(text_block(title, h));
   // The table: header, then one row per indicator (group headings as a label alone).
   std::vector<std::vector<SourceCell>> grid;
-  std::vector<SourceCell> head{SourceCell{u32_to_utf8(label_head_), 1, 1, true, {span(line_, h)}}};
-  if (has_unit_) head.push_back(SourceCell{u32_to_utf8(unit_head_), 1, 1, true, {span(line_, h)}});
-  for (const auto& x : periods_) head.push_back(SourceCell{u32_to_utf8(x), 1, 1, true, {span(line_, h)}});
+  std::vector<SourceCell> head{SourceCell{source(label_head_, h), 1, 1, true, {span(line_, h)}}};
+  if (has_unit_) head.push_back(SourceCell{source(unit_head_, h), 1, 1, true, {span(line_, h)}});
+  for (const auto& x : periods_) head.push_back(SourceCell{source(x, h), 1, 1, true, {span(line_, h)}});
   grid.push_back(std::move(head));
   int decided = 0, ambiguous = 0;
   for (const auto& r : rows_) {
-    std::vector<SourceCell> row{SourceCell{u32_to_utf8(r.label), 1, 1, false, {span(line_, r.label_begin)}}};
+    std::vector<SourceCell> row{SourceCell{source(r.label, r.label_begin), 1, 1, false, {span(line_, r.label_begin)}}};
     if (r.group) {
       grid.push_back(std::move(row));
       continue;
     }
-    if (has_unit_) row.push_back(SourceCell{u32_to_utf8(r.unit), 1, 1, false, {span(line_, r.label_begin)}});
+    if (has_unit_) row.push_back(SourceCell{source(r.unit, r.label_begin), 1, 1, false, {span(line_, r.label_begin)}});
     if (r.candidates.size() == 1) {
       ++decided;
       std::size_t pos = r.run_begin;
