@@ -228,6 +228,26 @@ TEST_CASE("crawler text, spaced, no unit column: a label-digit space still separ
   CHECK(cell(d, "replies.refused.commercial_secret", "cumulative")->value == "14");
 }
 
+TEST_CASE("outline: an annex title run into the paragraph above it (a PDF's joined lines) heads the annex") {
+  std::string html =
+      "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
+      "<p>一、概述</p><p>略。</p><p>二、存在的主要问题及改进措施</p>"
+      "<p>公开内容还不够丰富，下一步将加强人员培训。附件：示例局2015年度政府信息公开工作统计数据</p><table>"
+      "<tr><td>指标名称</td><td>计量单位</td><td>2015年度</td></tr>"
+      "<tr><td>主动公开政府信息数</td><td>条</td><td>3</td></tr>"
+      "<tr><td>受理政府信息公开申请总数</td><td>件</td><td>1</td></tr>"
+      "<tr><td>对申请的答复总数</td><td>件</td><td>1</td></tr>"
+      "</table></body></html>";
+  Document d = convert_bytes(html, "a.html", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  const Section* annex = nullptr;
+  for (const auto& sec : d.sections)
+    if (sec.code == "annex") annex = &sec;
+  REQUIRE(annex != nullptr);
+  CHECK(annex->heading == "附件：示例局2015年度政府信息公开工作统计数据");
+  CHECK(d.sections.at(d.sections.size() - 2).code == "problems");  // the sentence stays in its section
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
