@@ -77,8 +77,13 @@ std::vector<Chunk> chunks(const std::u32string& s, std::size_t from) {
       }
       while (j > i && s[j - 1] == ' ') --j;
     } else {
-      // A bracketed remark ((不同渠道和方式公开相同信息计1条)) is label text, digits and all.
+      // A bracketed remark ((不同渠道和方式公开相同信息计1条)) is label text, digits and all. An na
+      // cell standing alone (次 — 39) ends the label as a digit does.
       while (j < s.size() && !is_digit(s[j])) {
+        if (j > i) {
+          std::size_t n = na_token(s, j);
+          if (n > 0 && (j + n == s.size() || s[j + n] == ' ')) break;
+        }
         if (s[j] == U'（' || s[j] == '(') {
           std::size_t close = s.find(s[j] == U'（' ? U'）' : U')', j);
           if (close != std::u32string::npos && close - j <= 60) {
@@ -778,7 +783,11 @@ std::string spaced_text(std::string_view raw) {
     if (j == i) break;
     std::u32string tok = utf8_to_u32(normalize_text(raw.substr(i, j - i)));
     if (!tok.empty()) {
-      if (!out.empty() && !(is_cjk(out.back()) && is_cjk(tok.front()))) out += U' ';
+      // An na cell (— ——) is a token of its own even where is_cjk counts its dash as Chinese.
+      auto na = [](std::u32string_view t) { return t == U"—" || t == U"——" || t == U"－" || t == U"／"; };
+      std::size_t last = out.rfind(U' ');
+      std::u32string_view prev = std::u32string_view(out).substr(last == std::u32string::npos ? 0 : last + 1);
+      if (!out.empty() && (!(is_cjk(out.back()) && is_cjk(tok.front())) || na(tok) || na(prev))) out += U' ';
       out += tok;
     }
     i = j;

@@ -248,6 +248,18 @@ TEST_CASE("outline: an annex title run into the paragraph above it (a PDF's join
   CHECK(d.sections.at(d.sections.size() - 2).code == "problems");  // the sentence stays in its section
 }
 
+TEST_CASE("crawler text, spaced: an na cell right after the unit is a cell, not label text") {
+  std::string table =
+      "指标名称 计量单位 2016年度 历年累计 回应公众关注热点或重大舆情数 次 — 39 "
+      "1.参加或举办新闻发布会总次数 次 4 26 受理政府信息公开申请总数 件 16 151";
+  Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
+  REQUIRE(cell(d, "responses_hot_topics", "current") != nullptr);
+  CHECK(cell(d, "responses_hot_topics", "current")->status == CellStatus::na);
+  CHECK(cell(d, "responses_hot_topics", "cumulative")->value == "39");
+  REQUIRE(cell(d, "requests_received", "cumulative") != nullptr);  // the table goes on after it
+  CHECK(cell(d, "requests_received", "cumulative")->value == "151");
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
