@@ -46,7 +46,7 @@ std::size_t na_token(const std::u32string& s, std::size_t i) {
   std::size_t j = i;
   while (j < s.size() && s[j] != ' ') ++j;
   std::u32string_view tok = std::u32string_view(s).substr(i, j - i);
-  for (std::u32string_view na : {U"-", U"/", U"—", U"——", U"－", U"／"})
+  for (std::u32string_view na : {U"-", U"/", U"—", U"——", U"－", U"／", U"无"})
     if (tok == na) return j - i;
   return 0;
 }
@@ -284,7 +284,7 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
           std::size_t b = a;
           while (b < text.size() && text[b] != ' ') ++b;
           std::u32string tok = text.substr(a, b - a);
-          bool na = tok == U"-" || tok == U"/" || tok == U"—" || tok == U"－" || tok == U"／" || tok == U"——";
+          bool na = tok == U"-" || tok == U"/" || tok == U"—" || tok == U"－" || tok == U"／" || tok == U"——" || tok == U"无";
           if (!na || a == 0 || b >= text.size()) break;
           rows_.back().run += U" " + tok;
           rows_.back().na_cells = true;
@@ -301,9 +301,15 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     bool next_numbered = ci + 1 < cs.size() && !cs[ci + 1].digits && is_numbering_mark(cs[ci + 1].text.front());
     if (more_cells && label.empty()) {
       more_cells = false;
-      if (next_numbered) {  // 0条 2.政府公报…: the next row's numbering
-        label_begin = c.begin;
-        label = run;
+      if (next_numbered) {  // 0条 2.政府公报…: the next row's numbering; 8,503条 8,503 2.…: a cell, then it
+        std::size_t sp = run.rfind(U' ');
+        if (sp != std::u32string::npos) {
+          rows_.back().run += U" " + trim(run.substr(0, sp));
+          *end = c.begin + sp;
+        }
+        std::size_t skip = sp == std::u32string::npos ? 0 : sp + 1;
+        label_begin = c.begin + skip;
+        label = run.substr(skip);
       } else {
         rows_.back().run += U" " + run;
         *end = c.begin + c.text.size();
@@ -784,7 +790,7 @@ std::string spaced_text(std::string_view raw) {
     std::u32string tok = utf8_to_u32(normalize_text(raw.substr(i, j - i)));
     if (!tok.empty()) {
       // An na cell (— ——) is a token of its own even where is_cjk counts its dash as Chinese.
-      auto na = [](std::u32string_view t) { return t == U"—" || t == U"——" || t == U"－" || t == U"／"; };
+      auto na = [](std::u32string_view t) { return t == U"—" || t == U"——" || t == U"－" || t == U"／" || t == U"无"; };
       std::size_t last = out.rfind(U' ');
       std::u32string_view prev = std::u32string_view(out).substr(last == std::u32string::npos ? 0 : last + 1);
       if (!out.empty() && (!(is_cjk(out.back()) && is_cjk(tok.front())) || na(tok) || na(prev))) out += U' ';

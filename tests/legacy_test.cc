@@ -260,6 +260,21 @@ TEST_CASE("crawler text, spaced: an na cell right after the unit is a cell, not 
   CHECK(cell(d, "requests_received", "cumulative")->value == "151");
 }
 
+TEST_CASE("crawler text, spaced: the row's unit repeated in one cell, then a cell, then the next numbering; 无 is a cell") {
+  std::string table =
+      "指标名称 计量单位 2016年度 历年累计 （二）通过不同渠道和方式公开政府信息的情况 1.政府公报公开数 条 8,503条 8,503 "
+      "2.政府网站公开数 条 0 34,821 网上咨询数 件 无 103 咨询电话接听数 件 5 9";
+  Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
+  REQUIRE(cell(d, "proactive_channel.gazette", "cumulative") != nullptr);
+  CHECK(cell(d, "proactive_channel.gazette", "current")->value == "8503");
+  CHECK(cell(d, "proactive_channel.gazette", "cumulative")->value == "8503");
+  CHECK(cell(d, "proactive_channel.website", "cumulative")->value == "34821");
+  REQUIRE(cell(d, "consultations.online", "current") != nullptr);
+  CHECK(cell(d, "consultations.online", "current")->status == CellStatus::na);
+  CHECK(cell(d, "consultations.online", "cumulative")->value == "103");
+  CHECK(cell(d, "consultations.phone", "cumulative")->value == "9");
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
