@@ -184,6 +184,10 @@ class Reader {
 };
 
 bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
+  label_head_.clear();
+  unit_head_.clear();
+  has_unit_ = false;
+  periods_.clear();
   std::size_t i = h;
   for (std::u32string_view w : {std::u32string_view(U"指标名称"), std::u32string_view(U"指标")})
     if (at(s, i, w)) {
@@ -203,7 +207,7 @@ bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
       i += w.size();
       break;
     }
-  if (label_head_ == U"指标" && !has_unit_) return false;  // 指标 alone is a word, not a header
+  // 指标 alone is a word, not a header, unless a period header follows it (指标 本年 累计).
   // Period headers: YYYY年(度), or the profile's column wording (longest first).
   std::vector<std::u32string> words;
   for (const auto& c : pt_.cols)
@@ -227,6 +231,11 @@ bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
     periods_.push_back(s.substr(start, i - start));
   }
   *end = i;
+  if (label_head_ == U"指标" && !has_unit_ && periods_.empty()) {
+    label_head_.clear();
+    periods_.clear();
+    return false;
+  }
   return !periods_.empty();
 }
 
@@ -448,7 +457,26 @@ bool Reader::names_indicator(const std::u32string& label) const {
 // them: an na cell after the unit (涉及国家秘密件—涉及商业秘密) or a blank one between two
 // indicators (收费减免金额万元行政复议数件). Each becomes a row of its own.
 void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
-  if (!has_unit_) return;
+  if (!has_unit_) {
+    // No unit column: a row whose cells are all blank leaves two labels run together (其他形式申请数
+    // 对申请的答复总数 14). Split only where both halves name indicators and the whole does not; the
+    // first is a row with blank cells.
+    if (names_indicator(trim(*label))) return;
+    for (std::size_t p = 2; p + 2 < label->size() && rows_.size() < kMaxRows; ++p) {
+      std::u32string before = trim(label->substr(0, p)), rest = trim(label->substr(p));
+      if (before.empty() || rest.empty() || !names_indicator(before) || !names_indicator(rest)) continue;
+      TextRow r;
+      r.label = before;
+      r.na_cells = true;
+      r.label_begin = *label_begin;
+      r.run_begin = *label_begin + p;
+      rows_.push_back(std::move(r));
+      *label_begin += p;
+      *label = label->substr(p);
+      return;
+    }
+    return;
+  }
   static const std::u32string_view nas[] = {U"——", U"—", U"-", U"－", U"/", U"／", U"无"};
   for (std::size_t p = 1; p < label->size() && rows_.size() < kMaxRows; ++p) {
     for (const auto& u : pt_.units) {
@@ -680,6 +708,11 @@ bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Bl
       std::size_t y = x + 2;
       while (y < s.size() && s[y] == ' ') ++y;
       if (at(s, y, U"计量单位") || at(s, y, U"单位")) h = x;
+    }
+    // 指标 with the period headers right after it (no unit column).
+    for (std::size_t x = s.find(U"指标"); x != std::u32string::npos && h == std::u32string::npos; x = s.find(U"指标", x + 1)) {
+      std::size_t end = 0;
+      if (header(s, x, &end)) h = x;
     }
   }
   if (h == std::u32string::npos) return false;

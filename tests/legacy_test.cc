@@ -275,6 +275,19 @@ TEST_CASE("crawler text, spaced: the row's unit repeated in one cell, then a cel
   CHECK(cell(d, "consultations.phone", "cumulative")->value == "9");
 }
 
+TEST_CASE("crawler text, no unit column: 指标 with period headers is a header; a row with blank cells leaves two labels run together") {
+  std::string table =
+      "指标 本年度 主动公开政府信息数 35 受理政府信息公开申请总数 3 其他形式申请数 对申请的答复总数 14 行政复议数 2";
+  Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
+  CHECK(d.profile == "ogi-legacy");
+  REQUIRE(cell(d, "proactive_total", "current") != nullptr);
+  CHECK(cell(d, "proactive_total", "current")->value == "35");
+  REQUIRE(cell(d, "requests_channel.other", "current") != nullptr);
+  CHECK(cell(d, "requests_channel.other", "current")->status == CellStatus::blank);
+  CHECK(cell(d, "replies_total", "current")->value == "14");
+  CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.extra; }));
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
