@@ -461,7 +461,8 @@ void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
     // No unit column: a row whose cells are all blank leaves two labels run together (其他形式申请数
     // 对申请的答复总数 14). Split only where both halves name indicators and the whole does not; the
     // first is a row with blank cells.
-    if (names_indicator(trim(*label))) return;
+    // Two labels are at most 120 characters (a longer chunk is no row: read_rows ends the table).
+    if (label->size() > 120 || names_indicator(trim(*label))) return;
     for (std::size_t p = 2; p + 2 < label->size() && rows_.size() < kMaxRows; ++p) {
       std::u32string before = trim(label->substr(0, p)), rest = trim(label->substr(p));
       if (before.empty() || rest.empty() || !names_indicator(before) || !names_indicator(rest)) continue;
@@ -478,7 +479,7 @@ void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
     return;
   }
   static const std::u32string_view nas[] = {U"——", U"—", U"-", U"－", U"/", U"／", U"无"};
-  for (std::size_t p = 1; p < label->size() && rows_.size() < kMaxRows; ++p) {
+  for (std::size_t p = 1; p < label->size() && p <= 120 && rows_.size() < kMaxRows; ++p) {  // a label before its unit is under 60 characters
     for (const auto& u : pt_.units) {
       if (label->compare(p, u.size(), u) != 0) continue;
       std::u32string before = trim(label->substr(0, p));
@@ -813,7 +814,7 @@ bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Bl
 // as normalize_text drops them (指 标 名 称), those between a label and a digit are kept (they
 // separate the cells of a spaced copy).
 std::string spaced_text(std::string_view raw) {
-  std::u32string out;
+  std::u32string out, prev;  // prev: the last token written
   std::size_t i = 0;
   while (i < raw.size()) {
     while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
@@ -824,9 +825,8 @@ std::string spaced_text(std::string_view raw) {
     if (!tok.empty()) {
       // An na cell (— ——) is a token of its own even where is_cjk counts its dash as Chinese.
       auto na = [](std::u32string_view t) { return t == U"—" || t == U"——" || t == U"－" || t == U"／" || t == U"无"; };
-      std::size_t last = out.rfind(U' ');
-      std::u32string_view prev = std::u32string_view(out).substr(last == std::u32string::npos ? 0 : last + 1);
       if (!out.empty() && (!(is_cjk(out.back()) && is_cjk(tok.front())) || na(tok) || na(prev))) out += U' ';
+      prev = tok;
       out += tok;
     }
     i = j;
