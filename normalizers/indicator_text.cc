@@ -483,6 +483,16 @@ void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
     for (const auto& u : pt_.units) {
       if (label->compare(p, u.size(), u) != 0) continue;
       std::u32string before = trim(label->substr(0, p));
+      // A group heading run into the label (通过不同渠道和方式公开政府信息的情况政府公报公开政府信息数):
+      // cut where its 情况 ends and the rest names an indicator.
+      std::size_t group_end = 0;
+      if (!before.empty() && !names_indicator(before))
+        for (std::size_t x = before.find(U"情况"); x != std::u32string::npos; x = before.find(U"情况", x + 1))
+          if (names_indicator(trim(before.substr(x + 2)))) {
+            group_end = x + 2;
+            break;
+          }
+      if (group_end > 0) before = trim(before.substr(group_end));
       if (before.empty() || !names_indicator(before)) continue;
       std::size_t q = p + u.size();
       while (q < label->size() && (*label)[q] == ' ') ++q;
@@ -495,18 +505,32 @@ void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
       std::size_t rest = q + run.size();
       while (rest < label->size() && (*label)[rest] == ' ') ++rest;
       if (rest >= label->size()) continue;
-      // Without an na mark the rest must itself name an indicator (up to its own unit).
+      // Without an na mark the rest must itself begin with an indicator and its unit (网上咨询数件
+      // 咨询电话接听数件: a second blank row may follow).
       if (run.empty()) {
         std::u32string next = trim(label->substr(rest));
-        std::u32string unit = unit_suffix(pt_, next);
-        if (unit.empty() || !names_indicator(trim(next.substr(0, next.size() - unit.size())))) continue;
+        bool names = false;
+        for (std::size_t e = 1; e <= next.size() && e <= 60 && !names; ++e)
+          for (const auto& u2 : pt_.units)
+            if (next.compare(e, u2.size(), u2) == 0 && names_indicator(trim(next.substr(0, e)))) {
+              names = true;
+              break;
+            }
+        if (!names) continue;
+      }
+      if (group_end > 0) {
+        TextRow gr;
+        gr.label = trim(label->substr(0, group_end));
+        gr.label_begin = *label_begin;
+        gr.group = true;
+        rows_.push_back(std::move(gr));
       }
       TextRow r;
       r.label = before;
       r.unit = u;
       r.run = run;
       r.na_cells = true;
-      r.label_begin = *label_begin;
+      r.label_begin = *label_begin + group_end;
       r.run_begin = *label_begin + q;
       rows_.push_back(std::move(r));
       *label_begin += rest;

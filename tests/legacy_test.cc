@@ -288,6 +288,20 @@ TEST_CASE("crawler text, no unit column: 指标 with period headers is a header;
   CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.extra; }));
 }
 
+TEST_CASE("crawler text with a unit column: blank rows run into a group heading and into each other") {
+  std::string table =
+      "指标名称 计量单位 2016年度 历年累计 （二）通过不同渠道和方式公开政府信息的情况 政府公报公开政府信息数 条 "
+      "政府网站公开政府信息数 条 7 9 现场接待人数 人次 网上咨询数 件 咨询电话接听数 件 12 30";
+  Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
+  REQUIRE(cell(d, "proactive_channel.gazette", "current") != nullptr);
+  CHECK(cell(d, "proactive_channel.gazette", "current")->status == CellStatus::blank);
+  CHECK(cell(d, "proactive_channel.website", "cumulative")->value == "9");
+  REQUIRE(cell(d, "consultations.online", "current") != nullptr);
+  CHECK(cell(d, "consultations.online", "current")->status == CellStatus::blank);
+  CHECK(cell(d, "consultations.phone", "current")->value == "12");
+  CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.extra; }));
+}
+
 TEST_CASE("indicator table as HTML: money in 元 to 万元, unnamed rows kept as extra with label and unit") {
   std::string html =
       "<html><head><meta charset='utf-8'><title>示例局2015年度政府信息公开工作年度报告</title></head><body>"
