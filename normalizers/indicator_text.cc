@@ -328,11 +328,22 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     IndicatorLabel cur = numbered_as(label);
     if (next_numbered && !cur.key.empty() && (run == U"1" || (cur.level == 3 && run == utf8_to_u32(std::to_string(cur.number + 1))))) {
       // A heading with no values ((二)通过不同渠道… 1.政府公报…): the digits are the next numbering.
-      for (const auto& [off, piece] : label_pieces(label)) {
+      // With a unit column, a last piece that states its unit and names an indicator (1.按时办结数
+      // 件 2.延期…) is a row whose cells are blank, not a heading.
+      auto pieces = label_pieces(label);
+      for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
         TextRow gr;
-        gr.label = trim(piece);
-        gr.label_begin = label_begin + off;
+        gr.label = trim(pieces[pi].second);
+        gr.label_begin = label_begin + pieces[pi].first;
         gr.group = true;
+        std::u32string unit = has_unit_ && pi + 1 == pieces.size() ? unit_suffix(pt_, gr.label) : std::u32string();
+        if (!unit.empty() && names_indicator(trim(gr.label.substr(0, gr.label.size() - unit.size())))) {
+          gr.label = trim(gr.label.substr(0, gr.label.size() - unit.size()));
+          gr.unit = unit;
+          gr.group = false;
+          gr.na_cells = true;  // no token: a blank cell in every period
+          gr.run_begin = c.begin;
+        }
         if (!gr.label.empty()) rows_.push_back(std::move(gr));
       }
       label_begin = c.begin;

@@ -291,7 +291,8 @@ TEST_CASE("crawler text, no unit column: 指标 with period headers is a header;
 TEST_CASE("crawler text with a unit column: blank rows run into a group heading and into each other") {
   std::string table =
       "指标名称 计量单位 2016年度 历年累计 （二）通过不同渠道和方式公开政府信息的情况 政府公报公开政府信息数 条 "
-      "政府网站公开政府信息数 条 7 9 现场接待人数 人次 网上咨询数 件 咨询电话接听数 件 12 30";
+      "政府网站公开政府信息数 条 7 9 现场接待人数 人次 网上咨询数 件 咨询电话接听数 件 12 30 "
+      "（四）申请办结数 件 16 20 1.按时办结数 件 2.延期办结数 件 4 6";
   Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
   REQUIRE(cell(d, "proactive_channel.gazette", "current") != nullptr);
   CHECK(cell(d, "proactive_channel.gazette", "current")->status == CellStatus::blank);
@@ -299,6 +300,9 @@ TEST_CASE("crawler text with a unit column: blank rows run into a group heading 
   REQUIRE(cell(d, "consultations.online", "current") != nullptr);
   CHECK(cell(d, "consultations.online", "current")->status == CellStatus::blank);
   CHECK(cell(d, "consultations.phone", "current")->value == "12");
+  REQUIRE(cell(d, "requests_closed.on_time", "current") != nullptr);  // blank, before a numbered row
+  CHECK(cell(d, "requests_closed.on_time", "current")->status == CellStatus::blank);
+  CHECK(cell(d, "requests_closed.extended", "cumulative")->value == "6");
   CHECK(std::none_of(d.cells.begin(), d.cells.end(), [](const CanonicalCell& c) { return c.extra; }));
 }
 
