@@ -262,7 +262,7 @@ TEST_CASE("crawler text, spaced: an na cell right after the unit is a cell, not 
   CHECK(cell(d, "requests_received", "cumulative")->value == "151");
 }
 
-TEST_CASE("crawler text, spaced: the row's unit repeated in one cell, then a cell, then the next numbering; 无 is a cell") {
+TEST_CASE("crawler text, spaced: the row's unit repeated in one cell, then a cell, then the next numbering, and 无 is a cell") {
   std::string table =
       "指标名称 计量单位 2016年度 历年累计 （二）通过不同渠道和方式公开政府信息的情况 1.政府公报公开数 条 8,503条 8,503 "
       "2.政府网站公开数 条 0 34,821 网上咨询数 件 无 103 咨询电话接听数 件 5 9";
@@ -277,7 +277,7 @@ TEST_CASE("crawler text, spaced: the row's unit repeated in one cell, then a cel
   CHECK(cell(d, "consultations.phone", "cumulative")->value == "9");
 }
 
-TEST_CASE("crawler text, no unit column: 指标 with period headers is a header; a row with blank cells leaves two labels run together") {
+TEST_CASE("crawler text, no unit column: 指标 with period headers is a header, and a row with blank cells leaves two labels run together") {
   std::string table =
       "指标 本年度 主动公开政府信息数 35 受理政府信息公开申请总数 3 其他形式申请数 对申请的答复总数 14 行政复议数 2";
   Document d = convert_bytes(crawl("略。", table), "a.txt", ConvertOptions{});
