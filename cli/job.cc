@@ -126,10 +126,13 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   if (int bad = count_forbidden(doc))
     doc.add_finding("text.control_removed", Severity::warning,
                     std::to_string(bad) + " control characters that XML cannot carry were removed");
+  // The crawler-text reader needs the spaces that normalization drops between a label and a digit.
+  Document raw;
+  if (doc.meta.extractor == "text") raw.blocks = doc.blocks;
   normalize_document_text(doc);
   normalize_tables(doc);
   reflow_run_together(doc);
-  reflow_indicator_text(doc);
+  reflow_indicator_text(doc, &raw);
   ctx.check_deadline();
   split_sections(doc);
   infer_metadata(doc);

@@ -106,16 +106,26 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
   // A short line right above a table line, with no heading marker, not a sentence or a caption: the
   // table's first row, a cell merged across the table that Word copies without a tab (行政复议 over
   // 结果维持…).
+  // A sentence, or a caption such as 单位：万元 or 注：…, is no table cell.
+  auto is_sentence = [](std::string_view line) {
+    std::string text = normalize_text(line);
+    for (std::string_view mark : {"。", "：", ":", "；", ";"})
+      if (text.find(mark) != std::string::npos) return true;
+    return false;
+  };
   auto is_title_line = [&](std::size_t k) {
     if (k + 1 >= lines.size() || lines[k + 1].find('\t') == std::string_view::npos || blank(lines[k + 1]) ||
         is_pipe_row(lines[k + 1]) || lines[k].size() > kMaxWrappedCellBytes)
       return false;  // (Markdown tables have their titles as # headings: those stay paragraphs)
     std::string text = normalize_text(lines[k]);
     if (text.empty() || text[0] == '#' || heading_marker(text).level != 0) return false;
-    // A sentence, or a caption such as 单位：万元 or 注：…, is no table cell.
-    for (std::string_view mark : {"。", "：", ":", "；", ";"})
-      if (text.find(mark) != std::string::npos) return false;
-    return true;
+    return !is_sentence(lines[k]);
+  };
+  auto indicator_table = [&](const std::vector<std::vector<SourceCell>>& rows) {
+    const auto& heads = ctx.cues.indicator_header_wording;
+    for (const auto& r : rows)
+      if (!r.empty() && std::find(heads.begin(), heads.end(), label_key(r.front().text)) != heads.end()) return true;
+    return false;
   };
   while (i < lines.size()) {
     if (lines[i].size() > kMaxLineBytes)
@@ -161,15 +171,29 @@ Document TextExtractor::extract(std::string_view bytes, const ExtractContext& ct
       // wrapped row label (一、本年新收政府信息公 over 开申请数量⇥366…), and stays in the table.
       // A line held tight between two table lines (no blank line on either side) may be twice as
       // long: a long label broken by a line break in its cell.
+      // In an indicator table (a row headed 指标名称), a group row merged across the table comes
+      // without tabs (一、主动公开情况 between the header and the first indicator): a row of the
+      // table, not the report's section heading, when a table line follows it.
       bool tight = k == j && k + 1 < lines.size() && is_table_line(k + 1);
       if (k < lines.size() && lines[k].size() <= (tight ? 2 : 1) * kMaxWrappedCellBytes &&
-          (heading_marker(normalize_text(lines[k])).level != 1 ||
+          (heading_marker(normalize_text(lines[k])).level != 1 || (indicator_table(rows) && !is_sentence(lines[k])) ||
            (k + 1 < lines.size() && is_table_line(k + 1) && !names_section(lines[k], ctx.cues)))) {
         std::size_t n = k + 1;
         while (n < lines.size() && blank(lines[n])) ++n;
+        // In an indicator table a group row may stand over a label wrapped below it (一、主动公开情况 /
+        // （一）主动公开政府信息数 / （不同渠道…）⇥条⇥383): up to three such lines before a table line.
+        std::vector<std::size_t> more;
+        while (n < lines.size() && !is_table_line(n) && more.size() < 2 && indicator_table(rows) &&
+               lines[n].size() <= kMaxWrappedCellBytes && !is_sentence(lines[n])) {
+          more.push_back(n);
+          ++n;
+          while (n < lines.size() && blank(lines[n])) ++n;
+        }
         if (n < lines.size() && is_table_line(n)) {
-          rows.push_back({SourceCell{std::string(lines[k]), 1, 1, false,
-                                     {Span{0, 0, 0, 0, 0, "line:" + std::to_string(k + 1) + "/cell:1"}}}});
+          more.insert(more.begin(), k);
+          for (std::size_t m : more)
+            rows.push_back({SourceCell{std::string(lines[m]), 1, 1, false,
+                                       {Span{0, 0, 0, 0, 0, "line:" + std::to_string(m + 1) + "/cell:1"}}}});
           j = n;
           continue;
         }

@@ -15,6 +15,8 @@ struct ReportCues {
   std::vector<std::string> table_wording;
   // Label header (指标名称) and row labels of indicator tables (ogi-legacy), as label keys.
   std::vector<std::string> indicator_wording;
+  // The label-column headers of indicator tables alone (指标名称 | 指标), as label keys.
+  std::vector<std::string> indicator_header_wording;
 };
 
 }  // namespace ogix

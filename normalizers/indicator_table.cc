@@ -136,6 +136,15 @@ bool find_layout(const Table& t, const ProfileTable& pt, Layout* out) {
   return true;
 }
 
+// True when `key` is a label variant of some indicator of `table`.
+bool names_indicator(const ProfileTable& table, const std::string& key) {
+  if (key.empty()) return false;
+  for (const auto& pr : table.rows)
+    for (const auto& v : pr.variants)
+      if (v.leaf == key) return true;
+  return false;
+}
+
 std::vector<const Table*> tables_of(const Document& doc) {
   std::vector<const Table*> out;
   auto take = [&](const std::vector<Block>& blocks) {
@@ -321,12 +330,15 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
                         t->id);
     IndicatorOutline outline(*pt);
     std::string held;  // a label line with no unit or values that may continue on the next line
+    int held_row = -1;  // index in rows of the blank row written for `held`, or -1
     for (int r = l.header_row + 1; r < t->rows; ++r) {
       const Cell* lc = g.at(r, l.label_col);
       if (!lc || lc->row != r) continue;  // a label cell spanning rows is read once
       std::string text = lc->text;
       IndicatorLabel label = read_indicator_label(text);
-      if (label.key.empty()) continue;
+      // A line that is only a bracketed remark ((不同渠道和方式公开相同信息计1条)) may end a label
+      // wrapped above it.
+      if (label.key.empty() && held.empty()) continue;
       bool row_has_values = l.unit_col >= 0 && !strip_spaces(g.text(r, l.unit_col)).empty();
       for (int vc : l.value_cols) {
         const Cell* x = g.at(r, vc);
@@ -335,19 +347,22 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       if (!held.empty()) {
         // A label wrapped over two lines (其中：主要负责同志参加 / 政府网站在线访谈次数 …): the
         // second line has no numbering of its own. Joined when the whole names an indicator, or
-        // when the first line cannot be a group heading (其中 … or 1. numbering).
+        // when the first line cannot be a group heading (其中 … or 1. numbering) and names no
+        // indicator by itself (其中：涉及国家秘密 with a blank cell is that indicator, blank).
         IndicatorLabel first = read_indicator_label(held), joined = read_indicator_label(held + text);
         bool continues = label.number == 0 && label.level == 1 && row_has_values;
-        bool names = false;
-        for (const auto& pr : pt->rows)
-          for (const auto& v : pr.variants) names = names || v.leaf == joined.key;
         std::string compact = strip_spaces(normalize_text(held));
-        if (continues && (names || first.level >= 3 || compact.rfind("其中", 0) == 0)) {
+        if (continues && (names_indicator(*pt, joined.key) ||
+                          (!names_indicator(*pt, first.key) && (first.level >= 3 || compact.rfind("其中", 0) == 0)))) {
           text = held + text;
           label = joined;
+          // The first line was taken for a row with blank cells: it was half of this one.
+          if (held_row >= 0 && held_row + 1 == static_cast<int>(rows.size())) rows.pop_back();
         }
         held.clear();
       }
+      held_row = -1;
+      if (label.key.empty()) continue;
       if (!row_has_values) held = text;
       Row row;
       row.label = label.label;
@@ -377,8 +392,10 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       }
       row.text = text;
       row.row = outline.place(label, has_values);
-      // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells.
-      if (!has_values && row.unit.empty()) continue;
+      // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells —
+      // unless its label alone names an indicator: that indicator, its cells blank as printed.
+      if (!has_values && row.unit.empty() && (!row.row || row.values.empty())) continue;
+      if (!has_values) held_row = static_cast<int>(rows.size());
       rows.push_back(std::move(row));
     }
   }
@@ -420,7 +437,10 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
           if (t.size() <= u.size() || t.compare(t.size() - u.size(), u.size(), u) != 0) continue;
           std::string unit = u32_to_utf8(u);
           CellReading n = read_cell(u32_to_utf8(t.substr(0, t.size() - u.size())), false);
-          if (n.status == CellStatus::number && (r.unit.empty() || r.unit == unit)) {
+          // With no unit column, a money unit on a row the profile does not count in money
+          // contradicts the row: not decided.
+          bool fits = r.unit.empty() ? extra || !is_money_unit(unit) : r.unit == unit;
+          if (n.status == CellStatus::number && fits) {
             rd = n;
             cc.unit = unit;
           }
@@ -434,8 +454,12 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
         if (money) {
           std::string to = money_to.empty() ? "万元" : money_to;
           if (!is_money_unit(from)) {
+            // With no unit in the cell, the unit column or the label, the amount in 万元 is not
+            // decided: 43160 may be 元. Text, never a number in a guessed unit.
             doc.add_finding("unit.unknown", Severity::warning,
-                            "money cell '" + cell->text + "' states no unit; value kept as written", loc);
+                            "money cell '" + cell->text + "' states no unit; left as text", loc);
+            cc.status = CellStatus::text;
+            cc.value.clear();
             cc.unit.clear();
           } else {
             if (from != to) {

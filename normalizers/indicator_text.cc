@@ -46,7 +46,7 @@ std::size_t na_token(const std::u32string& s, std::size_t i) {
   std::size_t j = i;
   while (j < s.size() && s[j] != ' ') ++j;
   std::u32string_view tok = std::u32string_view(s).substr(i, j - i);
-  for (std::u32string_view na : {U"-", U"/", U"—", U"——", U"－", U"／"})
+  for (std::u32string_view na : {U"-", U"/", U"—", U"——", U"－", U"／", U"无"})
     if (tok == na) return j - i;
   return 0;
 }
@@ -77,8 +77,13 @@ std::vector<Chunk> chunks(const std::u32string& s, std::size_t from) {
       }
       while (j > i && s[j - 1] == ' ') --j;
     } else {
-      // A bracketed remark ((不同渠道和方式公开相同信息计1条)) is label text, digits and all.
+      // A bracketed remark ((不同渠道和方式公开相同信息计1条)) is label text, digits and all. An na
+      // cell standing alone (次 — 39) ends the label as a digit does.
       while (j < s.size() && !is_digit(s[j])) {
+        if (j > i) {
+          std::size_t n = na_token(s, j);
+          if (n > 0 && (j + n == s.size() || s[j + n] == ' ')) break;
+        }
         if (s[j] == U'（' || s[j] == '(') {
           std::size_t close = s.find(s[j] == U'（' ? U'）' : U')', j);
           if (close != std::u32string::npos && close - j <= 60) {
@@ -154,7 +159,8 @@ class Reader {
 
   // Replaces the paragraph holding a table; returns false when it holds none.
   // `prose` = how many of the blocks written are the report's text before the table's title.
-  bool paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t* prose);
+  // `text` is the paragraph's text to read (its spaced form when the raw text is known).
+  bool paragraph(const Paragraph& p, std::string_view text, std::vector<Block>* out, std::size_t* prose);
 
  private:
   bool header(const std::u32string& s, std::size_t h, std::size_t* end);
@@ -178,6 +184,10 @@ class Reader {
 };
 
 bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
+  label_head_.clear();
+  unit_head_.clear();
+  has_unit_ = false;
+  periods_.clear();
   std::size_t i = h;
   for (std::u32string_view w : {std::u32string_view(U"指标名称"), std::u32string_view(U"指标")})
     if (at(s, i, w)) {
@@ -197,7 +207,7 @@ bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
       i += w.size();
       break;
     }
-  if (label_head_ == U"指标" && !has_unit_) return false;  // 指标 alone is a word, not a header
+  // 指标 alone is a word, not a header, unless a period header follows it (指标 本年 累计).
   // Period headers: YYYY年(度), or the profile's column wording (longest first).
   std::vector<std::u32string> words;
   for (const auto& c : pt_.cols)
@@ -221,6 +231,11 @@ bool Reader::header(const std::u32string& s, std::size_t h, std::size_t* end) {
     periods_.push_back(s.substr(start, i - start));
   }
   *end = i;
+  if (label_head_ == U"指标" && !has_unit_ && periods_.empty()) {
+    label_head_.clear();
+    periods_.clear();
+    return false;
+  }
   return !periods_.empty();
 }
 
@@ -235,6 +250,30 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     const Chunk& c = cs[ci];
     if (!c.digits) {
       std::u32string text = c.text;
+      more_cells = false;
+      // A unit written against the digits (依申请公开信息收取的费用 43160元 政府信息…, the space
+      // before the next label often dropped) is that cell's own unit, not the next label's first
+      // word: it stays with the cell, so the mapper converts money from it or leaves a unit that
+      // contradicts the row as text. It is the cell's when a space or the end closes it, when the
+      // rest names an indicator that the whole does not, or when no label begins with it (元, 条 …
+      // unlike 个人, 项目, 部门). The row's own unit column repeated in the cell is handled below.
+      if (label.empty() && !rows_.empty() && !rows_.back().group && c.begin > 0 && is_digit(s[c.begin - 1]))
+        for (const auto& u : pt_.units) {
+          if (text.compare(0, u.size(), u) != 0) continue;
+          if (u == rows_.back().unit) break;
+          std::u32string rest = trim(text.substr(u.size()));
+          static const std::u32string_view never_starts_label[] = {U"条", U"件", U"元", U"千元", U"万元", U"亿元", U"%", U"％", U"篇", U"册", U"份", U"人次"};
+          bool closed = text.size() == u.size() || text[u.size()] == ' ' ||
+                        std::find(std::begin(never_starts_label), std::end(never_starts_label), u) != std::end(never_starts_label) ||
+                        (names_indicator(rest) && !names_indicator(trim(text)));
+          if (!closed) break;
+          rows_.back().run += u;
+          rows_.back().na_cells = true;  // cells are tokens: a token with its unit is one cell
+          text = text.substr(u.size());
+          more_cells = true;
+          break;
+        }
+      if (more_cells && trim(text).empty()) continue;
       more_cells = false;
       // A cell repeating the row's unit (条 235条 900条): the unit ends the cell.
       if (label.empty() && !rows_.empty() && !rows_.back().group && !rows_.back().unit.empty() &&
@@ -254,7 +293,7 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
           std::size_t b = a;
           while (b < text.size() && text[b] != ' ') ++b;
           std::u32string tok = text.substr(a, b - a);
-          bool na = tok == U"-" || tok == U"/" || tok == U"—" || tok == U"－" || tok == U"／" || tok == U"——";
+          bool na = tok == U"-" || tok == U"/" || tok == U"—" || tok == U"－" || tok == U"／" || tok == U"——" || tok == U"无";
           if (!na || a == 0 || b >= text.size()) break;
           rows_.back().run += U" " + tok;
           rows_.back().na_cells = true;
@@ -271,9 +310,15 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     bool next_numbered = ci + 1 < cs.size() && !cs[ci + 1].digits && is_numbering_mark(cs[ci + 1].text.front());
     if (more_cells && label.empty()) {
       more_cells = false;
-      if (next_numbered) {  // 0条 2.政府公报…: the next row's numbering
-        label_begin = c.begin;
-        label = run;
+      if (next_numbered) {  // 0条 2.政府公报…: the next row's numbering; 8,503条 8,503 2.…: a cell, then it
+        std::size_t sp = run.rfind(U' ');
+        if (sp != std::u32string::npos) {
+          rows_.back().run += U" " + trim(run.substr(0, sp));
+          *end = c.begin + sp;
+        }
+        std::size_t skip = sp == std::u32string::npos ? 0 : sp + 1;
+        label_begin = c.begin + skip;
+        label = run.substr(skip);
       } else {
         rows_.back().run += U" " + run;
         *end = c.begin + c.text.size();
@@ -283,11 +328,22 @@ void Reader::read_rows(const std::u32string& s, std::size_t from, std::size_t* e
     IndicatorLabel cur = numbered_as(label);
     if (next_numbered && !cur.key.empty() && (run == U"1" || (cur.level == 3 && run == utf8_to_u32(std::to_string(cur.number + 1))))) {
       // A heading with no values ((二)通过不同渠道… 1.政府公报…): the digits are the next numbering.
-      for (const auto& [off, piece] : label_pieces(label)) {
+      // With a unit column, a last piece that states its unit and names an indicator (1.按时办结数
+      // 件 2.延期…) is a row whose cells are blank, not a heading.
+      auto pieces = label_pieces(label);
+      for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
         TextRow gr;
-        gr.label = trim(piece);
-        gr.label_begin = label_begin + off;
+        gr.label = trim(pieces[pi].second);
+        gr.label_begin = label_begin + pieces[pi].first;
         gr.group = true;
+        std::u32string unit = has_unit_ && pi + 1 == pieces.size() ? unit_suffix(pt_, gr.label) : std::u32string();
+        if (!unit.empty() && names_indicator(trim(gr.label.substr(0, gr.label.size() - unit.size())))) {
+          gr.label = trim(gr.label.substr(0, gr.label.size() - unit.size()));
+          gr.unit = unit;
+          gr.group = false;
+          gr.na_cells = true;  // no token: a blank cell in every period
+          gr.run_begin = c.begin;
+        }
         if (!gr.label.empty()) rows_.push_back(std::move(gr));
       }
       label_begin = c.begin;
@@ -412,12 +468,42 @@ bool Reader::names_indicator(const std::u32string& label) const {
 // them: an na cell after the unit (涉及国家秘密件—涉及商业秘密) or a blank one between two
 // indicators (收费减免金额万元行政复议数件). Each becomes a row of its own.
 void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
-  if (!has_unit_) return;
+  if (!has_unit_) {
+    // No unit column: a row whose cells are all blank leaves two labels run together (其他形式申请数
+    // 对申请的答复总数 14). Split only where both halves name indicators and the whole does not; the
+    // first is a row with blank cells.
+    // Two labels are at most 120 characters (a longer chunk is no row: read_rows ends the table).
+    if (label->size() > 120 || names_indicator(trim(*label))) return;
+    for (std::size_t p = 2; p + 2 < label->size() && rows_.size() < kMaxRows; ++p) {
+      std::u32string before = trim(label->substr(0, p)), rest = trim(label->substr(p));
+      if (before.empty() || rest.empty() || !names_indicator(before) || !names_indicator(rest)) continue;
+      TextRow r;
+      r.label = before;
+      r.na_cells = true;
+      r.label_begin = *label_begin;
+      r.run_begin = *label_begin + p;
+      rows_.push_back(std::move(r));
+      *label_begin += p;
+      *label = label->substr(p);
+      return;
+    }
+    return;
+  }
   static const std::u32string_view nas[] = {U"——", U"—", U"-", U"－", U"/", U"／", U"无"};
-  for (std::size_t p = 1; p < label->size() && rows_.size() < kMaxRows; ++p) {
+  for (std::size_t p = 1; p < label->size() && p <= 120 && rows_.size() < kMaxRows; ++p) {  // a label before its unit is under 60 characters
     for (const auto& u : pt_.units) {
       if (label->compare(p, u.size(), u) != 0) continue;
       std::u32string before = trim(label->substr(0, p));
+      // A group heading run into the label (通过不同渠道和方式公开政府信息的情况政府公报公开政府信息数):
+      // cut where its 情况 ends and the rest names an indicator.
+      std::size_t group_end = 0;
+      if (!before.empty() && !names_indicator(before))
+        for (std::size_t x = before.find(U"情况"); x != std::u32string::npos; x = before.find(U"情况", x + 1))
+          if (names_indicator(trim(before.substr(x + 2)))) {
+            group_end = x + 2;
+            break;
+          }
+      if (group_end > 0) before = trim(before.substr(group_end));
       if (before.empty() || !names_indicator(before)) continue;
       std::size_t q = p + u.size();
       while (q < label->size() && (*label)[q] == ' ') ++q;
@@ -430,18 +516,32 @@ void Reader::close_valueless(std::u32string* label, std::size_t* label_begin) {
       std::size_t rest = q + run.size();
       while (rest < label->size() && (*label)[rest] == ' ') ++rest;
       if (rest >= label->size()) continue;
-      // Without an na mark the rest must itself name an indicator (up to its own unit).
+      // Without an na mark the rest must itself begin with an indicator and its unit (网上咨询数件
+      // 咨询电话接听数件: a second blank row may follow).
       if (run.empty()) {
         std::u32string next = trim(label->substr(rest));
-        std::u32string unit = unit_suffix(pt_, next);
-        if (unit.empty() || !names_indicator(trim(next.substr(0, next.size() - unit.size())))) continue;
+        bool names = false;
+        for (std::size_t e = 1; e <= next.size() && e <= 60 && !names; ++e)
+          for (const auto& u2 : pt_.units)
+            if (next.compare(e, u2.size(), u2) == 0 && names_indicator(trim(next.substr(0, e)))) {
+              names = true;
+              break;
+            }
+        if (!names) continue;
+      }
+      if (group_end > 0) {
+        TextRow gr;
+        gr.label = trim(label->substr(0, group_end));
+        gr.label_begin = *label_begin;
+        gr.group = true;
+        rows_.push_back(std::move(gr));
       }
       TextRow r;
       r.label = before;
       r.unit = u;
       r.run = run;
       r.na_cells = true;
-      r.label_begin = *label_begin;
+      r.label_begin = *label_begin + group_end;
       r.run_begin = *label_begin + q;
       rows_.push_back(std::move(r));
       *label_begin += rest;
@@ -628,14 +728,27 @@ void Reader::decide(const std::string& prose) {
   }
 }
 
-bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t* prose_blocks) {
-  std::u32string s = utf8_to_u32(p.text);
+bool Reader::paragraph(const Paragraph& p, std::string_view text, std::vector<Block>* out, std::size_t* prose_blocks) {
+  // Read in simplified characters (a traditional copy: 指標名稱, 條), written as the source has it:
+  // simplified_key maps each code point to one, so a position in `s` is the same in `orig`.
+  std::u32string orig = utf8_to_u32(text);
+  std::u32string s = utf8_to_u32(simplified_key(text));
+  if (s.size() != orig.size()) orig = s;
+  auto source = [&](const std::u32string& x, std::size_t from) {
+    std::size_t at = x.empty() ? std::u32string::npos : s.find(x, from);
+    return u32_to_utf8(at == std::u32string::npos ? x : orig.substr(at, x.size()));
+  };
   std::size_t h = s.find(U"指标名称");
   if (h == std::u32string::npos) {
     for (std::size_t x = s.find(U"指标"); x != std::u32string::npos && h == std::u32string::npos; x = s.find(U"指标", x + 1)) {
       std::size_t y = x + 2;
       while (y < s.size() && s[y] == ' ') ++y;
       if (at(s, y, U"计量单位") || at(s, y, U"单位")) h = x;
+    }
+    // 指标 with the period headers right after it (no unit column).
+    for (std::size_t x = s.find(U"指标"); x != std::u32string::npos && h == std::u32string::npos; x = s.find(U"指标", x + 1)) {
+      std::size_t end = 0;
+      if (header(s, x, &end)) h = x;
     }
   }
   if (h == std::u32string::npos) return false;
@@ -670,12 +783,12 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
   }
   std::string prose = u32_to_utf8(s.substr(0, title));
   for (const auto& b : doc_.blocks)
-    if (auto* q = std::get_if<Paragraph>(&b); q && q->text != p.text) prose += "\n" + q->text;
+    if (auto* q = std::get_if<Paragraph>(&b); q && q->text != p.text) prose += "\n" + simplified_key(q->text);
   decide(prose);
 
   auto text_block = [&](std::size_t a, std::size_t b) {
     Paragraph q;
-    q.text = u32_to_utf8(trim(s.substr(a, b - a)));
+    q.text = normalize_text(u32_to_utf8(trim(orig.substr(a, b - a))));  // orig may be the spaced raw text
     q.from = {span(line_, a)};
     return q;
   };
@@ -684,18 +797,18 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
   if (h > title && !trim(s.substr(title, h - title)).empty()) out->push_back(text_block(title, h));
   // The table: header, then one row per indicator (group headings as a label alone).
   std::vector<std::vector<SourceCell>> grid;
-  std::vector<SourceCell> head{SourceCell{u32_to_utf8(label_head_), 1, 1, true, {span(line_, h)}}};
-  if (has_unit_) head.push_back(SourceCell{u32_to_utf8(unit_head_), 1, 1, true, {span(line_, h)}});
-  for (const auto& x : periods_) head.push_back(SourceCell{u32_to_utf8(x), 1, 1, true, {span(line_, h)}});
+  std::vector<SourceCell> head{SourceCell{source(label_head_, h), 1, 1, true, {span(line_, h)}}};
+  if (has_unit_) head.push_back(SourceCell{source(unit_head_, h), 1, 1, true, {span(line_, h)}});
+  for (const auto& x : periods_) head.push_back(SourceCell{source(x, h), 1, 1, true, {span(line_, h)}});
   grid.push_back(std::move(head));
   int decided = 0, ambiguous = 0;
   for (const auto& r : rows_) {
-    std::vector<SourceCell> row{SourceCell{u32_to_utf8(r.label), 1, 1, false, {span(line_, r.label_begin)}}};
+    std::vector<SourceCell> row{SourceCell{source(r.label, r.label_begin), 1, 1, false, {span(line_, r.label_begin)}}};
     if (r.group) {
       grid.push_back(std::move(row));
       continue;
     }
-    if (has_unit_) row.push_back(SourceCell{u32_to_utf8(r.unit), 1, 1, false, {span(line_, r.label_begin)}});
+    if (has_unit_) row.push_back(SourceCell{source(r.unit, r.label_begin), 1, 1, false, {span(line_, r.label_begin)}});
     if (r.candidates.size() == 1) {
       ++decided;
       std::size_t pos = r.run_begin;
@@ -720,6 +833,7 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
   }
   Limits limits;
   Table t = grid_from_rows(grid, limits, &doc_.findings, "indicator text");
+  for (auto& c : t.cells) c.text = normalize_text(c.text);  // s may be the spaced raw text
   t.id = "t1";
   t.from = {span(line_, h)};
   normalize_grid(t);
@@ -731,9 +845,33 @@ bool Reader::paragraph(const Paragraph& p, std::vector<Block>* out, std::size_t*
   return true;
 }
 
+// The raw text normalized token by token: the spaces between two Chinese characters are dropped
+// as normalize_text drops them (指 标 名 称), those between a label and a digit are kept (they
+// separate the cells of a spaced copy).
+std::string spaced_text(std::string_view raw) {
+  std::u32string out, prev;  // prev: the last token written
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < raw.size() && raw[j] != ' ' && raw[j] != '\t') ++j;
+    if (j == i) break;
+    std::u32string tok = utf8_to_u32(normalize_text(raw.substr(i, j - i)));
+    if (!tok.empty()) {
+      // An na cell (— ——) is a token of its own even where is_cjk counts its dash as Chinese.
+      auto na = [](std::u32string_view t) { return t == U"—" || t == U"——" || t == U"－" || t == U"／" || t == U"无"; };
+      if (!out.empty() && (!(is_cjk(out.back()) && is_cjk(tok.front())) || na(tok) || na(prev))) out += U' ';
+      prev = tok;
+      out += tok;
+    }
+    i = j;
+  }
+  return u32_to_utf8(out);
+}
+
 }  // namespace
 
-void reflow_indicator_text(Document& doc) {
+void reflow_indicator_text(Document& doc, const Document* raw) {
   if (doc.meta.extractor != "text") return;
   for (const auto& b : doc.blocks)
     if (std::holds_alternative<Table>(b)) return;  // tab tables: the text extractor read them
@@ -756,7 +894,16 @@ void reflow_indicator_text(Document& doc) {
       Reader r(doc, *legacy, *pt);
       std::vector<Block> repl;
       std::size_t prose = 0;
-      if (r.paragraph(*p, &repl, &prose)) {
+      // The same paragraph as extracted (the same line), read with its spaces.
+      std::string text = p->text;
+      if (raw && !p->from.empty())
+        for (const auto& rb : raw->blocks)
+          if (auto* q = std::get_if<Paragraph>(&rb); q && !q->from.empty() && q->from.front().path == p->from.front().path) {
+            std::string spaced = spaced_text(q->text);
+            if (strip_spaces(normalize_text(spaced)) == strip_spaces(p->text)) text = spaced;  // the same words
+            break;
+          }
+      if (r.paragraph(*p, text, &repl, &prose)) {
         done = true;
         for (std::size_t i = 0; i < repl.size(); ++i) (i < prose ? before.blocks : after).push_back(std::move(repl[i]));
         continue;

@@ -13,7 +13,9 @@ namespace ogix {
 // unit, the next row's numbering, the period count, the figures the report states in its prose,
 // the 其中 rows (a part never exceeds its whole) and the sum rules leave exactly one reading;
 // otherwise its cells hold the run + " (?)" and a `text.ambiguous_run` finding says why.
-// Leaves any other document untouched.
-void reflow_indicator_text(Document& doc);
+// Leaves any other document untouched. `raw`, when given, is the document as extracted, before
+// normalize_document_text: a table paragraph is read from its raw text (each token normalized on
+// its own), whose spaces between a label and a digit still separate cells (涉及国家秘密 24).
+void reflow_indicator_text(Document& doc, const Document* raw = nullptr);
 
 }  // namespace ogix

@@ -58,6 +58,24 @@ void split_sections(Document& doc) {
   for (auto& b : doc.blocks) {
     if (auto* p = std::get_if<Paragraph>(&b)) {
       int s = section_of(defs, p->text);
+      // A PDF joins a heading wrapped over two lines to the paragraph above it (…加强人员培训。附件：
+      // 示例局2016年度…统计数据): the annex title after the paragraph's last sentence heads the annex.
+      std::size_t dot = p->text.rfind("。");
+      if (s < 0 && dot != std::string::npos) {
+        std::string tail = p->text.substr(dot + std::string_view("。").size());
+        int t = section_of(defs, tail);
+        std::string key = label_key(tail);
+        bool titled = false;
+        if (t > current)
+          for (const auto& v : defs[static_cast<std::size_t>(t)].variants)
+            titled = titled || (defs[static_cast<std::size_t>(t)].code == "annex" && key.compare(0, v.size(), v) == 0);
+        if (titled) {
+          out.back().blocks.push_back(Paragraph{p->text.substr(0, dot + std::string_view("。").size()), p->level, p->from});
+          current = t;
+          out.push_back(Section{defs[static_cast<std::size_t>(t)].code, tail, {}, p->from});
+          continue;
+        }
+      }
       if (s > current) {
         current = s;
         out.push_back(Section{defs[static_cast<std::size_t>(s)].code, p->text, {}, p->from});

@@ -310,7 +310,7 @@ ReportCues report_cues(const std::vector<Profile>& profiles) {
       for (const auto& col : t.cols) take(col.variants);
       if (t.label_col.empty()) continue;
       // Indicator tables (ogi-legacy): their label header and row labels, whole.
-      for (const auto& v : t.label_col) c.indicator_wording.push_back(v.leaf);
+      for (const auto& v : t.label_col) c.indicator_wording.push_back(v.leaf), c.indicator_header_wording.push_back(v.leaf);
       for (const auto& r : t.rows)
         for (const auto& v : r.variants) c.indicator_wording.push_back(v.leaf);
     }

@@ -51,9 +51,6 @@ TEST_CASE("a traditional-character copy of every text and HTML fixture reads the
   for (const auto& e : std::filesystem::directory_iterator(test::source_path("fixtures"))) dirs.push_back(e.path());
   std::sort(dirs.begin(), dirs.end());
   for (const auto& dir : dirs) {
-    // Known gap (issue 8/9 notes): legacy crawler copies are cut at their unit words (条, 万元) as
-    // published in simplified characters; a traditional copy of them is not read yet.
-    if (dir.filename() == "text-legacy-gaj-2013" || dir.filename() == "text-legacy-glued-scj-2015") continue;
     for (const char* name : {"input.html", "input.txt", "input.md"}) {
       std::filesystem::path in = dir / name;
       if (!std::filesystem::exists(in)) continue;
