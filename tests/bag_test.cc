@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "cli/batch.h"
 #include "cli/job.h"
 #include "model/error.h"
 #include "model/sha256.h"
@@ -91,7 +92,7 @@ TEST_CASE("a converted directory becomes a valid bag in place; a changed byte an
   bo.out_dir = (d.path / "out").string();
   bo.sync = false;
   auto r = run_batch({test::source_path("fixtures/text-seed-2020/input.txt").string()}, bo);
-  REQUIRE(r.converted() == 1);
+  REQUIRE(r.converted == 1);
   BagOptions opt;
   opt.bagging_date = "2023-11-14";
   opt.sync = false;

@@ -7,7 +7,9 @@
 
 #include <unistd.h>
 
+#include "cli/batch.h"
 #include "cli/job.h"
+#include "cli/manifest.h"
 #include "cli/review.h"
 #include "model/error.h"
 #include "profiles/profile.h"
