@@ -105,8 +105,8 @@ TEST_CASE("crawler and CMS field labels are not part of a title") {
 
 TEST_CASE("rule 6 pairs one agency's reports across its spellings (管委会 page, plain title)") {
   namespace fs = std::filesystem;
-  fs::path out = fs::temp_directory_path() / ("ogix-agency-pairing-" + std::to_string(::getpid()));
-  fs::remove_all(out);
+  test::TempDir tmp("ogix-agency-pairing");
+  fs::path out = tmp.path / "out";
   BatchOptions options;
   options.out_dir = out.string();
   options.sync = false;
@@ -123,5 +123,4 @@ TEST_CASE("rule 6 pairs one agency's reports across its spellings (管委会 pag
     CHECK(rows[i][2] == "2019");
     CHECK(rows[i][3] == "2020");
   }
-  fs::remove_all(out);
 }

@@ -27,18 +27,7 @@ bool mentions(const BagCheck& c, const std::string& what) {
   return false;
 }
 
-// A scratch directory removed at the end of the test.
-struct ScratchDir {
-  fs::path path;
-  explicit ScratchDir(const std::string& name) : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using ScratchDir = test::TempDir;
 
 }  // namespace
 

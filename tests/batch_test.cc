@@ -41,9 +41,9 @@ std::vector<std::string> staged_inputs(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failure") {
-  // Per process: other checkouts on this machine run this test at the same time.
-  fs::path root = fs::temp_directory_path() / ("ogix-batch-test-" + std::to_string(::getpid()));
-  fs::remove_all(root);
+  // A directory of its own: other checkouts on this machine run this test at the same time.
+  test::TempDir tmp("ogix-batch-test");
+  const fs::path& root = tmp.path;
   auto inputs = staged_inputs(root / "in");
   REQUIRE(inputs.size() >= 10);
   BatchOptions a, b;
@@ -71,7 +71,6 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
   }
   // XMLs + cells, manifest, dataset-rules, reports, panel, codebook
   CHECK(files == static_cast<int>(inputs.size()) - 1 + 6);
-  fs::remove_all(root);
 }
 
 TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is named by each path") {
@@ -96,8 +95,8 @@ TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is nam
 }
 
 TEST_CASE("a directory input means the report files under it, sorted; hidden and other files skipped") {
-  fs::path root = fs::temp_directory_path() / ("ogix-expand-test-" + std::to_string(::getpid()));
-  fs::remove_all(root);
+  test::TempDir tmp("ogix-expand-test");
+  const fs::path& root = tmp.path;
   for (const char* f : {"b/2.pdf", "a/z.HTML", "a/y.txt", "a/notes.json", "a/.hidden.txt", ".git/x.txt", "c.md"}) {
     fs::create_directories((root / f).parent_path());
     std::ofstream(root / f) << "x";
@@ -108,5 +107,4 @@ TEST_CASE("a directory input means the report files under it, sorted; hidden and
   CHECK(got == want);
   std::istringstream list("one.pdf\r\n\r\ntwo dir/three.html\n");
   CHECK(read_input_list(list) == std::vector<std::string>{"one.pdf", "two dir/three.html"});
-  fs::remove_all(root);
 }
