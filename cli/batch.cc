@@ -112,6 +112,7 @@ bool parse_shard(const std::string& text, int& shard, int& shards) {
 
 BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& opt,
                       const std::function<void(const DatasetEntry&)>& on_entry) {
+  double wall0 = monotonic_seconds(), cpu0 = process_cpu_seconds();
   std::error_code ec;
   fs::create_directories(opt.out_dir, ec);
   if (!fs::is_directory(opt.out_dir, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create output directory " + opt.out_dir);
@@ -141,6 +142,9 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
 
   BatchResult result;
   result.inputs = selected.size();
+  double wall1 = monotonic_seconds(), cpu1 = process_cpu_seconds();
+  result.timings.setup = {wall1 - wall0, cpu1 - cpu0};
+  std::atomic<double> busiest{0};
   std::string generator = ogix_generator();
   std::atomic<std::size_t> kept{0};
   std::atomic<bool> io_failed{false};
@@ -150,6 +154,17 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     ProgressReporter progress(opt.progress, selected.size(), opt.progress_interval);
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
+      double thread_cpu0 = thread_cpu_seconds();
+      // Records this thread's CPU however the loop ends (the busiest thread bounds the phase).
+      struct Busiest {
+        std::atomic<double>& max;
+        double start;
+        ~Busiest() {
+          double used = thread_cpu_seconds() - start;
+          for (double seen = max; used > seen && !max.compare_exchange_weak(seen, used);) {
+          }
+        }
+      } busiest_guard{busiest, thread_cpu0};
       for (std::size_t k = next++; k < selected.size() && !io_failed; k = next++) {
         std::size_t i = selected[k];
         try {
@@ -208,6 +223,9 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   }
   if (io_failed) throw Error(ErrorCode::io, opt.out_dir, io_message);
   result.kept = kept;
+  double wall2 = monotonic_seconds(), cpu2 = process_cpu_seconds();
+  result.timings.conversions = {wall2 - wall1, cpu2 - cpu1};
+  result.timings.busiest_worker_cpu = busiest;
 
   // The dataset order, whatever the input order or the number of jobs.
   std::sort(selected.begin(), selected.end(), [&](std::size_t a, std::size_t b) {
@@ -220,11 +238,12 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     if (!rec) throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back");
     return *rec;
   };
-  assemble_dataset(selected.size(), record_at, dopt, [&](const DatasetEntry& e) {
+  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), record_at, dopt, [&](const DatasetEntry& e) {
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });
   fs::remove_all(parts, ec);
+  result.timings.assembly = {monotonic_seconds() - wall2, process_cpu_seconds() - cpu2};
   return result;
 }
 

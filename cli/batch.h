@@ -38,6 +38,7 @@ struct BatchResult {
   std::size_t converted = 0;  // ok, converted now or kept
   std::size_t failed = 0;
   std::size_t kept = 0;       // taken over from OUTDIR by --resume (ok or failed)
+  BatchTimings timings;       // where the time went (stderr only: no output depends on it)
 };
 
 // Converts every input (of the shard), writing OUTDIR/<name>.xml (names from output_names over

@@ -4,13 +4,16 @@
 #include <cstdint>
 #include <cstdio>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
 #include "cli/job.h"
+#include "cli/progress.h"
 #include "model/error.h"
 #include "text/unicode.h"
 #include "normalizers/panel.h"
@@ -266,48 +269,108 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
   return out;
 }
 
-void assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
-                      const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry) {
+double assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
+                        const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry) {
   auto consumers = make_dataset_consumers(options);
-  // Reports are read back in parallel a window at a time and handed on in order: the consumers
-  // see one ordered stream, memory holds one window, and -j N speeds up this step too.
   int jobs = std::clamp(options.jobs, 1, 64);
-  std::size_t window = static_cast<std::size_t>(8 * jobs);
-  std::vector<ManifestRecord> recs;
-  std::vector<Document> docs;
-  std::vector<std::exception_ptr> errors;
-  for (std::size_t start = 0; start < count; start += window) {
-    std::size_t n = std::min(window, count - start);
-    recs.assign(n, ManifestRecord{});
-    docs.assign(n, Document{});
-    errors.assign(n, nullptr);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t k = next++; k < n; k = next++) {
-        try {
-          recs[k] = record_at(start + k);
-          if (recs[k].ok) {
-            // Canonical XML of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
-            std::string xml = read_file_capped((fs::path(options.out_dir) / recs[k].output).string(), std::size_t{1} << 31);
-            docs[k] = read_xml(xml, recs[k].output).doc;
-          }
-        } catch (...) {
-          errors[k] = std::current_exception();
+  // One report read back: its manifest row, its document, or what went wrong.
+  struct Slot {
+    ManifestRecord rec;
+    Document doc;
+    std::exception_ptr error;
+    bool ready = false;
+  };
+  auto read_into = [&](Slot& slot, std::size_t k) {
+    try {
+      slot.rec = record_at(k);
+      if (slot.rec.ok) {
+        // Canonical XML of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
+        std::string xml = read_file_capped((fs::path(options.out_dir) / slot.rec.output).string(), std::size_t{1} << 31);
+        slot.doc = read_xml(xml, slot.rec.output).doc;
+      }
+    } catch (...) {
+      slot.error = std::current_exception();
+    }
+  };
+  double ordered_cpu = 0;
+  // Hands one report on to every consumer, in order; rethrows a reading error.
+  auto hand_on = [&](Slot& slot) {
+    if (slot.error) std::rethrow_exception(slot.error);
+    double before = thread_cpu_seconds();
+    DatasetEntry entry{slot.rec, slot.rec.ok ? &slot.doc : nullptr};
+    for (auto& c : consumers) c->add(entry);
+    if (on_entry) on_entry(entry);
+    ordered_cpu += thread_cpu_seconds() - before;
+  };
+
+  if (jobs == 1) {
+    for (std::size_t k = 0; k < count; ++k) {
+      Slot slot;
+      read_into(slot, k);
+      hand_on(slot);
+    }
+  } else {
+    // -j N: N threads read reports back into a ring of slots while this thread hands them on in
+    // order, so the ordered part overlaps the reading instead of waiting for a whole window. A
+    // reader never runs more than the ring ahead of the consumers: memory holds one ring.
+    std::vector<Slot> ring(static_cast<std::size_t>(8 * jobs));
+    std::mutex mu;
+    std::condition_variable slot_ready, slot_free;
+    std::size_t claimed = 0, consumed = 0;
+    bool stop = false;
+    auto reader = [&] {
+      for (;;) {
+        std::size_t k;
+        {
+          std::unique_lock lock(mu);
+          slot_free.wait(lock, [&] { return stop || claimed >= count || claimed < consumed + ring.size(); });
+          if (stop || claimed >= count) return;
+          k = claimed++;
         }
+        Slot& slot = ring[k % ring.size()];
+        read_into(slot, k);
+        {
+          std::lock_guard lock(mu);
+          slot.ready = true;
+        }
+        slot_ready.notify_all();
       }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < jobs && static_cast<std::size_t>(t) < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    for (std::size_t k = 0; k < n; ++k) {
-      if (errors[k]) std::rethrow_exception(errors[k]);
-      DatasetEntry entry{recs[k], recs[k].ok ? &docs[k] : nullptr};
-      for (auto& c : consumers) c->add(entry);
-      if (on_entry) on_entry(entry);
+    // Stops and joins the readers on every way out (an exception from a consumer included).
+    struct Joiner {
+      std::vector<std::thread>& pool;
+      std::mutex& mu;
+      bool& stop;
+      std::condition_variable& cv;
+      ~Joiner() {
+        {
+          std::lock_guard lock(mu);
+          stop = true;
+        }
+        cv.notify_all();
+        for (auto& t : pool) t.join();
+      }
+    } joiner{pool, mu, stop, slot_free};
+    for (int t = 0; t < jobs; ++t) pool.emplace_back(reader);
+    for (std::size_t k = 0; k < count; ++k) {
+      Slot& slot = ring[k % ring.size()];
+      {
+        std::unique_lock lock(mu);
+        slot_ready.wait(lock, [&] { return slot.ready; });
+      }
+      hand_on(slot);
+      slot = Slot{};  // frees the document before the slot is reused
+      {
+        std::lock_guard lock(mu);
+        ++consumed;
+      }
+      slot_free.notify_all();
     }
   }
+  double before = thread_cpu_seconds();
   for (auto& c : consumers) c->finish();
+  return ordered_cpu + thread_cpu_seconds() - before;
 }
 
 DatasetReport dataset_report_of(const Document& doc) {

@@ -6,7 +6,8 @@
 // (read_xml), and hands each to every DatasetConsumer; then asks each consumer to finish, which
 // writes its file atomically. `ogix convert` (fresh or --resume) and `ogix merge` both end in this
 // step, so a dataset file depends only on the set of reports, never on how the work was split,
-// killed, resumed or ordered. Memory stays bounded: one window of Documents at a time (read back in parallel, handed on in order); a consumer keeps only
+// killed, resumed or ordered. Memory stays bounded: a ring of 8×-j Documents at a time (read back by
+// -j threads while the calling thread hands them on in order); a consumer keeps only
 // what its file needs across reports (rule 6 keeps one small entry per agency and year).
 // A new dataset file is one more DatasetConsumer added in make_dataset_consumers().
 #pragma once
@@ -53,8 +54,10 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
 
 // Assembles the dataset files from `count` records that record_at(0..count-1) returns in dataset
 // order, reading each ok record's XML from out_dir. `on_entry` (optional) sees every entry after
-// the consumers. Throws Error (io, or damaged when an XML in out_dir cannot be read back).
-void assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
+// the consumers. Returns the CPU seconds the calling thread spent handing reports to the consumers
+// and finishing them: the step's serial part, which no -j shortens. Throws Error (io, or damaged
+// when an XML in out_dir cannot be read back).
+double assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
                       const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry = {});
 
 // What rule 6 needs of one report.

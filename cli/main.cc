@@ -356,6 +356,7 @@ int convert(int argc, char** argv) {
     std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
     return kExitFatal;
   }
+  if (bo.progress == ogix::ProgressMode::plain) std::cerr << ogix::timing_line(r.timings, r.inputs, bo.jobs) << "\n";
   if (!quiet) {
     std::cout << r.converted << " converted, " << r.failed << " failed";
     if (bo.resume) std::cout << " (" << r.kept << " kept from the earlier run)";

@@ -3,14 +3,17 @@
 #include <chrono>
 #include <cmath>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace ogix {
 
 namespace {
 
-double now_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+double now_seconds() { return monotonic_seconds(); }
+
+double cpu_of(const rusage& u) {
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 std::string duration_text(double s) {
@@ -26,6 +29,36 @@ std::string duration_text(double s) {
 }
 
 }  // namespace
+
+double monotonic_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double process_cpu_seconds() {
+  rusage u{};
+  return ::getrusage(RUSAGE_SELF, &u) == 0 ? cpu_of(u) : 0;
+}
+
+double thread_cpu_seconds() {
+#ifdef RUSAGE_THREAD
+  rusage u{};
+  return ::getrusage(RUSAGE_THREAD, &u) == 0 ? cpu_of(u) : 0;
+#else
+  return 0;
+#endif
+}
+
+std::string timing_line(const BatchTimings& t, std::size_t inputs, int jobs) {
+  char buf[512];
+  double per_doc = inputs ? t.conversions.cpu / static_cast<double>(inputs) * 1000 : 0;
+  std::snprintf(buf, sizeof buf,
+                "ogix: timing: -j%d, %zu inputs; setup %.2f s wall %.2f s CPU; conversions %.2f s wall %.2f s CPU "
+                "(%.2f ms CPU per input, busiest thread %.2f s); dataset files %.2f s wall %.2f s CPU (ordered "
+                "thread %.2f s)",
+                jobs, inputs, t.setup.wall, t.setup.cpu, t.conversions.wall, t.conversions.cpu, per_doc,
+                t.busiest_worker_cpu, t.assembly.wall, t.assembly.cpu, t.assembly_ordered_cpu);
+  return buf;
+}
 
 bool parse_progress_mode(const std::string& text, ProgressMode& mode) {
   if (text == "auto") mode = ProgressMode::auto_;

@@ -18,6 +18,33 @@ enum class ProgressMode {
   plain,  // a full line every `interval` seconds, whatever stderr is
 };
 
+// Wall and CPU seconds of one phase of a run; CPU counts every thread of the process.
+struct PhaseTime {
+  double wall = 0, cpu = 0;
+};
+
+// Where a batch spent its time, for judging -j on a machine shared with other work: the CPU
+// seconds do not depend on the load, the wall seconds do.
+struct BatchTimings {
+  PhaseTime setup;        // listing, naming and sharding the inputs, reading an earlier manifest
+  PhaseTime conversions;  // the parallel phase: every input converted (or kept) and its part written
+  double busiest_worker_cpu = 0;  // CPU seconds of the conversion thread that worked longest
+  PhaseTime assembly;     // the dataset files from the parts (cli/dataset.h)
+  double assembly_ordered_cpu = 0;  // of it, CPU seconds in the one thread that hands reports on in order
+};
+
+// CPU seconds (user + system) of the whole process so far.
+double process_cpu_seconds();
+
+// CPU seconds (user + system) of the calling thread so far (0 where the system cannot tell).
+double thread_cpu_seconds();
+
+// Seconds on a monotonic clock.
+double monotonic_seconds();
+
+// The timing line of a batch ("ogix: timing: …"), as --progress=plain ends with it.
+std::string timing_line(const BatchTimings& t, std::size_t inputs, int jobs);
+
 // Reads --progress: "auto", "plain" or "off". Returns false for anything else.
 bool parse_progress_mode(const std::string& text, ProgressMode& mode);
 

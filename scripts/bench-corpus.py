@@ -50,17 +50,53 @@ def make_corpus(work, n):
     return corpus, counts
 
 
+LAST = {}  # CPU seconds and stderr of the last run()
+
+
 def run(cmd, **kw):
     """Runs cmd; returns (seconds, peak RSS of the process in MiB, exit code) and prints its CPU
     seconds and the machine's load (the 2 cores may be shared: wall times then mean little)."""
     t = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-    _, status, usage = os.wait4(p.pid, 0)
+    with tempfile.TemporaryFile() as err:
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, **kw)
+        _, status, usage = os.wait4(p.pid, 0)
+        err.seek(0)
+        LAST["stderr"] = err.read().decode("utf-8", "replace")
     p.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - t
+    LAST["cpu"] = usage.ru_utime + usage.ru_stime
     print(f"  ({os.path.basename(cmd[0])} {' '.join(cmd[1:4])}…: {wall:.1f} s wall, "
-          f"{usage.ru_utime + usage.ru_stime:.1f} s CPU, load average {os.getloadavg()[0]:.1f})", flush=True)
+          f"{LAST['cpu']:.1f} s CPU, load average {os.getloadavg()[0]:.1f})", flush=True)
     return wall, usage.ru_maxrss / 1024, p.returncode
+
+
+TIMING = re.compile(r"ogix: timing: -j(\d+), (\d+) inputs; setup ([\d.]+) s wall ([\d.]+) s CPU; conversions "
+                    r"([\d.]+) s wall ([\d.]+) s CPU \(([\d.]+) ms CPU per input, busiest thread ([\d.]+) s\); "
+                    r"dataset files ([\d.]+) s wall ([\d.]+) s CPU \(ordered thread ([\d.]+) s\)")
+
+
+def timing():
+    """The timing line of the last run (ogix convert --progress=plain ends with it), as a dict."""
+    m = TIMING.search(LAST["stderr"])
+    if not m:
+        sys.exit("bench-corpus: no timing line from ogix convert --progress=plain")
+    keys = ("jobs", "inputs", "setup_wall", "setup_cpu", "conv_wall", "conv_cpu", "ms_per_input", "busiest",
+            "asm_wall", "asm_cpu", "ordered")
+    t = dict(zip(keys, map(float, m.groups())))
+    t["process_cpu"] = LAST["cpu"]
+    # What no thread of this process shares: start-up and exit outside the batch, the setup, the
+    # busiest conversion thread, and of the assembly the larger of the ordered thread and its
+    # share of the reading. On idle cores the run's wall time is this critical path.
+    outside = max(0.0, t["process_cpu"] - t["setup_cpu"] - t["conv_cpu"] - t["asm_cpu"])
+    t["critical"] = outside + t["setup_cpu"] + t["busiest"] + max(t["ordered"], t["asm_cpu"] / t["jobs"])
+    return t
+
+
+def show_timing(label, t):
+    print(f"{label} CPU accounting: {t['process_cpu']:.1f} s CPU in all, {t['conv_cpu']:.1f} s converting "
+          f"({t['ms_per_input']:.2f} ms CPU per input, busiest thread {t['busiest']:.1f} s), dataset assembly "
+          f"{t['asm_cpu']:.2f} s CPU / {t['asm_wall']:.2f} s wall (serial: ordered thread {t['ordered']:.2f} s); "
+          f"critical path {t['critical']:.1f} CPU s", flush=True)
 
 
 def pages_of(out):
@@ -90,15 +126,27 @@ def main():
           f"made in {time.monotonic() - t:.0f} s", flush=True)
     out = lambda name: os.path.join(work, name)
     conv = lambda o, *extra: [ogix, "convert", "-q", "--no-sync", *extra, corpus, "-o", out(o)]
+    # Not -q: --progress=plain ends with the timing line (a line per hour otherwise).
+    timed = lambda o, *extra: [ogix, "convert", "--no-sync", "--progress=plain", "--progress-every", "3600", *extra,
+                               corpus, "-o", out(o)]
 
-    s1, rss1, rc1 = run(conv("j1", "-j", "1"))
+    s1, rss1, rc1 = run(timed("j1", "-j", "1"))
+    t1 = timing()
     pages = pages_of(out("j1"))
     ok = sum(1 for line in open(os.path.join(out("j1"), "manifest.csv"), encoding="utf-8") if ",ok," in line)
     print(f"-j1: {s1:.1f} s, {a.docs / s1:.1f} documents/s, {pages / s1:.1f} pages/s "
           f"({ok} converted, {a.docs - ok} failed, {pages} pages), peak RSS {rss1:.0f} MiB (exit {rc1})", flush=True)
-    s2, rss2, rc2 = run(conv("j2", "-j", "2"))
+    show_timing("-j1", t1)
+    s2, rss2, rc2 = run(timed("j2", "-j", "2"))
+    t2 = timing()
     print(f"-j2: {s2:.1f} s, {a.docs / s2:.1f} documents/s, {pages / s2:.1f} pages/s, peak RSS {rss2:.0f} MiB; "
-          f"speed-up {s1 / s2:.2f}x over -j1 (exit {rc2})", flush=True)
+          f"wall-clock speed-up {s1 / s2:.2f}x over -j1 (exit {rc2}; meaningless when the load average exceeds 2)",
+          flush=True)
+    show_timing("-j2", t2)
+    print(f"-j2 against -j1 from CPU accounting: CPU per input {t2['ms_per_input'] / t1['ms_per_input']:.2f}x "
+          f"(1.00 = no extra work with two threads); -j2 spreads its own CPU {t2['process_cpu'] / t2['critical']:.2f}x "
+          f"over its critical path; speed-up on 2 idle cores = -j1 CPU / -j2 critical path = "
+          f"{t1['process_cpu'] / t2['critical']:.2f}x", flush=True)
     same = subprocess.run(["diff", "-r", "-q", out("j1"), out("j2")], stdout=subprocess.DEVNULL).returncode == 0
     print(f"-j1 and -j2 outputs identical: {same}")
     sr, rssr, _ = run(conv("j2", "-j", "2", "--resume"))

@@ -1,12 +1,16 @@
 // The pieces of corpus runs: manifest rows read back, shard arithmetic, temporary names, progress.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <set>
 
 #include "cli/batch.h"
 #include "cli/manifest.h"
 #include "cli/progress.h"
 #include "model/error.h"
+#include "test_util.h"
 
 using namespace ogix;
 
@@ -106,4 +110,60 @@ TEST_CASE("the progress line counts done, failed and kept inputs") {
   CHECK(parse_progress_mode("plain", m));
   CHECK(m == ProgressMode::plain);
   CHECK_FALSE(parse_progress_mode("tty", m));
+}
+
+TEST_CASE("dataset assembly with -j N hands reports on in order and stops all readers on an error") {
+  test::TempDir tmp("ogix-assembly-test");
+  // Failed inputs only: no XML is read back, so the records alone make the dataset files.
+  auto record = [](std::size_t k) {
+    ManifestRecord r;
+    char name[16];
+    std::snprintf(name, sizeof name, "in%03zu.txt", k);
+    r.source = r.path = name;
+    r.error_code = "damaged";
+    r.message = "test";
+    r.generator = ogix_generator();
+    return r;
+  };
+  for (int jobs : {1, 2, 5}) {
+    DatasetOptions o;
+    o.out_dir = (tmp.path / ("j" + std::to_string(jobs))).string();
+    o.sync = false;
+    o.jobs = jobs;
+    std::filesystem::create_directories(o.out_dir);
+    std::vector<std::string> seen;
+    double ordered = assemble_dataset(100, record, o, [&](const DatasetEntry& e) { seen.push_back(e.record.source); });
+    CHECK(ordered >= 0);
+    REQUIRE(seen.size() == 100);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    CHECK(test::slurp(std::filesystem::path(o.out_dir) / "manifest.csv") == test::slurp(tmp.path / "j1" / "manifest.csv"));
+    // A record that cannot be read ends the step with its error (no reader left running, no file).
+    DatasetOptions bad = o;
+    bad.out_dir = (tmp.path / ("bad" + std::to_string(jobs))).string();
+    std::filesystem::create_directories(bad.out_dir);
+    auto failing = [&](std::size_t k) {
+      if (k == 37) throw Error(ErrorCode::io, "part", "cannot be read back");
+      return record(k);
+    };
+    CHECK_THROWS_AS(assemble_dataset(100, failing, bad), Error);
+    CHECK_FALSE(std::filesystem::exists(std::filesystem::path(bad.out_dir) / "manifest.csv"));
+  }
+}
+
+TEST_CASE("the timing line states both phases' wall and CPU seconds") {
+  BatchTimings t;
+  t.conversions = {10, 19.5};
+  t.busiest_worker_cpu = 9.8;
+  t.assembly = {1.5, 2.25};
+  t.assembly_ordered_cpu = 0.25;
+  std::string s = timing_line(t, 1000, 2);
+  CHECK(s.find("-j2, 1000 inputs") != std::string::npos);
+  CHECK(s.find("conversions 10.00 s wall 19.50 s CPU (19.50 ms CPU per input, busiest thread 9.80 s)") != std::string::npos);
+  CHECK(s.find("dataset files 1.50 s wall 2.25 s CPU (ordered thread 0.25 s)") != std::string::npos);
+  double a = thread_cpu_seconds(), b = process_cpu_seconds();
+  volatile double x = 0;
+  for (int i = 0; i < 1000000; ++i) x = x + i;  // some CPU, so the clocks move
+  CHECK(thread_cpu_seconds() >= a);
+  CHECK(process_cpu_seconds() >= b);
+  CHECK(process_cpu_seconds() >= thread_cpu_seconds());
 }
