@@ -73,7 +73,7 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
   CHECK(files == static_cast<int>(inputs.size()) - 1 + 6);
 }
 
-TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is named by each path") {
+TEST_CASE("output names: a stem used once keeps <stem>.xml — a shared stem is named by each path") {
   auto names = output_names({"x/a/page.html", "report.pdf", "x/b/page.html", "x/b/page.txt"});
   REQUIRE(names.size() == 4);
   CHECK(names[1] == "report.xml");
@@ -94,7 +94,7 @@ TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is nam
   CHECK(twice[0] != twice[1]);
 }
 
-TEST_CASE("a directory input means the report files under it, sorted; hidden and other files skipped") {
+TEST_CASE("a directory input means the report files under it, sorted — hidden and other files skipped") {
   test::TempDir tmp("ogix-expand-test");
   const fs::path& root = tmp.path;
   for (const char* f : {"b/2.pdf", "a/z.HTML", "a/y.txt", "a/notes.json", "a/.hidden.txt", ".git/x.txt", "c.md"}) {
