@@ -11,10 +11,11 @@
 #include <malloc.h>
 #endif
 
-#include "cli/job.h"
-#include "cli/review.h"
 #include "cli/bag_job.h"
+#include "cli/batch.h"
 #include "cli/job.h"
+#include "cli/merge.h"
+#include "cli/review.h"
 #include "writers/bag_validator.h"
 #include "writers/bag_writer.h"
 #include "writers/xml_validator.h"
@@ -32,6 +33,7 @@ const char* kUsage =
     "ogix " OGIX_VERSION " - Open Government Information annual reports to canonical XML\n"
     "\n"
     "usage: ogix convert [options] INPUT... -o OUTDIR [--bag [--bag-id ID] [--include-sources]]\n"
+    "       ogix merge [options] OUTDIR1 OUTDIR2... -o OUTDIR\n"
     "       ogix bag OUTDIR [--bag-id ID] [--include-sources]\n"
     "       ogix validate FILE.xml... | BAGDIR...\n"
     "       ogix review OUTDIR\n"
@@ -41,6 +43,7 @@ const char* kUsage =
     "commands:\n"
     "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
     "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "  merge     union the outputs of 'ogix convert --shard K/N' runs into one (see 'ogix merge --help')\n"
     "  bag       turn an output directory into a BagIt 1.0 bag (RFC 8493) with SHA-256 and SHA-512 fixity\n"
     "  validate  check canonical XML files against ogix's schema, or verify a bag (see 'ogix validate --help')\n"
     "  review    write review pages (static HTML) for a convert output directory into OUTDIR/review/\n"
@@ -186,6 +189,62 @@ int bag(int argc, char** argv) {
                      args.count("quiet") > 0);
 }
 
+// The steps after a batch or a merge, on the finished output directory: review pages, then the
+// bag (the bag carries the review pages as payload).
+struct PostSteps {
+  bool review = false;
+  bool bag = false;
+  bool include_sources = false;
+  ogix::BagOptions bag_options;
+};
+
+// Reads --review/--bag/--bag-id/--include-sources of `command`; returns kExitOk or kExitUsage
+// (with the message printed).
+int parse_post_steps(const cxxopts::ParseResult& args, const std::string& command, const std::string& out_dir, bool sync,
+                     PostSteps& steps) {
+  steps.review = args.count("review") > 0;
+  steps.bag = args.count("bag") > 0;
+  steps.include_sources = args.count("include-sources") > 0;
+  if (!steps.bag && (args.count("bag-id") || steps.include_sources)) {
+    std::cerr << command << ": --bag-id and --include-sources go with --bag\n";
+    return kExitUsage;
+  }
+  if (!steps.bag) return kExitOk;
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(out_dir) / "bagit.txt", ec)) {
+    std::cerr << command << ": " << out_dir << " is already a bag; write into a new directory\n";
+    return kExitUsage;
+  }
+  try {
+    steps.bag_options = bag_options(args);
+  } catch (const ogix::Error& e) {
+    std::cerr << command << ": " << e.what() << "\n";
+    return kExitUsage;
+  }
+  steps.bag_options.sync = sync;
+  return kExitOk;
+}
+
+// Runs the post-steps asked for; returns kExitOk or kExitFatal.
+int run_post_steps(const PostSteps& steps, const std::string& out_dir, bool sync, bool quiet) {
+  if (steps.review && run_review(out_dir, sync, quiet) != kExitOk) return kExitFatal;
+  // The bag is made from the finished directory, after the batch, as 'ogix bag' makes it.
+  if (steps.bag && make_bag_of(out_dir, steps.bag_options, steps.include_sources, quiet) != kExitOk) return kExitFatal;
+  return kExitOk;
+}
+
+// One report's line: an error on stderr, or (unless quiet) its counts on stdout.
+void report(const ogix::DatasetEntry& e, bool quiet) {
+  const auto& i = e.record;
+  if (!i.ok) {
+    std::cerr << "ogix: error: " << i.path << ": " << i.error_code << ": " << i.message << "\n";
+  } else if (!quiet) {
+    std::cout << i.source << ": " << i.profile << ", " << i.cells[0] << " number / " << i.cells[1] << " blank / "
+              << i.cells[2] << " na / " << i.cells[3] << " text / " << i.cells[4] << " missing cells; rules "
+              << i.rules[0] << " pass, " << i.rules[1] << " fail, " << i.rules[2] << " unchecked\n";
+  }
+}
+
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
   opts.custom_help("[options] INPUT... -o OUTDIR   (INPUT: a file, or a directory searched for reports)");
@@ -198,6 +257,11 @@ int convert(int argc, char** argv) {
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
       ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
+      ("resume", "keep the reports already in OUTDIR whose input SHA-256 and ogix version match; convert the rest")
+      ("shard", "convert only shard K of N (by path hash; 'ogix merge' unions the N outputs)", cxxopts::value<std::string>(), "K/N")
+      ("progress", "progress on stderr: auto (a live line on a terminal only), plain (a line every --progress-every seconds), off",
+       cxxopts::value<std::string>()->default_value("auto"))
+      ("progress-every", "seconds between plain progress lines", cxxopts::value<double>()->default_value("10"))
       ("sqlite", "also write the dataset as one SQLite database FILE (replaced atomically)", cxxopts::value<std::string>())
       ("csv-bom", "start every CSV with a UTF-8 byte order mark (for Excel)")
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
@@ -266,26 +330,19 @@ int convert(int argc, char** argv) {
   lim.max_span = args["max-span"].as<int>();
   lim.max_seconds = args["max-seconds"].as<double>();
   bool quiet = args.count("quiet") > 0;
-  bool want_bag = args.count("bag") > 0;
-  if (!want_bag && (args.count("bag-id") || args.count("include-sources"))) {
-    std::cerr << "ogix convert: --bag-id and --include-sources go with --bag\n";
+  bo.resume = args.count("resume") > 0;
+  if (args.count("shard") && !ogix::parse_shard(args["shard"].as<std::string>(), bo.shard, bo.shards)) {
+    std::cerr << "ogix convert: --shard takes K/N with 1 <= K <= N\n";
     return kExitUsage;
   }
-  ogix::BagOptions bag_opts;
-  if (want_bag) {
-    std::error_code ec;
-    if (std::filesystem::exists(std::filesystem::path(bo.out_dir) / "bagit.txt", ec)) {
-      std::cerr << "ogix convert: " << bo.out_dir << " is already a bag; convert into a new directory\n";
-      return kExitUsage;
-    }
-    try {
-      bag_opts = bag_options(args);
-    } catch (const ogix::Error& e) {
-      std::cerr << "ogix convert: " << e.what() << "\n";
-      return kExitUsage;
-    }
-    bag_opts.sync = bo.sync;
+  if (!ogix::parse_progress_mode(args["progress"].as<std::string>(), bo.progress) || args["progress-every"].as<double>() <= 0) {
+    std::cerr << "ogix convert: --progress takes auto, plain or off; --progress-every a positive number\n";
+    return kExitUsage;
   }
+  if (quiet) bo.progress = ogix::ProgressMode::off;
+  bo.progress_interval = args["progress-every"].as<double>();
+  PostSteps post;
+  if (int rc = parse_post_steps(args, "ogix convert", bo.out_dir, bo.sync, post); rc != kExitOk) return rc;
 
   ogix::BatchResult r;
   std::vector<std::string> inputs = ogix::expand_inputs(named);
@@ -294,29 +351,84 @@ int convert(int argc, char** argv) {
     return kExitUsage;
   }
   try {
-    r = ogix::run_batch(inputs, bo);
+    r = ogix::run_batch(inputs, bo, [&](const ogix::DatasetEntry& e) { report(e, quiet); });
   } catch (const ogix::Error& e) {
     std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
     return kExitFatal;
   }
-  for (const auto& i : r.inputs) {
-    if (!i.ok) {
-      std::cerr << "ogix: error: " << i.path << ": " << i.error_code << ": " << i.message << "\n";
-    } else if (!quiet) {
-      std::cout << i.source << ": " << i.profile << ", " << i.cells[0] << " number / " << i.cells[1] << " blank / "
-                << i.cells[2] << " na / " << i.cells[3] << " text / " << i.cells[4] << " missing cells; rules "
-                << i.rules[0] << " pass, " << i.rules[1] << " fail, " << i.rules[2] << " unchecked\n";
-    }
+  if (bo.progress == ogix::ProgressMode::plain) std::cerr << ogix::timing_line(r.timings, r.inputs, bo.jobs) << "\n";
+  if (!quiet) {
+    std::cout << r.converted << " converted, " << r.failed << " failed";
+    if (bo.resume) std::cout << " (" << r.kept << " kept from the earlier run)";
+    std::cout << " -> " << bo.out_dir << "\n";
   }
-  if (!quiet)
-    std::cout << r.converted() << " converted, " << r.failed() << " failed -> " << bo.out_dir << "\n";
-  if (args.count("review")) {
-    int rc = run_review(bo.out_dir, bo.sync, quiet);
-    if (rc != kExitOk) return rc;
+  if (run_post_steps(post, bo.out_dir, bo.sync, quiet) != kExitOk) return kExitFatal;
+  return r.failed ? kExitSomeFailed : kExitOk;
+}
+
+// ogix merge OUT1 OUT2 … -o OUT: shard outputs into one dataset.
+int merge(int argc, char** argv) {
+  cxxopts::Options opts("ogix merge", "Union the outputs of 'ogix convert --shard K/N' runs into one output directory.");
+  opts.custom_help("[options] OUTDIR1 OUTDIR2... -o OUTDIR");
+  opts.positional_help("");
+  opts.add_options()
+      ("o,output", "merged output directory (created if missing)", cxxopts::value<std::string>())
+      ("no-csv", "do not write OUTDIR/cells.csv")
+      ("no-sync", "do not fsync outputs (still written atomically)")
+      ("j,jobs", "threads reading the reports back (output identical for any value)", cxxopts::value<int>()->default_value("1"))
+      ("sqlite", "also write the dataset as one SQLite database FILE (as ogix convert --sqlite)", cxxopts::value<std::string>())
+      ("csv-bom", "start every CSV with a UTF-8 byte order mark (as ogix convert --csv-bom)")
+      ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
+      ("bag", "when done, turn OUTDIR into a BagIt 1.0 bag (as 'ogix bag OUTDIR')")
+      ("bag-id", "with --bag: External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
+      ("include-sources", "with --bag: carry the original input files under data/sources/")
+      ("q,quiet", "print errors only")
+      ("h,help", "show this help")
+      ("shards", "shard output directories", cxxopts::value<std::vector<std::string>>());
+  opts.parse_positional({"shards"});
+  cxxopts::ParseResult args;
+  try {
+    args = opts.parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ogix merge: " << e.what() << "\n" << opts.help();
+    return kExitUsage;
   }
-  // The bag is made from the finished directory, after the batch, as 'ogix bag' makes it.
-  if (want_bag && make_bag_of(bo.out_dir, bag_opts, args.count("include-sources") > 0, quiet) != kExitOk) return kExitFatal;
-  return r.failed() ? kExitSomeFailed : kExitOk;
+  if (args.count("help")) {
+    std::cout << opts.help() << "\nRefuses outputs of another ogix version, overlapping or missing shards.\n"
+                 "exit codes: 0 all inputs converted, 1 some inputs failed, 2 usage error or refused merge, 3 output not writable\n";
+    return kExitOk;
+  }
+  if (!args.count("output") || !args.count("shards")) {
+    std::cerr << "ogix merge: need OUTDIR1... and -o OUTDIR (see ogix merge --help)\n";
+    return kExitUsage;
+  }
+  ogix::MergeOptions mo;
+  mo.out_dir = args["output"].as<std::string>();
+  mo.write_csv = !args.count("no-csv");
+  mo.sync = !args.count("no-sync");
+  mo.jobs = args["jobs"].as<int>();
+  mo.csv_bom = args.count("csv-bom") > 0;
+  if (args.count("sqlite")) mo.sqlite_path = args["sqlite"].as<std::string>();
+  if (mo.jobs < 1) {
+    std::cerr << "ogix merge: --jobs must be positive\n";
+    return kExitUsage;
+  }
+  bool quiet = args.count("quiet") > 0;
+  PostSteps post;
+  if (int rc = parse_post_steps(args, "ogix merge", mo.out_dir, mo.sync, post); rc != kExitOk) return rc;
+  ogix::MergeResult r;
+  try {
+    r = ogix::merge_outputs(args["shards"].as<std::vector<std::string>>(), mo, [&](const ogix::DatasetEntry& e) { report(e, true); });
+  } catch (const ogix::MergeRefused& e) {
+    std::cerr << "ogix merge: refused: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const ogix::Error& e) {
+    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    return kExitFatal;
+  }
+  if (!quiet) std::cout << r.converted << " converted, " << r.failed << " failed -> " << mo.out_dir << "\n";
+  if (run_post_steps(post, mo.out_dir, mo.sync, quiet) != kExitOk) return kExitFatal;
+  return r.failed ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace
@@ -339,6 +451,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "convert") return convert(argc - 1, argv + 1);
   if (cmd == "validate") return validate(argc - 1, argv + 1);
+  if (cmd == "merge") return merge(argc - 1, argv + 1);
   if (cmd == "review") return review(argc - 1, argv + 1);
   if (cmd == "bag") return bag(argc - 1, argv + 1);
   if (cmd == "codebook") {

@@ -26,7 +26,4 @@ struct ReviewResult {
 // the review directory cannot be written; a report that cannot be read is listed as failed.
 ReviewResult write_review(const ReviewOptions& options);
 
-// Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of fields.
-std::vector<std::vector<std::string>> parse_csv(std::string_view text);
-
 }  // namespace ogix

@@ -108,12 +108,20 @@ PanelRow panel_row(const Document& doc, const std::string& document) {
   return out;
 }
 
+void DuplicateKeyCounter::count(const PanelRow& r) {
+  if (!r.agency_key.empty() && !r.year.empty()) ++count_[{r.agency_key, r.year}];
+}
+
+bool DuplicateKeyCounter::is_duplicate(const PanelRow& r) const {
+  if (r.agency_key.empty() || r.year.empty()) return false;
+  auto it = count_.find({r.agency_key, r.year});
+  return it != count_.end() && it->second > 1;
+}
+
 void mark_duplicate_keys(std::vector<PanelRow>& rows) {
-  std::map<std::pair<std::string, std::string>, int> count;
-  for (const auto& r : rows)
-    if (!r.agency_key.empty() && !r.year.empty()) ++count[{r.agency_key, r.year}];
-  for (auto& r : rows)
-    r.duplicate_key = !r.agency_key.empty() && !r.year.empty() && count[{r.agency_key, r.year}] > 1;
+  DuplicateKeyCounter counter;
+  for (const auto& r : rows) counter.count(r);
+  for (auto& r : rows) r.duplicate_key = counter.is_duplicate(r);
 }
 
 }  // namespace ogix

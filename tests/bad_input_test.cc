@@ -10,6 +10,7 @@
 #include "cli/job.h"
 #include "model/error.h"
 #include "writers/xml_writer.h"
+#include "test_util.h"
 
 using namespace ogix;
 namespace fs = std::filesystem;
@@ -77,7 +78,8 @@ TEST_CASE("bad-input corpus: typed errors and findings as EXPECTED.tsv says") {
 }
 
 TEST_CASE("an oversized input is refused before it is read") {
-  fs::path p = fs::temp_directory_path() / "ogix-big-input.txt";
+  test::TempDir tmp("ogix-big-input");
+  fs::path p = tmp.path / "ogix-big-input.txt";
   {
     std::ofstream out(p, std::ios::binary);
     out << std::string(3 << 20, 'x');
@@ -89,7 +91,6 @@ TEST_CASE("an oversized input is refused before it is read") {
     CHECK(e.code() == ErrorCode::limit_exceeded);
     CHECK(e.source() == "ogix-big-input.txt");
   }
-  fs::remove(p);
 }
 
 TEST_CASE("external entities and the network are never read") {

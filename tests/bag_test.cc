@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "cli/batch.h"
 #include "cli/job.h"
 #include "model/error.h"
 #include "model/sha256.h"
@@ -26,18 +27,7 @@ bool mentions(const BagCheck& c, const std::string& what) {
   return false;
 }
 
-// A scratch directory removed at the end of the test.
-struct ScratchDir {
-  fs::path path;
-  explicit ScratchDir(const std::string& name) : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using ScratchDir = test::TempDir;
 
 }  // namespace
 
@@ -91,7 +81,7 @@ TEST_CASE("a converted directory becomes a valid bag in place — a changed byte
   bo.out_dir = (d.path / "out").string();
   bo.sync = false;
   auto r = run_batch({test::source_path("fixtures/text-seed-2020/input.txt").string()}, bo);
-  REQUIRE(r.converted() == 1);
+  REQUIRE(r.converted == 1);
   BagOptions opt;
   opt.bagging_date = "2023-11-14";
   opt.sync = false;

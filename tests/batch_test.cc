@@ -9,6 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
+#include "cli/batch.h"
 #include "cli/job.h"
 
 using namespace ogix;
@@ -38,8 +41,9 @@ std::vector<std::string> staged_inputs(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failure") {
-  fs::path root = fs::temp_directory_path() / "ogix-batch-test";
-  fs::remove_all(root);
+  // A directory of its own: other checkouts on this machine run this test at the same time.
+  test::TempDir tmp("ogix-batch-test");
+  const fs::path& root = tmp.path;
   auto inputs = staged_inputs(root / "in");
   REQUIRE(inputs.size() >= 10);
   BatchOptions a, b;
@@ -48,10 +52,16 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
   a.jobs = 1;
   b.jobs = 3;
   a.sync = b.sync = false;
-  BatchResult ra = run_batch(inputs, a), rb = run_batch(inputs, b);
-  CHECK(ra.failed() == 1);
-  CHECK(rb.failed() == 1);
-  CHECK(ra.inputs.back().error_code == "io");
+  std::vector<std::string> errors;
+  BatchResult ra = run_batch(inputs, a, [&](const DatasetEntry& e) {
+    if (!e.record.ok) errors.push_back(e.record.source + ":" + e.record.error_code);
+  });
+  BatchResult rb = run_batch(inputs, b);
+  CHECK(ra.failed == 1);
+  CHECK(rb.failed == 1);
+  CHECK(ra.converted == inputs.size() - 1);
+  CHECK(errors == std::vector<std::string>{"missing-file.pdf:io"});
+  CHECK_FALSE(fs::exists(root / "a" / ".ogix-parts"));  // parts are gone once the dataset is assembled
   int files = 0;
   for (const auto& e : fs::directory_iterator(root / "a")) {
     ++files;
@@ -61,7 +71,6 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
   }
   // XMLs + cells, manifest, dataset-rules, reports, panel, codebook
   CHECK(files == static_cast<int>(inputs.size()) - 1 + 6);
-  fs::remove_all(root);
 }
 
 TEST_CASE("output names: a stem used once keeps <stem>.xml — a shared stem is named by each path") {
@@ -86,8 +95,8 @@ TEST_CASE("output names: a stem used once keeps <stem>.xml — a shared stem is 
 }
 
 TEST_CASE("a directory input means the report files under it, sorted — hidden and other files skipped") {
-  fs::path root = fs::temp_directory_path() / "ogix-expand-test";
-  fs::remove_all(root);
+  test::TempDir tmp("ogix-expand-test");
+  const fs::path& root = tmp.path;
   for (const char* f : {"b/2.pdf", "a/z.HTML", "a/y.txt", "a/notes.json", "a/.hidden.txt", ".git/x.txt", "c.md"}) {
     fs::create_directories((root / f).parent_path());
     std::ofstream(root / f) << "x";
@@ -98,5 +107,4 @@ TEST_CASE("a directory input means the report files under it, sorted — hidden 
   CHECK(got == want);
   std::istringstream list("one.pdf\r\n\r\ntwo dir/three.html\n");
   CHECK(read_input_list(list) == std::vector<std::string>{"one.pdf", "two dir/three.html"});
-  fs::remove_all(root);
 }

@@ -1,13 +1,12 @@
 #include <doctest/doctest.h>
 
-#include "cli/job.h"
+#include "cli/dataset.h"
 
 using namespace ogix;
 
 namespace {
-InputOutcome report(const char* source, const char* agency, const char* year, const char* over, const char* forward) {
-  InputOutcome o;
-  o.ok = true;
+DatasetReport report(const char* source, const char* agency, const char* year, const char* over, const char* forward) {
+  DatasetReport o;
   o.source = source;
   o.agency = agency;
   o.year = year;
@@ -18,7 +17,7 @@ InputOutcome report(const char* source, const char* agency, const char* year, co
 }  // namespace
 
 TEST_CASE("rule 6 pairs consecutive years of one agency") {
-  std::vector<InputOutcome> in = {report("b.html", "某区", "2021", "3", "0"), report("a.html", "某区", "2020", "0", "3"),
+  std::vector<DatasetReport> in = {report("b.html", "某区", "2021", "3", "0"), report("a.html", "某区", "2020", "0", "3"),
                                   report("c.html", "某区", "2023", "9", "9"), report("d.html", "他区", "2022", "5", "5")};
   auto out = check_dataset_rules(in);
   REQUIRE(out.size() == 1);  // 2020→2021 only: 2023 has no 2022 of the same agency

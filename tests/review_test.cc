@@ -7,7 +7,9 @@
 
 #include <unistd.h>
 
+#include "cli/batch.h"
 #include "cli/job.h"
+#include "cli/manifest.h"
 #include "cli/review.h"
 #include "model/error.h"
 #include "profiles/profile.h"
@@ -214,9 +216,8 @@ TEST_CASE("crops of a PDF report: regions planned from the model, rendered as PN
   }
   CHECK(tables.size() == 3);
   CHECK(plan_crops(golden("html-pingtan-2020"), "x").empty());
-  fs::path dir = fs::temp_directory_path() / ("ogix-review-crop-test-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  test::TempDir tmp("ogix-review-crop-test");
+  const fs::path& dir = tmp.path;
   PdfCropRenderer r(test::slurp(test::source_path("fixtures/pdf-hzq-2023/input.pdf")), "input.pdf");
   const auto& c = crops.front();
   CropSize size = r.render(c.page, c.x0, c.y0, c.x1, c.y1, (dir / "a.png").string());
@@ -231,12 +232,11 @@ TEST_CASE("crops of a PDF report: regions planned from the model, rendered as PN
   CropSize big = r.render(1, 0, 0, 1e6, 1e6, (dir / "c.png").string());
   CHECK(static_cast<double>(big.width) * big.height <= 4.1e6);
   CHECK_THROWS_AS(PdfCropRenderer("not a pdf", "x.pdf"), Error);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("ogix review on an output directory: pages, crops, failed inputs, a changed source said so") {
-  fs::path root = fs::temp_directory_path() / ("ogix-review-test-" + std::to_string(::getpid()));
-  fs::remove_all(root);
+  test::TempDir tmp("ogix-review-test");
+  const fs::path& root = tmp.path;
   fs::create_directories(root / "in");
   fs::copy_file(test::source_path("fixtures/pdf-hzq-2023/input.pdf"), root / "in" / "hzq.pdf");
   fs::copy_file(test::source_path("fixtures/html-pingtan-2020/input.html"), root / "in" / "pingtan.html");
@@ -279,7 +279,6 @@ TEST_CASE("ogix review on an output directory: pages, crops, failed inputs, a ch
   r = write_review({bo.out_dir, false});
   CHECK(test::slurp(root / "out" / "review" / "reports" / "hzq.html").find("is not at") != std::string::npos);
   CHECK_THROWS_AS(write_review({(root / "nothing-here").string(), false}), Error);
-  fs::remove_all(root);
 }
 
 TEST_CASE("every golden report draws a page with every cell once and no script, and a one-script index") {

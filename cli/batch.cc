@@ -1,0 +1,250 @@
+#include "cli/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <thread>
+
+#include "model/error.h"
+#include "model/sha256.h"
+#include "writers/xml_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace ogix {
+
+namespace {
+
+// Converts one input whose bytes are read (or failed to read) and writes its XML.
+void convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name) {
+  try {
+    std::string again;
+    if (!bytes) {  // the first read failed: this one throws the typed error for the manifest
+      again = read_file_capped(out.path, opt.convert.limits.max_input_bytes);
+      bytes = &again;
+    }
+    out.size = bytes->size();
+    out.sha256 = sha256_hex(*bytes);  // failed inputs are listed with their fixity too
+    Document doc = convert_bytes(*bytes, out.source, opt.convert);
+    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), write_xml(doc), opt.sync);
+    out.ok = true;
+    out.output = xml_name;
+    out.profile = doc.profile;
+    for (const auto& c : doc.cells) ++out.cells[static_cast<int>(c.status)];
+    for (const auto& r : doc.rules) ++out.rules[static_cast<int>(r.result)];
+    out.findings = static_cast<int>(doc.findings.size());
+    out.sections = static_cast<int>(doc.sections.size());
+  } catch (const Error& e) {
+    out.error_code = error_code_name(e.code());
+    out.message = e.what();
+  } catch (const std::bad_alloc&) {
+    out.error_code = error_code_name(ErrorCode::limit_exceeded);
+    out.message = "out of memory while converting";
+  } catch (const std::exception& e) {
+    out.error_code = error_code_name(ErrorCode::internal);
+    out.message = std::string("internal error: ") + e.what();
+  }
+}
+
+std::string part_path(const BatchOptions& opt, const std::string& name) {
+  return (fs::path(parts_dir(opt.out_dir)) / (name + ".csv")).string();
+}
+
+// The part of an input, when an earlier run left one. Null when absent or unreadable (a part is
+// written atomically, so an unreadable one is not ours: the input is converted again).
+std::unique_ptr<ManifestRecord> read_part(const BatchOptions& opt, const std::string& name) {
+  std::error_code ec;
+  std::string path = part_path(opt, name);
+  if (!fs::exists(path, ec)) return nullptr;
+  try {
+    auto recs = parse_manifest(read_file_capped(path, std::size_t{1} << 20), name, false);
+    if (recs.size() == 1) return std::make_unique<ManifestRecord>(std::move(recs[0]));
+  } catch (const Error&) {
+  }
+  return nullptr;
+}
+
+// Removes what a killed writer left: temporary files of this directory.
+void remove_temporaries(const std::string& dir) {
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (is_temporary_output(it->path().filename().string())) fs::remove(it->path(), ec);
+}
+
+// What an earlier finished run recorded (OUTDIR/manifest.csv), by path, for --resume.
+std::multimap<std::string, ManifestRecord> finished_records(const std::string& out_dir) {
+  std::multimap<std::string, ManifestRecord> out;
+  std::string path = (fs::path(out_dir) / "manifest.csv").string();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return out;
+  try {
+    for (auto& r : parse_manifest(read_file_capped(path, std::size_t{1} << 31), "manifest.csv")) out.emplace(r.path, std::move(r));
+  } catch (const Error&) {
+    // A manifest we cannot read keeps nothing: every input is converted again.
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string parts_dir(const std::string& out_dir) { return (fs::path(out_dir) / ".ogix-parts").string(); }
+
+int shard_of(const std::string& path, int shards) {
+  std::string h = sha256_hex(path);
+  std::uint64_t v = std::stoull(h.substr(0, 15), nullptr, 16);
+  return static_cast<int>(v % static_cast<std::uint64_t>(shards)) + 1;
+}
+
+bool parse_shard(const std::string& text, int& shard, int& shards) {
+  auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  std::string k = text.substr(0, slash), n = text.substr(slash + 1);
+  auto digits = [](const std::string& d) { return !d.empty() && d.size() <= 6 && d.find_first_not_of("0123456789") == std::string::npos; };
+  if (!digits(k) || !digits(n)) return false;
+  shard = std::stoi(k);
+  shards = std::stoi(n);
+  return shards >= 1 && shard >= 1 && shard <= shards;
+}
+
+BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions& opt,
+                      const std::function<void(const DatasetEntry&)>& on_entry) {
+  double wall0 = monotonic_seconds(), cpu0 = process_cpu_seconds();
+  std::error_code ec;
+  fs::create_directories(opt.out_dir, ec);
+  if (!fs::is_directory(opt.out_dir, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create output directory " + opt.out_dir);
+  std::string parts = parts_dir(opt.out_dir);
+  std::multimap<std::string, ManifestRecord> finished;
+  if (opt.resume) {
+    finished = finished_records(opt.out_dir);
+    remove_temporaries(opt.out_dir);
+    remove_temporaries(parts);
+  } else {
+    fs::remove_all(parts, ec);  // parts of another run are not this run's
+  }
+  fs::create_directories(parts, ec);
+  if (!fs::is_directory(parts, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create " + parts);
+
+  // Names over all inputs, before sharding: a shard names its outputs as the whole run would.
+  std::vector<std::string> names = output_names(inputs);
+  std::vector<std::size_t> selected;
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    if (opt.shards <= 1 || shard_of(inputs[i], opt.shards) == opt.shard) selected.push_back(i);
+  std::string shard_file = (fs::path(opt.out_dir) / kShardFile).string();
+  if (opt.shards >= 1 && opt.shard >= 1)
+    write_file_atomic(shard_file, "shard,shards,inputs\r\n" + std::to_string(opt.shard) + "," + std::to_string(opt.shards) +
+                                      "," + std::to_string(inputs.size()) + "\r\n", opt.sync);
+  else
+    fs::remove(shard_file, ec);
+
+  BatchResult result;
+  result.inputs = selected.size();
+  double wall1 = monotonic_seconds(), cpu1 = process_cpu_seconds();
+  result.timings.setup = {wall1 - wall0, cpu1 - cpu0};
+  std::atomic<double> busiest{0};
+  std::string generator = ogix_generator();
+  std::atomic<std::size_t> kept{0};
+  std::atomic<bool> io_failed{false};
+  std::string io_message;
+  std::mutex io_mu;
+  {
+    ProgressReporter progress(opt.progress, selected.size(), opt.progress_interval);
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      double thread_cpu0 = thread_cpu_seconds();
+      // Records this thread's CPU however the loop ends (the busiest thread bounds the phase).
+      struct Busiest {
+        std::atomic<double>& max;
+        double start;
+        ~Busiest() {
+          double used = thread_cpu_seconds() - start;
+          for (double seen = max; used > seen && !max.compare_exchange_weak(seen, used);) {
+          }
+        }
+      } busiest_guard{busiest, thread_cpu0};
+      for (std::size_t k = next++; k < selected.size() && !io_failed; k = next++) {
+        std::size_t i = selected[k];
+        try {
+          ManifestRecord rec;
+          rec.path = inputs[i];
+          rec.source = fs::path(inputs[i]).filename().string();
+          rec.generator = generator;
+          std::string bytes;
+          bool readable = true;
+          try {
+            bytes = read_file_capped(rec.path, opt.convert.limits.max_input_bytes);
+          } catch (const Error&) {
+            readable = false;
+          }
+          if (opt.resume && readable) {
+            // Kept when an earlier run of this ogix version saw the same bytes at the same path
+            // and its XML (for a converted input) is there.
+            std::string sha = sha256_hex(bytes);
+            auto usable = [&](const ManifestRecord& r) {
+              return r.path == rec.path && r.generator == generator && r.sha256 == sha && (r.ok ? r.output == names[i] : r.output.empty()) &&
+                     (!r.ok || fs::is_regular_file(fs::path(opt.out_dir) / r.output));
+            };
+            std::unique_ptr<ManifestRecord> old = read_part(opt, names[i]);
+            if (old && usable(*old)) {
+              ++kept;
+              progress.finished(old->ok, true);
+              continue;
+            }
+            auto [from, to] = finished.equal_range(rec.path);
+            const ManifestRecord* match = nullptr;
+            for (auto it = from; it != to && !match; ++it)
+              if (usable(it->second)) match = &it->second;
+            if (match) {
+              write_file_atomic(part_path(opt, names[i]), manifest_row(*match), opt.sync);
+              ++kept;
+              progress.finished(match->ok, true);
+              continue;
+            }
+          }
+          convert_one(rec, readable ? &bytes : nullptr, opt, names[i]);
+          // The part is written after the XML: a part on disk means the input is finished.
+          write_file_atomic(part_path(opt, names[i]), manifest_row(rec), opt.sync);
+          progress.finished(rec.ok);
+        } catch (const Error& e) {
+          // Only writing into OUTDIR throws here; the batch cannot produce reliable outputs.
+          std::lock_guard lock(io_mu);
+          if (!io_failed.exchange(true)) io_message = e.what();
+        }
+      }
+    };
+    int jobs = std::clamp(opt.jobs, 1, 64);
+    std::vector<std::thread> pool;
+    for (int k = 1; k < jobs; ++k) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+  }
+  if (io_failed) throw Error(ErrorCode::io, opt.out_dir, io_message);
+  result.kept = kept;
+  double wall2 = monotonic_seconds(), cpu2 = process_cpu_seconds();
+  result.timings.conversions = {wall2 - wall1, cpu2 - cpu1};
+  result.timings.busiest_worker_cpu = busiest;
+
+  // The dataset order, whatever the input order or the number of jobs.
+  std::sort(selected.begin(), selected.end(), [&](std::size_t a, std::size_t b) {
+    std::string sa = fs::path(inputs[a]).filename().string(), sb = fs::path(inputs[b]).filename().string();
+    return std::tie(sa, inputs[a], names[a]) < std::tie(sb, inputs[b], names[b]);
+  });
+  DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs, opt.csv_bom, opt.sqlite_path};
+  auto record_at = [&](std::size_t k) {
+    auto rec = read_part(opt, names[selected[k]]);
+    if (!rec) throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back");
+    return *rec;
+  };
+  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), record_at, dopt, [&](const DatasetEntry& e) {
+    ++(e.record.ok ? result.converted : result.failed);
+    if (on_entry) on_entry(e);
+  });
+  fs::remove_all(parts, ec);
+  result.timings.assembly = {monotonic_seconds() - wall2, process_cpu_seconds() - cpu2};
+  return result;
+}
+
+}  // namespace ogix

@@ -1,0 +1,42 @@
+// ogix merge: the outputs of shard runs (ogix convert --shard K/N) unioned into one output
+// directory, byte-identical to the output of one unsharded run over the same inputs.
+#pragma once
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/dataset.h"
+
+namespace ogix {
+
+// A merge that must not happen (the message says why, naming the directories).
+struct MergeRefused : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// What a merge does.
+struct MergeOptions {
+  std::string out_dir;
+  bool sync = true;
+  bool write_csv = true;
+  int jobs = 1;  // threads reading reports back (the output does not depend on it)
+  bool csv_bom = false;     // as ogix convert --csv-bom
+  std::string sqlite_path;  // as ogix convert --sqlite
+};
+
+// The outcome of a merge.
+struct MergeResult {
+  std::size_t converted = 0, failed = 0;
+};
+
+// Copies every report of `shard_dirs` into out_dir and assembles the dataset files from all of
+// them (assemble_dataset), so rule 6 holds across shards. Refuses (MergeRefused) outputs of another ogix version, unfinished outputs (no
+// manifest.csv), overlapping shards (one input in two outputs, a shard given twice), shards of
+// different splits or a missing shard of a split; nothing is written before these checks pass.
+// Throws Error when a shard cannot be read or out_dir cannot be written.
+MergeResult merge_outputs(const std::vector<std::string>& shard_dirs, const MergeOptions& options,
+                          const std::function<void(const DatasetEntry&)>& on_entry = {});
+
+}  // namespace ogix
