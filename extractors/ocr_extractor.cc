@@ -156,6 +156,11 @@ void ocr_single_thread(char** argv) {
 
 struct OcrSession::Impl {
   tesseract::TessBaseAPI api;
+  // Number cells are read by the Latin model alone when it is among the languages: the Chinese
+  // model, even with a digit whitelist, reads a clean 6 as 0.
+  tesseract::TessBaseAPI digit_api;
+  bool own_digit_api = false;
+  tesseract::TessBaseAPI& digits() { return own_digit_api ? digit_api : api; }
   OcrOptions options;
   std::string source;
 };
@@ -185,13 +190,18 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
                 "Tesseract cannot load the OCR language data for '" + options.lang + "'" +
                     (missing.empty() ? std::string() : ": missing " + missing) +
                     "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
+  if (langs.size() > 1 && std::find(langs.begin(), langs.end(), "eng") != langs.end())
+    impl_->own_digit_api = impl_->digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
 }
 
-OcrSession::~OcrSession() { impl_->api.End(); }
+OcrSession::~OcrSession() {
+  impl_->api.End();
+  if (impl_->own_digit_api) impl_->digit_api.End();
+}
 
 std::string OcrSession::parameters() const {
   return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " leptonica " + std::to_string(LIBLEPT_MAJOR_VERSION) + "." + std::to_string(LIBLEPT_MINOR_VERSION) +
-         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells psm=6, numbers psm=7 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
+         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells grey psm=6, numbers eng psm=6 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
 }
 
 namespace {
@@ -206,7 +216,7 @@ struct RegionText {
   int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;  // box of the words read
 };
 
-RegionText recognize(tesseract::TessBaseAPI& api) {
+RegionText recognize(tesseract::TessBaseAPI& api, bool digits = false) {
   RegionText rt;
   if (api.Recognize(nullptr) != 0) return rt;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
@@ -239,7 +249,14 @@ RegionText recognize(tesseract::TessBaseAPI& api) {
     rt.any = true;
   } while (it->Next(tesseract::RIL_SYMBOL));
   if (!line.empty()) lines.push_back(drop_cjk_spaces(line));
-  rt.text = pdf::join_lines(lines);
+  if (digits) {
+    // A number wrapped in a narrow cell (63 over 2) is one number: its lines join without a space.
+    for (const auto& l : lines)
+      for (char32_t c : l)
+        if (c != ' ') rt.text += c;
+  } else {
+    rt.text = pdf::join_lines(lines);
+  }
   if (!rt.any) rt.confidence = 0;
   return rt;
 }
@@ -295,10 +312,13 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   out.rulings = to_page_rulings(prs, scale, 1.5);
   // Cells without ruling pixels (and their fringe): what is left inside a cell is its text.
   PixPtr clean(pixCopy(nullptr, binary.get()));
+  PixPtr gray_clean;
   if (mask.get()) {
     PixPtr wide(pixDilateBrick(nullptr, mask.get(), 3, 3));
     if (wide.get()) {
       pixSubtract(clean.get(), clean.get(), wide.get());
+      gray_clean.reset(pixCopy(nullptr, gray.get()));
+      if (gray_clean.get()) pixSetMasked(gray_clean.get(), wide.get(), 255);
     }
   }
 
@@ -331,19 +351,41 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       boxDestroy(&b);
       if (!box_pix.get()) continue;
       // Speckle is not text: a cell whose ink is only dots a few pixels across is empty.
-      {
-        const int speck = std::max(3, dpi / 75);
-        PixPtr solid(pixSelectBySize(box_pix.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
-        l_int32 count = 0;
-        if (!solid.get() || pixCountPixels(solid.get(), &count, nullptr) != 0 || count == 0) continue;
-      }
+      const int speck = std::max(3, dpi / 75);
+      PixPtr solid(pixSelectBySize(box_pix.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+      Box* ink_box = nullptr;
+      if (!solid.get() || pixClipToForeground(solid.get(), nullptr, &ink_box) != 0 || !ink_box) continue;
+      l_int32 ix = 0, iy = 0, iw = 0, ih = 0;
+      boxGetGeometry(ink_box, &ix, &iy, &iw, &ih);
+      boxDestroy(&ink_box);
+      // The text's own box, a little wider (anti-aliased edges), inside the cell.
+      const int pad = 2;
+      const int cx0 = std::max(0, ix - pad), cy0 = std::max(0, iy - pad);
+      const int cx1 = std::min(x1 - x0, ix + iw + pad), cy1 = std::min(y1 - y0, iy + ih + pad);
       CellRead cr;
       cr.cell = &cell;
-      cr.x0 = x0, cr.y0 = y0;
-      // Tesseract reads the binarized cell far better than the grey one (its own threshold
-      // turns the ghost of a removed ruling into ink); single-pixel specks are dropped first.
-      PixPtr despeckled(pixSelectBySize(box_pix.get(), 2, 2, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
-      cr.framed.reset(pixAddBorder(despeckled.get() ? despeckled.get() : box_pix.get(), kMargin, 0));
+      cr.x0 = x0 + cx0, cr.y0 = y0 + cy0;
+      // Tesseract gets the grey text alone: a fixed threshold breaks the thin strokes of a blurred
+      // or upsampled scan, so it binarizes the cell itself; what lies away from the text's solid
+      // strokes (specks, the ghost of a removed ruling) is painted white first, and the text is
+      // cropped to its ink with a white margin — a faint frame or a speck at the cell's edge
+      // otherwise makes it read a clear single digit as nothing.
+      {
+        Box* gb = boxCreate(cr.x0, cr.y0, cx1 - cx0, cy1 - cy0);
+        PixPtr gcrop(pixClipRectangle(gray_clean.get() ? gray_clean.get() : gray.get(), gb, nullptr));
+        boxDestroy(&gb);
+        Box* sb = boxCreate(cx0, cy0, cx1 - cx0, cy1 - cy0);
+        PixPtr strokes(pixClipRectangle(solid.get(), sb, nullptr));
+        boxDestroy(&sb);
+        if (!gcrop.get() || !strokes.get()) continue;
+        const int near = std::max(5, dpi / 40) | 1;
+        PixPtr around(pixDilateBrick(nullptr, strokes.get(), near, near));
+        if (around.get()) {
+          PixPtr away(pixInvert(nullptr, around.get()));
+          if (away.get()) pixSetMasked(gcrop.get(), away.get(), 255);
+        }
+        cr.framed.reset(pixAddBorder(gcrop.get(), kMargin, 255));
+      }
       if (!cr.framed.get()) continue;
       pixSetResolution(cr.framed.get(), dpi, dpi);
       api.SetVariable("tessedit_char_whitelist", "");
@@ -374,14 +416,18 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       const std::u32string first = trim_spaces(cr.rt.text);
       // In a number column, an empty or one- or two-character reading that is no mark of its own
       // (/, -, 无…) is a number OCR did not see as one.
-      const bool doubtful = numeric_column && !numeric && first.size() <= 2 && !is_na_mark(first);
+      // A reading with Chinese in it is a header or label, unless it is one or two unsure characters.
+      bool cjk = false;
+      for (char32_t c : first) cjk = cjk || is_cjk(c);
+      const bool doubtful = numeric_column && !numeric && !is_na_mark(first) && (!cjk || (first.size() <= 2 && cr.rt.confidence < 70));
       if (!numeric && !doubtful) continue;
-      api.SetVariable("tessedit_char_whitelist", "-0123456789.");
-      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-      api.SetImage(cr.framed.get());
-      api.SetSourceResolution(dpi);
-      RegionText dt = recognize(api);
-      api.SetVariable("tessedit_char_whitelist", "");
+      tesseract::TessBaseAPI& dapi = impl_->digits();
+      dapi.SetVariable("tessedit_char_whitelist", "-0123456789.");
+      dapi.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+      dapi.SetImage(cr.framed.get());
+      dapi.SetSourceResolution(dpi);
+      RegionText dt = recognize(dapi, true);
+      dapi.SetVariable("tessedit_char_whitelist", "");
       if (!dt.any) continue;
       // A reading the first pass did not agree with is only as sure as the less sure of the two.
       if (doubtful) dt.confidence = std::min(dt.confidence, cr.rt.any ? cr.rt.confidence : 0.0f);
@@ -466,6 +512,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     }
   }
   api.Clear();
+  impl_->digits().Clear();
   return out;
 }
 
