@@ -5,6 +5,10 @@
 
 #include <leptonica/allheaders.h>
 
+#include <map>
+#include <set>
+#include <sstream>
+
 #include "cli/job.h"
 #include "extractors/ocr_extractor.h"
 #include "extractors/pdf_extractor.h"
@@ -88,6 +92,43 @@ TEST_CASE("ocr: a scanned ruled table is read by its grid, cell by cell, determi
     CHECK(again.ocr_readings[i].text == d.ocr_readings[i].text);
     CHECK(again.ocr_readings[i].confidence == d.ocr_readings[i].confidence);
   }
+}
+
+TEST_CASE("ocr: the scanned page maps to the fixture's gold, and every number that differs carries an ocr finding") {
+  ConvertOptions o;
+  o.limits.max_seconds = 600;  // a busy CI machine: OCR of a page takes seconds
+  Document d = convert_bytes(slurp(source_path(kScan)), "scan.pdf", o);
+  // The fixture's gold, for the cells this page holds (its last rows of table 三, all of table 四).
+  std::map<std::string, std::pair<std::string, std::string>> gold;  // table/row/col → (status, value)
+  {
+    std::istringstream in(slurp(source_path("fixtures/pdf-ruled-2021/gold.tsv")));
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::size_t a = 0;
+      for (std::size_t b; (b = line.find('\t', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
+      f.push_back(line.substr(a));
+      if (f.size() == 5) gold[f[0] + "/" + f[1] + "/" + f[2]] = {f[3], f[4]};
+    }
+  }
+  std::set<std::string> flagged;
+  for (const auto& f : d.findings)
+    if (f.code.rfind("ocr.", 0) == 0) flagged.insert(f.location);
+  int review = 0, review_right = 0, read = 0;
+  for (const auto& c : d.cells) {
+    const std::string key = c.table + "/" + c.row + "/" + c.col;
+    auto g = gold.find(key);
+    if (g == gold.end() || c.status == CellStatus::missing) continue;
+    ++read;
+    const bool right = g->second.first == status_name(c.status) && g->second.second == c.value;
+    if (c.table == "review_litigation") ++review, review_right += right;
+    // Never a silent wrong number: a number that is not the source's has an ocr.* finding on it.
+    if (!right && c.status == CellStatus::number) CHECK_MESSAGE(flagged.count(key) + flagged.count(c.table + "/" + c.row) > 0, key);
+  }
+  CHECK(review == 15);
+  CHECK(review_right == 15);
+  CHECK(read >= 15 + 3 * 7);  // 其他处理, 总计 and 结转下年度 rows of table 三 too
 }
 
 TEST_CASE("ocr: --ocr=off leaves a scan without a text layer") {
