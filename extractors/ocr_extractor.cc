@@ -263,6 +263,75 @@ RegionText recognize(tesseract::TessBaseAPI& api, bool digits = false) {
 
 }  // namespace
 
+namespace {
+
+// The share of the ink's extent along a profile that is (nearly) empty: high across the gaps
+// between text lines, low along them.
+double gap_share(Numa* profile, double empty_below) {
+  if (!profile) return 0;
+  const int n = numaGetCount(profile);
+  int first = -1, last = -1;
+  for (int i = 0; i < n; ++i) {
+    l_float32 v = 0;
+    numaGetFValue(profile, i, &v);
+    if (v > empty_below) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0 || last <= first) return 0;
+  int gaps = 0;
+  for (int i = first; i <= last; ++i) {
+    l_float32 v = 0;
+    numaGetFValue(profile, i, &v);
+    gaps += v <= empty_below;
+  }
+  return static_cast<double>(gaps) / (last - first + 1);
+}
+
+}  // namespace
+
+int OcrSession::upright_turns(Pix* gray, int dpi) {
+  PixPtr bin(pixThresholdToBinary(gray, 160));
+  if (!bin.get()) return 0;
+  // Text alone: rulings and specks would blur the line structure.
+  Pix* mask_raw = nullptr;
+  find_image_rulings(bin.get(), dpi, &mask_raw);
+  PixPtr mask(mask_raw);
+  if (mask.get()) pixSubtract(bin.get(), bin.get(), mask.get());
+  const int speck = std::max(3, dpi / 75);
+  PixPtr text(pixSelectBySize(bin.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+  if (!text.get()) return 0;
+  l_int32 ink = 0;
+  pixCountPixels(text.get(), &ink, nullptr);
+  if (ink < 200) return 0;
+  Numa* rows = pixCountPixelsByRow(text.get(), nullptr);
+  Numa* cols = pixCountPixelsByColumn(text.get());
+  const double row_gaps = gap_share(rows, 2), col_gaps = gap_share(cols, 2);
+  numaDestroy(&rows);
+  numaDestroy(&cols);
+  // Upright Chinese text leaves empty rows between its lines and few empty columns; sideways text
+  // the other way round. Only a clear case is turned.
+  if (!(col_gaps > 0.15 && col_gaps > 2 * row_gaps)) return 0;
+  // Which way: the turn Tesseract reads with more confidence (on a half-size image, to be quick).
+  PixPtr small(pixScale(gray, 0.5, 0.5));
+  if (!small.get()) return 0;
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetVariable("tessedit_char_whitelist", "");
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+  int best = 0, best_conf = -1;
+  for (int q : {1, 3}) {
+    PixPtr t(pixRotateOrth(small.get(), q));
+    if (!t.get()) continue;
+    api.SetImage(t.get());
+    api.SetSourceResolution(std::max(1, dpi / 2));
+    const int conf = api.MeanTextConf();
+    if (conf > best_conf) best_conf = conf, best = q;
+  }
+  api.Clear();
+  return best;
+}
+
 OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractContext& ctx) {
   OcrPage out;
   if (image.width <= 0 || image.height <= 0 || !image.gray || image.stride < image.width) return out;
@@ -273,8 +342,6 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
                     " pixels exceeds --max-pixels");
   const int dpi = static_cast<int>(std::lround(image.dpi > 0 ? image.dpi : kOcrDpi));
   const double scale = 72.0 / dpi;  // points per pixel
-  out.width = image.width * scale, out.height = image.height * scale;
-
   PixPtr gray(pixCreate(image.width, image.height, 8));
   if (!gray.get()) throw Error(ErrorCode::limit_exceeded, ctx.source, "cannot allocate the page image");
   {
@@ -287,6 +354,17 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     }
   }
   pixSetResolution(gray.get(), dpi, dpi);
+
+  // A page scanned with its text running sideways (a landscape table on a portrait sheet) is
+  // turned upright first: Tesseract reads lines left to right only.
+  out.quarter_turns = upright_turns(gray.get(), dpi);
+  if (out.quarter_turns != 0) {
+    PixPtr turned(pixRotateOrth(gray.get(), out.quarter_turns));
+    if (turned.get()) gray = std::move(turned);
+    else out.quarter_turns = 0;
+  }
+  out.width = pixGetWidth(gray.get()) * scale, out.height = pixGetHeight(gray.get()) * scale;
+  ctx.check_deadline();
 
   // Deskew: scans lean by a degree or so, which breaks ruling lines into steps.
   {
@@ -479,6 +557,8 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (it) {
       it->Begin();
+      const std::size_t first_text_word = out.words.size();
+      std::vector<float> confidence;  // per running-text word: its least sure part
       bool joinable = false;  // the previous word is on this line
       do {
         if (it->Empty(tesseract::RIL_WORD)) continue;
@@ -497,6 +577,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
             prev.box = prev.orig = prev.box.united(box);
             prev.size = std::max(prev.size, box.h());
             prev.space_after = !cjk_or_fullwidth(t.back());
+            confidence.back() = std::min(confidence.back(), it->Confidence(tesseract::RIL_WORD));
             continue;
           }
         }
@@ -507,8 +588,21 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
         w.size = std::max(4.0, w.box.h());
         w.space_after = true;
         out.words.push_back(std::move(w));
+        confidence.push_back(it->Confidence(tesseract::RIL_WORD));
         joinable = true;
       } while (it->Next(tesseract::RIL_WORD));
+      // Words with digits (the values of an unruled table) get a reading too, so that the checks
+      // see them; without per-character alternatives, none of them is ever corrected.
+      for (std::size_t k = first_text_word; k < out.words.size(); ++k) {
+        const pdf::Word& w = out.words[k];
+        if (std::none_of(w.text.begin(), w.text.end(), [](char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }))
+          continue;
+        OcrReading reading;
+        reading.from = pdf::span_of(page, w.box);
+        reading.text = u32_to_utf8(w.text);
+        reading.confidence = confidence.at(k - first_text_word);
+        out.readings.push_back(std::move(reading));
+      }
     }
   }
   api.Clear();

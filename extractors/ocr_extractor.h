@@ -13,6 +13,8 @@
 #include "extractors/pdf_pages.h"
 #include "model/ocr_reading.h"
 
+struct Pix;
+
 namespace ogix {
 
 // A page image to read: 8-bit grey, row-major, `stride` bytes per row, at `dpi`.
@@ -31,6 +33,7 @@ struct OcrPage {
   std::vector<OcrReading> readings;
   double width = 0, height = 0;  // points
   double skew_degrees = 0;       // the skew found and removed
+  int quarter_turns = 0;         // clockwise quarter turns that made sideways text upright
 };
 
 // One Tesseract instance, for one document (never shared between threads). Construction throws
@@ -49,6 +52,11 @@ class OcrSession {
   std::string parameters() const;
 
  private:
+  // Clockwise quarter turns (0, 1 or 3) that bring the text of an 8-bit page image upright: its
+  // lines run vertically when the gaps between them show in the column profile, and the way is
+  // the turn Tesseract reads with more confidence.
+  int upright_turns(Pix* gray, int dpi);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -170,7 +170,8 @@ PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<O
   char skew[32];
   std::snprintf(skew, sizeof skew, "%.2f", page.skew_degrees);
   doc.add_finding("ocr.page", Severity::info,
-                  where + " was read by OCR at " + std::to_string(static_cast<int>(dpi)) + " dpi (skew " + skew + " degrees removed)",
+                  where + " was read by OCR at " + std::to_string(static_cast<int>(dpi)) + " dpi (skew " + skew + " degrees removed" +
+                      (page.quarter_turns ? std::string("; its sideways text turned upright, boxes in the upright page") : std::string()) + ")",
                   where);
   return ocr_page_content(std::move(page), number, doc);
 }

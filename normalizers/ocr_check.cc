@@ -223,7 +223,11 @@ void check_ocr_cells(Document& doc) {
     }
     bool corrected = false;
     for (const auto& f : applied) corrected = corrected || f.cell == i;
-    if (fails(i, now))
+    if (involved[i].empty() && read[i]->confidence >= kLowConfidence)
+      // No rule can confirm what OCR read here (a lost minus sign, a 3 read as 8): say so.
+      doc.add_finding("ocr.unchecked", Severity::info,
+                      "OCR read " + c.value + " (confidence " + fmt_conf(read[i]->confidence) + "); no rule checks this cell", where);
+    else if (fails(i, now))
       doc.add_finding("ocr.rule_fail", Severity::warning,
                       "OCR read " + c.value + " (confidence " + fmt_conf(read[i]->confidence) +
                           ") in a cell whose rule fails (blank, missing or text cells counted as 0): the digits, or the row they were mapped to, may be wrong",

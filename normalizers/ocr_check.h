@@ -8,7 +8,8 @@
 namespace ogix {
 
 // Runs after check_rules on a document with OCR readings (no-op otherwise). Adds findings
-// ocr.low_confidence, ocr.rule_fail and ocr.corrected_by_rule (with both readings); after a
+// ocr.low_confidence, ocr.rule_fail, ocr.unchecked (a number no rule checks) and
+// ocr.corrected_by_rule (with both readings); after a
 // correction the rules are evaluated again. Never makes up a digit OCR did not offer.
 void check_ocr_cells(Document& doc);
 
