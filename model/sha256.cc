@@ -118,29 +118,11 @@ Sha256Hasher::Sha256Hasher(bool portable)
       portable_(portable) {}
 
 void Sha256Hasher::update(std::string_view data) {
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  std::size_t n = data.size(), i = 0;
-  length_ += n;
-  if (buffered_ > 0) {  // complete the partial block first
-    for (; i < n && buffered_ < 64; ++i) buf_[buffered_++] = p[i];
-    if (buffered_ < 64) return;
-    blocks(h_, buf_.data(), 1, portable_);
-    buffered_ = 0;
-  }
-  std::size_t whole = (n - i) / 64;
-  blocks(h_, p + i, whole, portable_);
-  i += whole * 64;
-  for (; i < n; ++i) buf_[buffered_++] = p[i];
+  message_.add(data, [&](const unsigned char* p, std::size_t n) { blocks(h_, p, n, portable_); });
 }
 
 std::string Sha256Hasher::hex_digest() {
-  std::uint64_t bits = length_ * 8;
-  std::array<unsigned char, 128> tail{};
-  for (std::size_t k = 0; k < buffered_; ++k) tail[k] = buf_[k];
-  tail[buffered_] = 0x80;
-  std::size_t len = buffered_ + 1 + 8 <= 64 ? 64 : 128;
-  for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
-  blocks(h_, tail.data(), len / 64, portable_);
+  message_.finish([&](const unsigned char* p, std::size_t n) { blocks(h_, p, n, portable_); });
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (auto v : h_)

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/hash_block_buffer.h"
+
 namespace ogix {
 
 // Incremental SHA-256 (FIPS 180-4): feed bytes in any pieces, then take the digest once.
@@ -20,9 +22,7 @@ class Sha256Hasher {
 
  private:
   std::array<std::uint32_t, 8> h_;
-  std::array<unsigned char, 64> buf_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  // bytes added so far
+  HashBlockBuffer<64> message_;
   bool portable_ = false;
 };
 

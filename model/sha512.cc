@@ -66,30 +66,15 @@ Sha512Hasher::Sha512Hasher()
     : h_{0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL} {}
 
 void Sha512Hasher::update(std::string_view data) {
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  std::size_t n = data.size(), i = 0;
-  length_ += n;
-  if (buffered_ > 0) {  // complete the partial block first
-    for (; i < n && buffered_ < 128; ++i) buf_[buffered_++] = p[i];
-    if (buffered_ < 128) return;
-    block(h_, buf_.data());
-    buffered_ = 0;
-  }
-  for (; i + 128 <= n; i += 128) block(h_, p + i);
-  for (; i < n; ++i) buf_[buffered_++] = p[i];
+  message_.add(data, [&](const unsigned char* p, std::size_t n) {
+    for (std::size_t b = 0; b < n; ++b) block(h_, p + 128 * b);
+  });
 }
 
 std::string Sha512Hasher::hex_digest() {
-  // The message length is a 128-bit big-endian bit count; its high 64 bits are 0 below 2^61 bytes.
-  std::uint64_t bits = length_ * 8;
-  std::array<unsigned char, 256> tail{};
-  for (std::size_t k = 0; k < buffered_; ++k) tail[k] = buf_[k];
-  tail[buffered_] = 0x80;
-  std::size_t len = buffered_ + 1 + 16 <= 128 ? 128 : 256;
-  for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
-  tail[len - 9] = static_cast<unsigned char>(length_ >> 61);  // bits 64..66 of the bit count
-  block(h_, tail.data());
-  if (len == 256) block(h_, tail.data() + 128);
+  message_.finish([&](const unsigned char* p, std::size_t n) {
+    for (std::size_t b = 0; b < n; ++b) block(h_, p + 128 * b);
+  });
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (auto v : h_)

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/hash_block_buffer.h"
+
 namespace ogix {
 
 // Incremental SHA-512 (FIPS 180-4): feed bytes in any pieces, then take the digest once.
@@ -19,9 +21,7 @@ class Sha512Hasher {
 
  private:
   std::array<std::uint64_t, 8> h_;
-  std::array<unsigned char, 128> buf_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  // bytes added so far (2^64 bytes is far beyond any input we accept)
+  HashBlockBuffer<128> message_;
 };
 
 // Lowercase hex SHA-512 (FIPS 180-4) of `data`.

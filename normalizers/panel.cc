@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "normalizers/cell_value.h"
+#include "profiles/profile.h"
 
 namespace ogix {
 
@@ -78,10 +79,9 @@ PanelRow panel_row(const Document& doc, const std::string& document) {
       std::string table, row, col;
       if (!split_code(term, table, row, col)) continue;
       std::vector<const CanonicalCell*> operands;
-      if (row.size() > 2 && row.compare(row.size() - 2, 2, ".*") == 0) {
-        std::string family = row.substr(0, row.size() - 1);
+      if (is_family_term(row)) {
         for (const auto& [key, cell] : cells)
-          if (std::get<0>(key) == table && std::get<1>(key).rfind(family, 0) == 0 && std::get<2>(key) == col)
+          if (std::get<0>(key) == table && term_names_code(row, std::get<1>(key)) && std::get<2>(key) == col)
             operands.push_back(cell);
       } else if (auto it = cells.find({table, row, col}); it != cells.end()) {
         operands.push_back(it->second);

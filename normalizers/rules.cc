@@ -18,9 +18,8 @@ std::vector<std::string> expand_term(const ProfileTable& pt, const std::string& 
                                      const CellIndex& cells) {
   auto family = [&](const std::string& f) {
     std::vector<std::string> out;
-    std::string prefix = f.substr(0, f.size() - 1);  // keep the dot
     for (const auto& r : pt.rows)
-      if (!r.extra && r.code.rfind(prefix, 0) == 0) out.push_back(r.code);
+      if (!r.extra && term_names_code(f, r.code)) out.push_back(r.code);
     return out;
   };
   auto present = [&](const std::string& row) {
@@ -30,12 +29,12 @@ std::vector<std::string> expand_term(const ProfileTable& pt, const std::string& 
   auto bar = term.find('|');
   if (bar != std::string::npos) {
     std::string first = term.substr(0, bar), second = term.substr(bar + 1);
-    std::vector<std::string> a = first.back() == '*' ? family(first) : std::vector<std::string>{first};
+    std::vector<std::string> a = is_family_term(first) ? family(first) : std::vector<std::string>{first};
     bool any = std::any_of(a.begin(), a.end(), present);
     if (any || !present(second)) return a;
     return {second};
   }
-  if (!term.empty() && term.back() == '*') return family(term);
+  if (is_family_term(term)) return family(term);
   return {term};
 }
 
@@ -149,12 +148,8 @@ void check_rules(Document& doc) {
         std::vector<std::pair<std::string, std::string>> parts;
         std::vector<std::string> names;
         for (const auto& t : rule.rhs) {
-          bool family = t.size() > 2 && t.compare(t.size() - 2, 2, ".*") == 0;
-          std::string prefix = family ? t.substr(0, t.size() - 1) : t;
           for (const auto& pr : pt->rows) {
-            bool in = family ? pr.code.rfind(prefix, 0) == 0 && pr.code.find('.', prefix.size()) == std::string::npos
-                             : pr.code == t;
-            if (in && cells.count({pr.code, pc.code})) {
+            if (term_names_code(t, pr.code, /*one_level=*/true) && cells.count({pr.code, pc.code})) {
               parts.push_back({pr.code, pc.code});
               names.push_back(pr.code);
             }

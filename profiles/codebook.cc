@@ -11,9 +11,7 @@ bool term_matches(const std::string& term, const std::string& code) {
   // "a.*|b": the family a.* or, where every a.* is missing, b — a cell of either takes part.
   auto bar = term.find('|');
   if (bar != std::string::npos) return term_matches(term.substr(0, bar), code) || term_matches(term.substr(bar + 1), code);
-  if (term.size() > 2 && term.compare(term.size() - 2, 2, ".*") == 0)
-    return code.rfind(term.substr(0, term.size() - 1), 0) == 0;
-  return term == code;
+  return term_names_code(term, code);
 }
 
 bool in_terms(const ProfileRule& r, const std::string& code) {
@@ -26,11 +24,8 @@ bool in_terms(const ProfileRule& r, const std::string& code) {
 // A legacy "parts" rule's terms: "x.*" is x's rows one level down only.
 bool in_parts(const ProfileRule& r, const std::string& code) {
   for (const auto* side : {&r.lhs, &r.rhs})
-    for (const auto& t : *side) {
-      bool family = t.size() > 2 && t.compare(t.size() - 2, 2, ".*") == 0;
-      std::string prefix = family ? t.substr(0, t.size() - 1) : t;
-      if (family ? code.rfind(prefix, 0) == 0 && code.find('.', prefix.size()) == std::string::npos : code == t) return true;
-    }
+    for (const auto& t : *side)
+      if (term_names_code(t, code, /*one_level=*/true)) return true;
   return false;
 }
 

@@ -285,6 +285,15 @@ const Profile* find_profile(std::string_view id) {
   return nullptr;
 }
 
+bool is_family_term(std::string_view term) { return term.size() > 2 && term.substr(term.size() - 2) == ".*"; }
+
+bool term_names_code(std::string_view term, std::string_view code, bool one_level) {
+  if (!is_family_term(term)) return term == code;
+  std::string_view prefix = term.substr(0, term.size() - 1);  // keep the dot
+  if (code.substr(0, prefix.size()) != prefix || code.size() == prefix.size()) return false;
+  return !one_level || code.find('.', prefix.size()) == std::string_view::npos;
+}
+
 ReportCues report_cues(const std::vector<Profile>& profiles) {
   ReportCues c;
   if (profiles.empty()) return c;

@@ -111,4 +111,11 @@ const ReportCues& builtin_cues();
 // The built-in profile with this id, or nullptr.
 const Profile* find_profile(std::string_view id);
 
+// Whether a rule or panel term names a family of codes ("x.*") rather than one code.
+bool is_family_term(std::string_view term);
+
+// Whether `code` is named by the term: the code itself, or for "x.*" any code under x (with
+// `one_level`, only x's children: "x.a" but not "x.a.b").
+bool term_names_code(std::string_view term, std::string_view code, bool one_level = false);
+
 }  // namespace ogix

@@ -74,3 +74,17 @@ TEST_CASE("a lone 法人或其他组织 column is the extra 小计 column in bot
     for (const auto& r : t->rows) CHECK(std::find(r.cols.begin(), r.cols.end(), "legal_person_subtotal") == r.cols.end());
   }
 }
+
+TEST_CASE("rule terms name one code or a family of codes, optionally one level down") {
+  CHECK(ogix::is_family_term("review.*"));
+  CHECK_FALSE(ogix::is_family_term("review"));
+  CHECK_FALSE(ogix::is_family_term(".*"));
+  CHECK(ogix::term_names_code("review", "review"));
+  CHECK_FALSE(ogix::term_names_code("review", "review.upheld"));
+  CHECK(ogix::term_names_code("review.*", "review.upheld"));
+  CHECK(ogix::term_names_code("review.*", "review.upheld.part"));
+  CHECK_FALSE(ogix::term_names_code("review.*", "review.upheld.part", /*one_level=*/true));
+  CHECK(ogix::term_names_code("review.*", "review.upheld", /*one_level=*/true));
+  CHECK_FALSE(ogix::term_names_code("review.*", "review"));
+  CHECK_FALSE(ogix::term_names_code("review.*", "reviews.upheld"));
+}

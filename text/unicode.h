@@ -14,6 +14,9 @@ std::u32string utf8_to_u32(std::string_view s);
 // Encodes code points as UTF-8.
 std::string u32_to_utf8(std::u32string_view s);
 
+// True for the ASCII digits 0-9 (the digits of a value once text is normalized).
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
 // True for Han ideographs and CJK/full-width punctuation: characters between which Chinese text
 // puts no space.
 bool is_cjk(char32_t c);
