@@ -319,17 +319,20 @@ int OcrSession::upright_turns(Pix* gray, int dpi) {
   tesseract::TessBaseAPI& api = impl_->api;
   api.SetVariable("tessedit_char_whitelist", "");
   api.SetPageSegMode(tesseract::PSM_AUTO);
-  int best = 0, best_conf = -1;
-  for (int q : {1, 3}) {
-    PixPtr t(pixRotateOrth(small.get(), q));
+  // Upright is read too: a page is turned only when a turn reads clearly better (a table of
+  // narrow columns can show the profile of sideways text).
+  int best = 0, best_conf = -1, upright_conf = 0;
+  for (int q : {0, 1, 3}) {
+    PixPtr t(q == 0 ? pixClone(small.get()) : pixRotateOrth(small.get(), q));
     if (!t.get()) continue;
     api.SetImage(t.get());
     api.SetSourceResolution(std::max(1, dpi / 2));
     const int conf = api.MeanTextConf();
-    if (conf > best_conf) best_conf = conf, best = q;
+    if (q == 0) upright_conf = conf;
+    else if (conf > best_conf) best_conf = conf, best = q;
   }
   api.Clear();
-  return best;
+  return best_conf >= upright_conf + 15 ? best : 0;
 }
 
 OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractContext& ctx) {
