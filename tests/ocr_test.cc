@@ -12,7 +12,9 @@
 #include "cli/job.h"
 #include "extractors/ocr_extractor.h"
 #include "extractors/pdf_extractor.h"
+#include "model/table_grid.h"
 #include "normalizers/ocr_check.h"
+#include "normalizers/profile_mapper.h"
 #include "normalizers/rules.h"
 #include "profiles/profile.h"
 #include "test_util.h"
@@ -249,4 +251,38 @@ TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading
   CHECK(natural(ok).value == "0");
   CHECK(has(ok, "ocr.low_confidence"));
   CHECK_FALSE(has(ok, "ocr.corrected_by_rule"));
+}
+
+TEST_CASE("ocr: a row label misread by one character is matched approximately, on OCR'd documents only") {
+  auto doc = [](bool ocr) {
+    Document d;
+    std::vector<std::vector<SourceCell>> src = {
+        {{"信息内容", 1, 1, false, {}}, {"本年制发件数", 1, 1, false, {}}, {"本年废止件数", 1, 1, false, {}}, {"现行有效件数", 1, 1, false, {}}},
+        {{"规章", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}},
+        // 行政规范性文件 with 件 misread as 伴.
+        {{"行政规范性文伴", 1, 1, false, {}}, {"4", 1, 1, false, {}}, {"5", 1, 1, false, {}}, {"6", 1, 1, false, {}}}};
+    Table t = grid_from_rows(src, Limits{}, nullptr);
+    t.id = "t1";
+    d.blocks.push_back(t);
+    if (ocr) d.ocr_readings.push_back(OcrReading{});
+    map_profile(d);
+    return d;
+  };
+  auto find = [](const Document& d, const std::string& row, const std::string& col) -> const CanonicalCell* {
+    for (const auto& c : d.cells)
+      if (c.table == "proactive" && c.row == row && c.col == col) return &c;
+    return nullptr;
+  };
+  Document ocr = doc(true);
+  const CanonicalCell* c = find(ocr, "normative_documents", "in_force");
+  REQUIRE(c != nullptr);
+  CHECK(c->status == CellStatus::number);
+  CHECK(c->value == "6");
+  CHECK(has(ocr, "ocr.label_approximate"));
+  // A text document's label is what it says: no guessing.
+  Document text = doc(false);
+  c = find(text, "normative_documents", "in_force");
+  REQUIRE(c != nullptr);
+  CHECK(c->status == CellStatus::missing);
+  CHECK_FALSE(has(text, "ocr.label_approximate"));
 }
