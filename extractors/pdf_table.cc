@@ -54,9 +54,102 @@ std::vector<Span> cell_spans(const std::vector<Word>& words, const Rect& layout_
 // ---------------------------------------------------------------------------------------------
 // The model grid
 
+namespace {
+
+// Index of the edge of `edges` within kLineMerge of `x`, or -1.
+int edge_at(const std::vector<double>& edges, double x) {
+  if (edges.empty()) return -1;
+  int k = nearest(edges, x);
+  return std::abs(edges[static_cast<std::size_t>(k)] - x) <= kLineMerge ? k : -1;
+}
+
+// A header drawn as a table of its own right over the body's table (an HTML page's two <table>s
+// rendered one under the other, each with column widths of its own): no cell crosses the top of
+// the first row holding a value, and some column border of the block above it does not continue
+// below. Reading both on one grid would put values under the wrong headings. When the header's
+// value columns are as many as the body's, the header's borders move onto the body's in order
+// (left to right, its label area onto the body's label area); otherwise the header cells whose
+// borders the body lacks are returned as displaced (their values are not read by position).
+std::vector<char> align_header_block(std::vector<GeoCell>& cells) {
+  std::vector<char> displaced(cells.size(), 0);
+  double seam = 1e18, value_x = 1e18;
+  for (const auto& c : cells)
+    if (is_value_token(c.text)) seam = std::min(seam, c.rect.y0), value_x = std::min(value_x, c.rect.x0);
+  if (seam >= 1e18) return displaced;
+  std::vector<std::size_t> top;
+  std::vector<double> tx, bx;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Rect& r = cells[i].rect;
+    if (r.y1 <= seam + kLineMerge) {
+      top.push_back(i);
+      tx.push_back(r.x0), tx.push_back(r.x1);
+    } else if (r.y0 >= seam - kLineMerge) {
+      bx.push_back(r.x0), bx.push_back(r.x1);
+    } else {
+      return displaced;  // a cell crosses the first value row's top: one table, not two
+    }
+  }
+  if (top.empty() || bx.empty()) return displaced;
+  std::vector<double> eb = cluster(bx, kLineMerge);
+  auto aligned = [&](const Rect& r) { return edge_at(eb, r.x0) >= 0 && edge_at(eb, r.x1) >= 0; };
+  // Rows right above the values whose borders are the body's (an empty first row of the body)
+  // belong to the body: the header block ends at the lowest row border no cell crosses above them.
+  std::vector<double> yv;
+  for (std::size_t i : top) yv.push_back(cells[i].rect.y0), yv.push_back(cells[i].rect.y1);
+  std::vector<double> ys = cluster(yv, kLineMerge);
+  double cut = seam;
+  for (auto y = ys.rbegin(); y != ys.rend(); ++y) {
+    if (*y >= cut - kLineMerge) continue;
+    bool crossed = false, body = true;
+    for (std::size_t i : top) {
+      const Rect& r = cells[i].rect;
+      crossed = crossed || (r.y0 < *y - kLineMerge && r.y1 > *y + kLineMerge);
+      if (r.y0 >= *y - kLineMerge && r.y1 <= cut + kLineMerge) body = body && aligned(r);
+    }
+    if (crossed) continue;
+    if (!body) break;
+    cut = *y;
+  }
+  std::erase_if(top, [&](std::size_t i) { return cells[i].rect.y0 >= cut - kLineMerge; });
+  if (top.empty()) return displaced;
+  tx.clear();
+  for (std::size_t i : top) tx.push_back(cells[i].rect.x0), tx.push_back(cells[i].rect.x1);
+  std::vector<double> et = cluster(tx, kLineMerge);
+  if (std::all_of(et.begin(), et.end(), [&](double x) { return edge_at(eb, x) >= 0; })) return displaced;
+  // The header's label area: the cells at its left border (the corner cell); the body's: left of
+  // its first column holding a value.
+  double label_right = et.front();
+  for (std::size_t i : top)
+    if (edge_at(et, cells[i].rect.x0) == 0) label_right = std::max(label_right, cells[i].rect.x1);
+  int kt = edge_at(et, label_right), kb = edge_at(eb, value_x);
+  const auto nt = static_cast<int>(et.size()), nb = static_cast<int>(eb.size());
+  bool maps = kt > 0 && kb > 0 && nt - kt == nb - kb && (kt == 1 || kt == kb);
+  if (maps) {
+    // Edge k of the header ↦ edge of the body: the outer left border, the label area's inner
+    // borders in order, then the value columns' borders in order.
+    auto to_body = [&](int k) { return eb.at(static_cast<std::size_t>(k < kt ? k : kb + k - kt)); };
+    for (std::size_t i : top) {
+      Rect& r = cells[i].rect;
+      int k0 = edge_at(et, r.x0), k1 = edge_at(et, r.x1);
+      if (k0 < 0 || k1 < 0) return displaced;  // cannot happen: et clusters these very edges
+      r.x0 = to_body(k0), r.x1 = to_body(k1);
+    }
+    return displaced;
+  }
+  for (std::size_t i : top)
+    if (!aligned(cells[i].rect)) displaced[i] = 1;
+  return displaced;
+}
+
+}  // namespace
+
 Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, const std::string& source) {
+  std::vector<GeoCell> cells = g.cells;
+  // Only drawn borders say where a header table ends and its columns lie; unruled grids take their
+  // columns from the values.
+  const std::vector<char> displaced = g.ruled ? align_header_block(cells) : std::vector<char>(cells.size(), 0);
   std::vector<double> xv, yv;
-  for (const auto& c : g.cells) xv.push_back(c.rect.x0), xv.push_back(c.rect.x1), yv.push_back(c.rect.y0), yv.push_back(c.rect.y1);
+  for (const auto& c : cells) xv.push_back(c.rect.x0), xv.push_back(c.rect.x1), yv.push_back(c.rect.y0), yv.push_back(c.rect.y1);
   std::vector<double> xs = cluster(xv, kLineMerge), ys = cluster(yv, kLineMerge);
   Table t;
   t.id = id;
@@ -68,8 +161,10 @@ Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, c
     throw Error(ErrorCode::limit_exceeded, source,
                 "table " + id + " has " + std::to_string(t.rows) + "x" + std::to_string(t.cols) +
                     " slots, over the max-table-cells limit");
-  for (const auto& gc : g.cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const GeoCell& gc = cells[i];
     Cell c;
+    c.displaced = displaced[i] != 0;
     c.row = nearest(ys, gc.rect.y0);
     c.col = nearest(xs, gc.rect.x0);
     c.row_span = std::max(1, nearest(ys, gc.rect.y1) - c.row);

@@ -203,9 +203,11 @@ class Mapper {
 
   // Reads the value cells of row `r` (profile row `pr` of `pt`) under header `hdr` into found_:
   // by header, else in order where nothing contradicts it, else a finding (map.row_shape).
+  // `field_shift`: a text line that continues a wrapped cell of the line above starts inside that
+  // cell, so its field k is the row's field k + field_shift.
   void take_row(const Table& t, const std::vector<GridRow>& rows, const Texts& texts, const std::vector<std::size_t>& hdr,
                 std::size_t r, const ProfileTable& pt, const ProfileRow& pr, const std::vector<std::size_t>& label_idx,
-                const std::string& label);
+                const std::string& label, int field_shift = 0);
 
   // A row whose values stand under headers naming profile rows (table 四 with 行政复议 / 未经复议直接
   // 起诉 as column groups): records each value under its (row, column); false when not that layout.

@@ -238,6 +238,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
     std::string full;
     for (auto k : label_idx) full += label_key(tx[k]);
     RowMatch m = match_row(leaf, full);
+    int field_shift = 0;  // set when the row's line continues a wrapped cell of the line above
     // A label wrapped onto the row above (text copies): try the two lines joined. The line above
     // is then part of this data row's label, not of the header block.
     auto join_pending = [&]() {
@@ -333,9 +334,21 @@ void Mapper::map_table(const Table& t, const std::string& section) {
     // wrapped label or a group heading there.
     // And its label must read like one: starting at the left edge, contiguous, followed by at
     // least as many (empty) cells as the row has columns (label_like above).
+    // A text line that ends inside a cell (its last field holds text and the row goes on: 本机关
+    // over 不掌握相关政府信息⇥⇥3…) continues in the next line's first field: that line's fields
+    // stand as many places to the right as the line above has fields before its last, whether or
+    // not its label needed the line above to be matched.
+    if (t.ragged && has_values && !pending_label.empty() && pending_row + 1 == r && !label_idx.empty() &&
+        label_idx.front() == 0) {
+      const auto& above = rows.at(pending_row).cells;
+      std::size_t last = above.size();
+      for (std::size_t k = 0; k < above.size(); ++k)
+        if (!above[k]->from.empty()) last = k;
+      if (last < above.size() && !above[last]->text.empty()) field_shift = static_cast<int>(last);
+    }
     if (m.score > 0 && (has_values || (!t.ragged && value_region_nonempty && !m.row->extra &&
                                        m.score >= 2000 && label_like))) {
-      take_row(t, rows, texts, header_rows, r, *m.table, *m.row, label_idx, full);
+      take_row(t, rows, texts, header_rows, r, *m.table, *m.row, label_idx, full, field_shift);
       last_was_data = true;
       pending_label.clear();
       since_data.clear();
@@ -428,7 +441,7 @@ std::string Mapper::join_text(const std::vector<std::string>& tx) {
 
 void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Texts& texts, const std::vector<std::size_t>& hdr,
                       std::size_t r, const ProfileTable& pt, const ProfileRow& pr, const std::vector<std::size_t>& label_idx,
-                      const std::string& label) {
+                      const std::string& label, int field_shift) {
   const auto& cells = rows[r].cells;
   const auto& tx = texts[r];
   FoundRow fr{pt.code, pr.code, label, {}, t.id + "/r" + std::to_string(r + 1), {}, home_ == &pt};
@@ -588,7 +601,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
   }
   // Ragged text: by position first when the row stands under its header column for column (a
   // blank last cell is then just blank), else in the header's order.
-  bool ok = t.ragged ? (by_header(false) || in_sequence()) : by_header(false);
+  bool ok = t.ragged ? (by_header(false, field_shift) || in_sequence()) : by_header(false);
   if (!ok && !t.ragged) {
     // The whole row misplaced by a column or two against its header (a label cell too narrow or
     // too wide): read it under the header as the cells stand to each other, when exactly one

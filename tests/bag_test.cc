@@ -85,7 +85,7 @@ TEST_CASE("digest_file hashes with both algorithms in one read and copies the sa
   CHECK(test::slurp(d.path / "g") == bytes);
 }
 
-TEST_CASE("a converted directory becomes a valid bag in place; a changed byte and an added file are named") {
+TEST_CASE("a converted directory becomes a valid bag in place — a changed byte and an added file are named") {
   ScratchDir d("ogix-bag");
   BatchOptions bo;
   bo.out_dir = (d.path / "out").string();

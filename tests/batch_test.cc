@@ -64,7 +64,7 @@ TEST_CASE("a batch gives identical bytes with 1 and 3 jobs, and lists its failur
   fs::remove_all(root);
 }
 
-TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is named by each path") {
+TEST_CASE("output names: a stem used once keeps <stem>.xml — a shared stem is named by each path") {
   auto names = output_names({"x/a/page.html", "report.pdf", "x/b/page.html", "x/b/page.txt"});
   REQUIRE(names.size() == 4);
   CHECK(names[1] == "report.xml");
@@ -85,7 +85,7 @@ TEST_CASE("output names: a stem used once keeps <stem>.xml; a shared stem is nam
   CHECK(twice[0] != twice[1]);
 }
 
-TEST_CASE("a directory input means the report files under it, sorted; hidden and other files skipped") {
+TEST_CASE("a directory input means the report files under it, sorted — hidden and other files skipped") {
   fs::path root = fs::temp_directory_path() / "ogix-expand-test";
   fs::remove_all(root);
   for (const char* f : {"b/2.pdf", "a/z.HTML", "a/y.txt", "a/notes.json", "a/.hidden.txt", ".git/x.txt", "c.md"}) {

@@ -59,7 +59,7 @@ TEST_CASE("decimal arithmetic is exact") {
   CHECK_FALSE(decimal_to_micros("99999999999999", &a));
 }
 
-TEST_CASE("full-width grouping commas and decimal points are numbers; a list is not") {
+TEST_CASE("full-width grouping commas and decimal points are numbers — a list is not") {
   // Digits arrive folded to ASCII by normalize_text; ， and ． stay full-width.
   CHECK(read_cell("48，213", false).value == "48213");
   CHECK(read_cell("1，234，567", false).value == "1234567");

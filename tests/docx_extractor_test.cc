@@ -71,7 +71,7 @@ TEST_CASE("docx: vMerge and gridSpan become row and column spans") {
   CHECK(cell_at(t, 2, 2)->text == "7");
 }
 
-TEST_CASE("docx: gridBefore shifts a row right; a legacy hMerge widens the cell on its left") {
+TEST_CASE("docx: gridBefore shifts a row right — a legacy hMerge widens the cell on its left") {
   Document d = extract("<w:tbl>"
                        "<w:tr>" + tc("a") + tc("b") + tc("c") + tc("1") + "</w:tr>"
                        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" +
@@ -137,7 +137,7 @@ TEST_CASE("docx: list number formats — legal numerals, digit by digit, enclose
   CHECK(list("lowerLetter", 26) == std::vector<std::string>{"z a", "aa b"});
 }
 
-TEST_CASE("docx: deleted, hidden and field-code text is left out; breaks split lines; alternate content is read once") {
+TEST_CASE("docx: deleted, hidden and field-code text is left out — breaks split lines — alternate content is read once") {
   Document d = extract(
       "<w:p><w:r><w:t>共</w:t></w:r><w:del><w:r><w:delText>99</w:delText></w:r></w:del><w:ins><w:r><w:t>12</w:t></w:r></w:ins>"
       "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t>件</w:t></w:r>"

@@ -76,7 +76,7 @@ const char* kReportBody = R"(
 
 }  // namespace
 
-TEST_CASE("html: the report body is found inside site chrome; no chrome text is emitted") {
+TEST_CASE("html: the report body is found inside site chrome — no chrome text is emitted") {
   // The chrome carries class names that look like content (content, article) and the body a
   // meaningless one: the report's own structure must decide.
   std::string page = std::string(R"(<html><head><meta charset="utf-8"><title>年报_示例县人民政府</title></head><body>
@@ -103,7 +103,7 @@ TEST_CASE("html: the report body is found inside site chrome; no chrome text is 
   REQUIRE(tables(d).size() == 1);
 }
 
-TEST_CASE("html: a fragment without chrome keeps every line; node paths name the source") {
+TEST_CASE("html: a fragment without chrome keeps every line — node paths name the source") {
   Document d = run(kReportBody);
   auto ps = paragraphs(d);
   CHECK(ps.size() == 10);
@@ -117,7 +117,7 @@ TEST_CASE("html: a fragment without chrome keeps every line; node paths name the
   CHECK(c->from.at(0).path == "/html/body/table[1]/tr[3]/td[2]");
 }
 
-TEST_CASE("html: cell text as a reader sees it; &nbsp; is blank; header rows flagged") {
+TEST_CASE("html: cell text as a reader sees it — &nbsp — is blank — header rows flagged") {
   Document d = run(kReportBody);
   const Table& t = *tables(d).at(0);
   CHECK(check_grid(t));
@@ -135,7 +135,7 @@ TEST_CASE("html: cell text as a reader sees it; &nbsp; is blank; header rows fla
   CHECK_FALSE(t.ragged);
 }
 
-TEST_CASE("html: <br> lines are paragraphs; inline runs join; Word noise and hidden text vanish") {
+TEST_CASE("html: <br> lines are paragraphs — inline runs join — Word noise and hidden text vanish") {
   Document d = run(R"(<body>
 <!--[if gte mso 9]><xml><w:WordDocument>一、总体情况</w:WordDocument></xml><![endif]-->
 <p class=MsoNormal style="mso-line-height-rule:exactly"><span style="mso-spacerun:yes">  </span><span lang=EN-US>2019</span><span>年</span>
@@ -161,7 +161,7 @@ TEST_CASE("html: <br> lines are paragraphs; inline runs join; Word noise and hid
   CHECK(std::find(ps.begin(), ps.end(), "正文续") != ps.end());
 }
 
-TEST_CASE("html: a layout table around the report is read as flow; a nested data table is a table") {
+TEST_CASE("html: a layout table around the report is read as flow — a nested data table is a table") {
   std::string page = std::string(R"(<body><table width="100%"><tr><td><a href="/">首页</a> <a href="/x">栏目</a></td></tr>
 <tr><td class="main">)") + kReportBody + R"(</td></tr><tr><td><a href="/y">网站地图</a></td></tr></table></body>)";
   Document d = run(page);
@@ -301,7 +301,7 @@ TEST_CASE("html: the synthetic agency page (GBK declared gb2312, chrome, split s
   CHECK(joined);
 }
 
-TEST_CASE("html: heading links (a table of contents) are navigation; <a name> anchors are not links") {
+TEST_CASE("html: heading links (a table of contents) are navigation — <a name> anchors are not links") {
   std::string page = std::string(R"(<body><div class="c"><ul>
 <li><a href="#s1">一、总体情况</a></li><li><a href="#s2">二、主动公开政府信息情况</a></li></ul>
 <p><a name="s1"></a>一、总体情况</p><p>正文。</p><p><a name="s2">二、主动公开政府信息情况</a></p>

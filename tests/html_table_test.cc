@@ -153,7 +153,7 @@ TEST_CASE("html grid: a value row that cannot be matched to its header is left a
   CHECK(f.empty());
 }
 
-TEST_CASE("html grid: header rows need text and no numbers; blank data rows are not headers") {
+TEST_CASE("html grid: header rows need text and no numbers — blank data rows are not headers") {
   Table t = grid_from_html_rows({{src("第二十条第（一）项", 1, 3)},
                                  {src("信息内容"), src("本年新制作数量"), src("对外公开总数量")},
                                  {src("规章"), src(""), src("")},

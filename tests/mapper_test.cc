@@ -123,7 +123,7 @@ TEST_CASE("money units: the cell's unit wins over the header's, with an info fin
   CHECK(cell(e, "proactive", "government_procurement", "procurement_amount").value == "0.1");
 }
 
-TEST_CASE("text in a number cell is status text with a finding; duplicates are reported") {
+TEST_CASE("text in a number cell is status text with a finding — duplicates are reported") {
   Document d;
   d.blocks.push_back(table_of({{"信息内容", "本年处理决定数量"}, {"行政许可", "约20件"}, {"行政许可", "20"}}));
   map_profile(d);
@@ -306,7 +306,7 @@ TEST_CASE("a label cell one column too narrow does not shift values into the nei
   CHECK(cell(d, "applications", "carried_over", "total").value == "21");
 }
 
-TEST_CASE("其他 inside 法人或其他组织 is not the column 其他; a lone 法人或其他组织 column is the 小计") {
+TEST_CASE("其他 inside 法人或其他组织 is not the column 其他 — a lone 法人或其他组织 column is the 小计") {
   Document d = sectioned({{"applications",
                            {table_of({{"项目", "自然人", "法人或其他组织", "总计"},
                                       {"一、本年新收政府信息公开申请数量", "5", "7", "12"},
@@ -576,7 +576,7 @@ TEST_CASE("text: 总计 first — values read in the header's order, whether the
   }
 }
 
-TEST_CASE("text: a blank last cell never shifts the row; when a blank cannot be placed, nothing is read") {
+TEST_CASE("text: a blank last cell never shifts the row — when a blank cannot be placed, nothing is read") {
   const std::string pad_header = std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\n" +
                                  "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n" +
                                  "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n";
@@ -596,6 +596,42 @@ TEST_CASE("text: a blank last cell never shifts the row; when a blank cannot be 
     CHECK(cell(d, "applications", "granted", "natural_person").status == CellStatus::missing);
     CHECK(cell(d, "applications", "granted", "commercial").status == CellStatus::missing);
     CHECK(has_finding(d, "map.row_shape"));
+  }
+}
+
+TEST_CASE("text: a label wrapped inside its cell moves the next line's fields right, blanks and all") {
+  // Word copies a cell's line break as a line break: the row's fields go on in the next line,
+  // starting inside the wrapped cell. Its values stand as many fields to the right as the line
+  // above had fields before its last; read by their own positions they would each move two
+  // columns left under the wrong heading (the blanks of 自然人 and 商业企业 lost).
+  const std::string header = std::string(kT3Heading) + kCorner + "\t\t\t申请人情况\t\t\t\t\t\t\t\n" +
+                             "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\t\n" +
+                             "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t\n" +
+                             "一、本年新收政府信息公开申请数量\t\t\t443\t103\t55\t70\t59\t62\t792\t\n";
+  SUBCASE("the wrapped line's label matches a row on its own") {
+    Document d = text_report(header + "\t（四）无法提供\t(1)本机关\n不掌握相关政府信息\t\t \t3\t6\t6\t1\t53\t\n" +
+                             "\t\t(2)没有现成信息需要另行制作\t/\t2\t2\t2\t1\t1\t19\t\n");
+    CHECK(cell(d, "applications", "unavailable.not_held", "natural_person").status == CellStatus::blank);
+    CHECK(cell(d, "applications", "unavailable.not_held", "commercial").status == CellStatus::blank);
+    CHECK(value(d, "applications", "unavailable.not_held", "research") == "3");
+    CHECK(value(d, "applications", "unavailable.not_held", "other_org") == "1");
+    CHECK(value(d, "applications", "unavailable.not_held", "total") == "53");
+    CHECK(value(d, "applications", "unavailable.needs_creation", "commercial") == "2");
+  }
+  SUBCASE("the label needs the line above: a note wrapped under （二）部分公开") {
+    Document d = text_report(header + "三、本年度办理结果\t（一）予以公开\t\t7530\t2028\t2210\t100\t733\t1334\t13935\t\n" +
+                             "\t（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）\t\t\t\t1669\t1552\t49\t2350\t18197\t\n");
+    CHECK(value(d, "applications", "granted", "natural_person") == "7530");
+    CHECK(cell(d, "applications", "partially_granted", "natural_person").status == CellStatus::blank);
+    CHECK(cell(d, "applications", "partially_granted", "commercial").status == CellStatus::blank);
+    CHECK(value(d, "applications", "partially_granted", "research") == "1669");
+    CHECK(value(d, "applications", "partially_granted", "total") == "18197");
+  }
+  SUBCASE("a label wrapped in the first field keeps the line's own positions") {
+    Document d = text_report(header + "二、上年结转政府信息\n公开申请数量\t\t\t\t\t2\t4\t2\t3\t11\t\n");
+    CHECK(cell(d, "applications", "carried_over", "natural_person").status == CellStatus::blank);
+    CHECK(value(d, "applications", "carried_over", "research") == "2");
+    CHECK(value(d, "applications", "carried_over", "total") == "11");
   }
 }
 

@@ -32,7 +32,7 @@ TEST_CASE("metadata: a one-line title keeps the line above out") {
   CHECK(e.meta.year.empty());
 }
 
-TEST_CASE("metadata: fields an extractor set are kept; the year falls back to the text") {
+TEST_CASE("metadata: fields an extractor set are kept — the year falls back to the text") {
   Document d = paras({"一、总体情况", "2020年，关林街道……"});
   d.meta.agency = "关林街道办事处";
   infer_metadata(d);

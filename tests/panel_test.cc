@@ -16,7 +16,7 @@ std::size_t column(std::string_view name) {
 }
 }  // namespace
 
-TEST_CASE("panel: sums need every operand a number; the reason for an empty value is noted") {
+TEST_CASE("panel: sums need every operand a number — the reason for an empty value is noted") {
   Document d;
   d.profile = "ogi-2021";
   d.meta.agency_key = "某县";
@@ -42,7 +42,7 @@ TEST_CASE("panel: sums need every operand a number; the reason for an empty valu
   CHECK(r.document == "a.xml");
 }
 
-TEST_CASE("panel: legacy indicators under the same names; only rows the table has") {
+TEST_CASE("panel: legacy indicators under the same names — only rows the table has") {
   Document d;
   d.profile = "ogi-legacy";
   d.cells = {cell("indicators", "requests_received", "current", CellStatus::number, "9"),
@@ -59,7 +59,7 @@ TEST_CASE("panel: legacy indicators under the same names; only rows the table ha
   CHECK(r.notes.find("missing:indicators.replies.granted.current") != std::string::npos);
 }
 
-TEST_CASE("panel: a report without a profile table has an empty row; duplicates are flagged, never chosen") {
+TEST_CASE("panel: a report without a profile table has an empty row — duplicates are flagged, never chosen") {
   Document d;
   d.profile = "none";
   PanelRow r = panel_row(d, "n.xml");

@@ -17,6 +17,7 @@
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_pages.h"
+#include "extractors/pdf_table.h"
 #include "model/table_grid.h"
 #include "text/unicode.h"
 
@@ -455,6 +456,104 @@ TEST_CASE("pdf extractor: page breaks inside tables (a ruled row cut in two, an 
   Document u = extract("fixtures/pdf-unruled-headsplit-2019/input.pdf");
   check_review_header(u);
   CHECK(has_finding(u, "pdf.rows_continued"));
+}
+
+namespace {
+
+// A GeoCell of a hand-made table (layout points; no provenance needed by to_table).
+pdf::GeoCell geo(double x0, double y0, double x1, double y1, const std::u32string& text) {
+  pdf::GeoCell c;
+  c.rect = pdf::Rect{x0, y0, x1, y1};
+  c.text = text;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("pdf tables: a header drawn as a table of its own over the body's table") {
+  // The body: a label column [0,100] and value columns [100,150] [150,200]; a blank in the first
+  // value column of row 1 (so a shift would move 7 under 自然人).
+  auto body = [](pdf::GeoTable& g) {
+    g.cells.push_back(geo(0, 20, 100, 30, U"一、本年新收"));
+    g.cells.push_back(geo(100, 20, 150, 30, U""));
+    g.cells.push_back(geo(150, 20, 200, 30, U"7"));
+    g.cells.push_back(geo(0, 30, 100, 40, U"二、上年结转"));
+    g.cells.push_back(geo(100, 30, 150, 40, U"3"));
+    g.cells.push_back(geo(150, 30, 200, 40, U"4"));
+  };
+  SUBCASE("as many value columns: the header's borders move onto the body's, in order") {
+    pdf::GeoTable g;
+    g.ruled = true;
+    g.cells.push_back(geo(0, 0, 112, 20, U"项目"));  // the header laid out wider in its label area
+    g.cells.push_back(geo(112, 0, 163, 20, U"自然人"));
+    g.cells.push_back(geo(163, 0, 200, 20, U"总计"));
+    body(g);
+    Table t = pdf::to_table(g, "t1", Limits{}, "x.pdf");
+    CHECK(t.cols == 3);
+    CHECK(check_grid(t));
+    REQUIRE(cell_at(t, 0, 1) != nullptr);
+    CHECK(cell_at(t, 0, 1)->text == "自然人");
+    CHECK(cell_at(t, 0, 2)->text == "总计");
+    CHECK(cell_at(t, 1, 1)->text.empty());  // the blank stays under 自然人 …
+    CHECK(cell_at(t, 1, 2)->text == "7");   // … and 7 under 总计
+    for (const auto& c : t.cells) CHECK_FALSE(c.displaced);
+  }
+  SUBCASE("an empty first body row is the body's, not the header's") {
+    pdf::GeoTable g;
+    g.ruled = true;
+    g.cells.push_back(geo(0, 0, 112, 10, U"项目"));
+    g.cells.push_back(geo(112, 0, 163, 10, U"自然人"));
+    g.cells.push_back(geo(163, 0, 200, 10, U"总计"));
+    g.cells.push_back(geo(0, 10, 100, 20, U""));
+    g.cells.push_back(geo(100, 10, 150, 20, U""));
+    g.cells.push_back(geo(150, 10, 200, 20, U""));
+    body(g);
+    Table t = pdf::to_table(g, "t1", Limits{}, "x.pdf");
+    CHECK(t.cols == 3);
+    REQUIRE(cell_at(t, 0, 2) != nullptr);
+    CHECK(cell_at(t, 0, 2)->text == "总计");
+    CHECK(cell_at(t, 2, 2)->text == "7");
+  }
+  SUBCASE("value columns that do not pair up: the header cells are displaced, nothing is guessed") {
+    pdf::GeoTable g;
+    g.ruled = true;
+    g.cells.push_back(geo(0, 0, 112, 20, U"项目"));
+    g.cells.push_back(geo(112, 0, 140, 20, U"自然人"));
+    g.cells.push_back(geo(140, 0, 170, 20, U"商业企业"));
+    g.cells.push_back(geo(170, 0, 200, 20, U"总计"));
+    body(g);
+    Table t = pdf::to_table(g, "t1", Limits{}, "x.pdf");
+    CHECK(check_grid(t));
+    int displaced = 0;
+    for (const auto& c : t.cells) {
+      if (c.displaced) CHECK(c.header);
+      displaced += c.displaced;
+    }
+    CHECK(displaced == 4);  // every header cell has a border the body lacks
+  }
+  SUBCASE("an unruled grid (columns from the values, no borders) is left as found") {
+    pdf::GeoTable g;
+    g.cells.push_back(geo(0, 0, 112, 20, U"项目"));
+    g.cells.push_back(geo(112, 0, 163, 20, U"自然人"));
+    g.cells.push_back(geo(163, 0, 200, 20, U"总计"));
+    body(g);
+    Table t = pdf::to_table(g, "t1", Limits{}, "x.pdf");
+    CHECK(t.cols == 5);
+    for (const auto& c : t.cells) CHECK_FALSE(c.displaced);
+  }
+  SUBCASE("one table whose header borders continue into the body is left as drawn") {
+    pdf::GeoTable g;
+    g.ruled = true;
+    g.cells.push_back(geo(0, 0, 100, 20, U"项目"));
+    g.cells.push_back(geo(100, 0, 200, 10, U"申请人情况"));
+    g.cells.push_back(geo(100, 10, 150, 20, U"自然人"));
+    g.cells.push_back(geo(150, 10, 200, 20, U"总计"));
+    body(g);
+    Table t = pdf::to_table(g, "t1", Limits{}, "x.pdf");
+    CHECK(t.cols == 3);
+    CHECK(cell_at(t, 0, 1)->col_span == 2);
+    for (const auto& c : t.cells) CHECK_FALSE(c.displaced);
+  }
 }
 
 TEST_CASE("pdf extractor: typed errors name the file") {

@@ -56,7 +56,7 @@ TEST_CASE("rule 1 fails with both sides named") {
   CHECK(d.findings[0].code == "rule.fail");
 }
 
-TEST_CASE("rule 2 sums every result row; rule 3 the applicant columns") {
+TEST_CASE("rule 2 sums every result row — rule 3 the applicant columns") {
   Document d = filled("ogi-2021", "0");
   cell(d, "applications", "denied.state_secret", "research").value = "2";
   cell(d, "applications", "other.other", "research").value = "1";

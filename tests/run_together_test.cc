@@ -74,7 +74,7 @@ TEST_CASE("run splits: table 二 has no rule, so only forced runs are decided") 
   CHECK_FALSE(d[1].capped);
 }
 
-TEST_CASE("run splits: rule 3 decides a row; rules 1 and 2 decide across rows") {
+TEST_CASE("run splits: rule 3 decides a row — rules 1 and 2 decide across rows") {
   const Profile* p = find_profile("ogi-2019");
   REQUIRE(p);
   auto one = split_runs(*p, "applications", {row_run("new_received", "230 000023", kApplicantCols)});

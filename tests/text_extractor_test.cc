@@ -15,7 +15,7 @@ Document run(const std::string& bytes) {
 }
 }  // namespace
 
-TEST_CASE("lines with tabs form one ragged table; others are paragraphs") {
+TEST_CASE("lines with tabs form one ragged table — others are paragraphs") {
   Document d = run("标题\n\n规章\t0\t1\n\n规范性文件\t2\t3\n正文一段\n");
   REQUIRE(d.blocks.size() == 3);
   CHECK(std::get<Paragraph>(d.blocks[0]).text == "标题");
@@ -58,7 +58,7 @@ TEST_CASE("encodings: BOM, CRLF, GB18030") {
   CHECK(std::get<Paragraph>(b.blocks.at(0)).text.rfind("规章制度", 0) == 0);
 }
 
-TEST_CASE("pipe (Markdown) tables are tables; rule lines are dropped") {
+TEST_CASE("pipe (Markdown) tables are tables — rule lines are dropped") {
   Document d = run("## 表二\n| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|:---:|---|\n| 规章 | 1 |  |\n文字 | 不是表格\n");
   REQUIRE(d.blocks.size() == 3);
   const Table& t = std::get<Table>(d.blocks[1]);
@@ -79,7 +79,7 @@ TEST_CASE("a numbered line that names no section, running into a table line, is 
   CHECK(std::get<Paragraph>(d.blocks[1]).text == "四、政府信息公开行政复议、行政诉讼情况");
 }
 
-TEST_CASE("a short line right above a table line is the table's title row; a sentence or heading is not") {
+TEST_CASE("a short line right above a table line is the table's title row — a sentence or heading is not") {
   Document d = run("行政复议\n结果维持\t结果纠正\n1\t2\n");
   REQUIRE(d.blocks.size() == 1);
   CHECK(std::get<Table>(d.blocks[0]).rows == 3);
