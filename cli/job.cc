@@ -21,6 +21,7 @@
 #include "normalizers/metadata.h"
 #include "profiles/profile.h"
 #include "normalizers/profile_mapper.h"
+#include "normalizers/ocr_check.h"
 #include "normalizers/rules.h"
 #include "normalizers/run_together.h"
 #include "normalizers/sectionizer.h"
@@ -85,7 +86,7 @@ Document convert_bytes(std::string_view bytes, const std::string& source, const 
     if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0")
       throw Error(ErrorCode::unsupported, source,
                   "an OLE2 compound file (Word 97-2003 .doc, or a password-protected Office file): save it as .docx or PDF");
-    throw Error(ErrorCode::unsupported, source, "not a PDF, Word .docx, HTML or text report (unrecognized content)");
+    throw Error(ErrorCode::unsupported, source, "not a PDF, Word .docx, HTML, text or image (PNG, JPEG, TIFF) report (unrecognized content)");
   }
   return convert_with(*ex, bytes, source, options);
 }
@@ -100,6 +101,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   ctx.source = source;
   ctx.limits = options.limits;
   ctx.cues = builtin_cues();  // the extractors find the report's structure by the profiles' wording
+  ctx.ocr = options.ocr;
   ctx.deadline = std::chrono::steady_clock::now() +
                  std::chrono::milliseconds(static_cast<long long>(options.limits.max_seconds * 1000));
   Document doc;
@@ -128,6 +130,7 @@ Document convert_with(const Extractor& extractor, std::string_view bytes, const 
   map_profile(doc);
   ctx.check_deadline();  // mapping is the one normalizer whose cost grows with hostile tables
   check_rules(doc);
+  check_ocr_cells(doc);
   check_cells(doc);
   return doc;
 }

@@ -10,12 +10,15 @@
 
 #include "model/document.h"
 #include "model/limits.h"
+#include "model/ocr_options.h"
+#include "model/panel.h"
 
 namespace ogix {
 
 // Options that change what a conversion does.
 struct ConvertOptions {
   Limits limits;
+  OcrOptions ocr;
 };
 
 // Runs sniff → extractor → normalizers (text, grid, sections, profile mapping, rules) on `bytes`.

@@ -18,6 +18,7 @@
 #include "cli/review.h"
 #include "writers/bag_validator.h"
 #include "writers/bag_writer.h"
+#include "extractors/ocr_extractor.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
 
@@ -41,8 +42,8 @@ const char* kUsage =
     "       ogix --help | --version\n"
     "\n"
     "commands:\n"
-    "  convert   convert PDF, Word .docx, HTML or text reports into OUTDIR/<name>.xml, OUTDIR/cells.csv\n"
-    "            and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
+    "  convert   convert PDF (scans by OCR), Word .docx, HTML, text or image (PNG, JPEG, TIFF) reports\n"
+    "            into OUTDIR/<name>.xml, OUTDIR/cells.csv and OUTDIR/manifest.csv (see 'ogix convert --help')\n"
     "  merge     union the outputs of 'ogix convert --shard K/N' runs into one (see 'ogix merge --help')\n"
     "  bag       turn an output directory into a BagIt 1.0 bag (RFC 8493) with SHA-256 and SHA-512 fixity\n"
     "  validate  check canonical XML files against ogix's schema, or verify a bag (see 'ogix validate --help')\n"
@@ -270,6 +271,9 @@ int convert(int argc, char** argv) {
       ("max-cells", "most grid slots in one table", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_table_cells)))
       ("max-span", "largest rowspan/colspan honoured (larger ones are clamped)", cxxopts::value<int>()->default_value(std::to_string(def.max_span)))
       ("max-seconds", "time budget per document", cxxopts::value<double>()->default_value("120"))
+      ("max-pixels", "largest page image OCR reads, pixels (scanned pages render at less than 300 dpi to fit)", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_pixels)))
+      ("ocr", "OCR of scans: auto (pages without text), off, force (every page)", cxxopts::value<std::string>()->default_value("auto"))
+      ("ocr-lang", "Tesseract languages for OCR", cxxopts::value<std::string>()->default_value("chi_sim+eng"))
       ("bag", "when done, turn OUTDIR into a BagIt 1.0 bag (as 'ogix bag OUTDIR')")
       ("bag-id", "with --bag: External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
       ("include-sources", "with --bag: carry the original input files under data/sources/")
@@ -329,6 +333,20 @@ int convert(int argc, char** argv) {
   lim.max_table_cells = args["max-cells"].as<std::size_t>();
   lim.max_span = args["max-span"].as<int>();
   lim.max_seconds = args["max-seconds"].as<double>();
+  lim.max_pixels = args["max-pixels"].as<std::size_t>();
+  const std::string ocr = args["ocr"].as<std::string>();
+  if (ocr == "auto") bo.convert.ocr.mode = ogix::OcrMode::automatic;
+  else if (ocr == "off") bo.convert.ocr.mode = ogix::OcrMode::off;
+  else if (ocr == "force") bo.convert.ocr.mode = ogix::OcrMode::force;
+  else {
+    std::cerr << "ogix convert: --ocr must be auto, off or force\n";
+    return kExitUsage;
+  }
+  bo.convert.ocr.lang = args["ocr-lang"].as<std::string>();
+  if (lim.max_pixels < 1) {
+    std::cerr << "ogix convert: limits and --jobs must be positive\n";
+    return kExitUsage;
+  }
   bool quiet = args.count("quiet") > 0;
   bo.resume = args.count("resume") > 0;
   if (args.count("shard") && !ogix::parse_shard(args["shard"].as<std::string>(), bo.shard, bo.shards)) {
@@ -440,6 +458,8 @@ int main(int argc, char** argv) {
   // and the heap keeps their space: a 500-page PDF peaked 3 MB higher.
   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
+  // Before anything else: OCR must run single-threaded to be deterministic.
+  ogix::ocr_single_thread(argv);
   std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "--version" || cmd == "-V") {
     std::cout << "ogix " OGIX_VERSION "\n";

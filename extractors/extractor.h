@@ -9,6 +9,7 @@
 #include "model/document.h"
 #include "model/error.h"
 #include "model/limits.h"
+#include "model/ocr_options.h"
 #include "model/report_cues.h"
 
 namespace ogix {
@@ -17,6 +18,7 @@ namespace ogix {
 struct ExtractContext {
   std::string source;  // input file name (no directory), used in errors and metadata
   Limits limits;
+  OcrOptions ocr;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   ReportCues cues;  // the official format's wording, handed down by the pipeline (none: no structure found)
 
@@ -34,9 +36,10 @@ class Extractor {
   virtual Document extract(std::string_view bytes, const ExtractContext& ctx) const = 0;
 };
 
-enum class InputKind { pdf, html, text, docx, unsupported };
+enum class InputKind { pdf, html, text, docx, image, unsupported };
 
-// Decides the kind from the bytes (never the file name): %PDF, a ZIP holding word/, markup, text.
+// Decides the kind from the bytes (never the file name): %PDF, a ZIP holding word/, a PNG, JPEG or
+// TIFF image, markup, text.
 InputKind sniff_kind(std::string_view bytes);
 
 // The registry: the extractor for a kind (nullptr for unsupported). Adding a format is one row.

@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <variant>
 
+#include "extractors/ocr_extractor.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_pages.h"
+#include "extractors/pdf_render.h"
 #include "extractors/pdf_table.h"
 #include "text/unicode.h"
 
@@ -51,6 +54,15 @@ struct Item {
 struct CharStats {
   std::size_t total = 0, bad = 0;
 };
+
+// Tables from the page's rulings (taking the words inside them), lines from the other words.
+void lay_out_page(PageContent& pc, std::vector<Word> words) {
+  pc.tables = pdf::find_ruled_tables(pc.rulings, words, pc.frame, pc.number);
+  // Character boxes serve only to split words at the column borders of ruled tables: release
+  // them, so that what every page keeps until the end of the document is its words alone.
+  for (auto& w : words) std::vector<Rect>().swap(w.chars);
+  pc.lines = pdf::build_lines(std::move(words));
+}
 
 PageContent read_page(PdfPage& pg, int number, CharStats& stats) {
   PageContent pc;
@@ -111,13 +123,59 @@ PageContent read_page(PdfPage& pg, int number, CharStats& stats) {
     else t.x0 = t.x1 = (l.x0 + l.x1) / 2;
     pc.rulings.push_back(t);
   }
-  pc.tables = pdf::find_ruled_tables(pc.rulings, words, pc.frame, number);
-  // Character boxes serve only to split words at the column borders of ruled tables: release
-  // them, so that what every page keeps until the end of the document is its words alone.
-  for (auto& w : words) std::vector<Rect>().swap(w.chars);
-  pc.lines = pdf::build_lines(std::move(words));
+  lay_out_page(pc, std::move(words));
   return pc;
 }
+
+// ---- OCR hook: a page read from its image (extractors/ocr_extractor, extractors/pdf_render).
+// The words and rulings OCR found are upright, in page points: they go through lay_out_page as
+// a text page's do.
+PageContent ocr_page_content(OcrPage page, int number, Document& doc) {
+  PageContent pc;
+  pc.number = number;
+  pc.frame.width = page.width, pc.frame.height = page.height;
+  pc.rulings = std::move(page.rulings);
+  for (const auto& w : page.words) pc.chars += w.text.size();
+  for (auto& r : page.readings) doc.ocr_readings.push_back(std::move(r));
+  lay_out_page(pc, std::move(page.words));
+  return pc;
+}
+
+// Renders page `index` (0-based) and reads it by OCR; the session is made at the first such page.
+PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<OcrSession>& session,
+                         const ExtractContext& ctx, Document& doc) {
+  const int number = index + 1;
+  const std::string where = "page " + std::to_string(number);
+  double w = 0, h = 0;
+  PageContent none;
+  none.number = number;
+  if (!renderer.page_size(index, w, h)) {
+    doc.add_finding("pdf.page_unreadable", Severity::warning, where + " cannot be rendered for OCR", where);
+    return none;
+  }
+  const double dpi = ocr_render_dpi(w, h, ctx.limits.max_pixels);
+  if (dpi <= 0)
+    throw Error(ErrorCode::limit_exceeded, ctx.source, where + " is too large to render for OCR within --max-pixels");
+  const GrayImage img = renderer.render(index, dpi);
+  if (img.pixels.empty()) {
+    doc.add_finding("pdf.page_unreadable", Severity::warning, where + " cannot be rendered for OCR", where);
+    return none;
+  }
+  if (!session) {
+    session = std::make_unique<OcrSession>(ctx.ocr, ctx.source);
+    doc.meta.ocr = session->parameters();
+  }
+  PageImage pi{img.width, img.height, img.width, dpi, img.pixels.data()};
+  OcrPage page = session->read_page(pi, number, ctx);
+  char skew[32];
+  std::snprintf(skew, sizeof skew, "%.2f", page.skew_degrees);
+  doc.add_finding("ocr.page", Severity::info,
+                  where + " was read by OCR at " + std::to_string(static_cast<int>(dpi)) + " dpi (skew " + skew + " degrees removed" +
+                      (page.quarter_turns ? std::string("; its sideways text turned upright, boxes in the upright page") : std::string()) + ")",
+                  where);
+  return ocr_page_content(std::move(page), number, doc);
+}
+// ---- end of the OCR hook
 
 // Removes running headers, footers and page numbers: lines at the top or bottom edge of a page
 // (outside tables) that are a page number or repeat on several pages.
@@ -374,6 +432,9 @@ void fill_metadata(Document& doc, const std::vector<PageContent>& pages, const s
   }
 }
 
+// Everything after the page loop: running lines, tables over page breaks, reading order, blocks.
+Document finish_layout(std::vector<PageContent> pages, Document doc, const std::string& info_title, const ExtractContext& ctx);
+
 }  // namespace
 
 Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
@@ -399,6 +460,8 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   doc.meta.pages = npages;
 
   CharStats stats;
+  PdfPageRenderer renderer(bytes);  // opens a poppler-cpp document only if a page needs OCR
+  std::unique_ptr<OcrSession> ocr;  // one Tesseract instance per document, made at the first scanned page
   std::vector<PageContent> pages;
   std::vector<int> empty_pages, rotated_pages;
   for (int i = 0; i < npages; ++i) {
@@ -409,14 +472,20 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
       continue;
     }
     PageContent pc = read_page(pg, i + 1, stats);
-    if (pc.chars == 0) empty_pages.push_back(i + 1);
+    if (ctx.ocr.mode == OcrMode::force || (ctx.ocr.mode == OcrMode::automatic && pc.chars == 0)) {
+      pc = ocr_pdf_page(renderer, i, ocr, ctx, doc);
+      stats.total += pc.chars;
+    } else if (pc.chars == 0) {
+      empty_pages.push_back(i + 1);
+    }
     if (pc.frame.quarter_turns != 0) rotated_pages.push_back(i + 1);
     pages.push_back(std::move(pc));
   }
   if (stats.total == 0)
     throw Error(ErrorCode::no_text_layer, ctx.source,
-                "PDF has no text layer on any of its " + std::to_string(npages) +
-                    " page(s): it looks like a scan; run OCR first");
+                "PDF has no text layer on any of its " + std::to_string(npages) + " page(s)" +
+                    (ctx.ocr.mode == OcrMode::off ? std::string(": it looks like a scan; convert with --ocr=auto to read it by OCR")
+                                                  : std::string(" and OCR found no text on them (blank or unreadable scans)")));
   if (stats.bad * 10 >= stats.total * 3)
     throw Error(ErrorCode::garbled_text, ctx.source,
                 "PDF text is garbled: " + std::to_string(stats.bad) + " of " + std::to_string(stats.total) +
@@ -432,7 +501,12 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     doc.add_finding("pdf.rotated_page", Severity::info, "page " + std::to_string(p) + " has its text rotated; read turned upright",
                     "page " + std::to_string(p));
 
-  const std::string info_title = pdf.info_title();
+  return finish_layout(std::move(pages), std::move(doc), pdf.info_title(), ctx);
+}
+
+namespace {
+
+Document finish_layout(std::vector<PageContent> pages, Document doc, const std::string& info_title, const ExtractContext& ctx) {
   remove_running_lines(pages, doc);
   fill_metadata(doc, pages, info_title);
 
@@ -533,6 +607,22 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   }
   paragraphs.flush();
   return doc;
+}
+
+}  // namespace
+
+Document layout_ocr_pages(std::vector<OcrPage> pages, const ExtractContext& ctx) {
+  Document doc;
+  doc.meta.pages = static_cast<int>(pages.size());
+  std::vector<PageContent> contents;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    contents.push_back(ocr_page_content(std::move(pages[i]), static_cast<int>(i + 1), doc));
+    chars += contents.back().chars;
+  }
+  if (chars == 0)
+    throw Error(ErrorCode::no_text_layer, ctx.source, "OCR found no text in the image (a blank or unreadable scan)");
+  return finish_layout(std::move(contents), std::move(doc), std::string(), ctx);
 }
 
 }  // namespace ogix

@@ -7,6 +7,7 @@
 #include "text/encoding.h"
 #include "extractors/extractor.h"
 #include "extractors/html_extractor.h"
+#include "extractors/ocr_extractor.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/text_extractor.h"
 
@@ -30,7 +31,9 @@ InputKind sniff_kind(std::string_view bytes) {
       return InputKind::docx;
     return InputKind::unsupported;
   }
-  // Known binary containers and images are never text.
+  // Scans as image files are read by OCR.
+  if (is_image_file(bytes)) return InputKind::image;
+  // Other binary containers and images are never text.
   static constexpr std::string_view magic[] = { "\x89PNG", "\xFF\xD8\xFF", "GIF8", "\xD0\xCF\x11\xE0",
                                                "Rar!", "\x1F\x8B", "BM", "II*\0", "MM\0*", "7z\xBC\xAF"};
   for (auto m : magic)
@@ -68,11 +71,13 @@ const Extractor* extractor_for(InputKind kind) {
   static const HtmlExtractor html;
   static const PdfExtractor pdf;
   static const DocxExtractor docx;
+  static const OcrExtractor image;
   switch (kind) {
     case InputKind::text: return &text;
     case InputKind::html: return &html;
     case InputKind::pdf: return &pdf;
     case InputKind::docx: return &docx;
+    case InputKind::image: return &image;
     case InputKind::unsupported: return nullptr;
   }
   return nullptr;

@@ -21,6 +21,7 @@ inline void fuzz_pipeline(const Extractor& ex, const std::uint8_t* data, std::si
   opt.limits.max_seconds = 10;
   opt.limits.max_table_cells = 20000;
   opt.limits.max_pages = 20;
+  opt.limits.max_pixels = 400000;  // scanned pages are read by OCR: keep each fast
   try {
     Document d = convert_with(ex, std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", opt);
     std::string xml = write_xml(d);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/finding.h"
+#include "model/ocr_reading.h"
 #include "model/profile_table.h"
 #include "model/span.h"
 
@@ -64,6 +65,7 @@ struct Metadata {
   std::string title, agency, year, publish_date, source_url;
   std::string agency_key;    // the agency normalized for pairing reports across years (normalizers/agency.h)
   std::string agency_level;  // ministry, province, city, county, township, department[:level]; empty when unstated
+  std::string ocr;  // the OCR engine and its fixed parameters, when a page was read by OCR
 };
 
 // Everything ogix knows about one report.
@@ -76,6 +78,7 @@ struct Document {
   std::vector<CanonicalCell> cells;  // profile cells in profile order
   std::vector<RuleOutcome> rules;
   std::vector<Finding> findings;
+  std::vector<OcrReading> ocr_readings;  // table cells read by OCR, with confidences and alternatives
 
   // Records a finding (keeps the order stages report them in).
   void add_finding(std::string code, Severity severity, std::string message, std::string location = {}) {

@@ -14,6 +14,7 @@ const char* error_code_name(ErrorCode c) {
     case ErrorCode::encoding: return "encoding";
     case ErrorCode::not_a_report: return "not-a-report";
     case ErrorCode::limit_exceeded: return "limit-exceeded";
+    case ErrorCode::ocr_unavailable: return "ocr-unavailable";
     case ErrorCode::internal: return "internal";
   }
   return "internal";

@@ -17,6 +17,7 @@ enum class ErrorCode {
   encoding,         // bytes that decode in no supported encoding
   not_a_report,     // readable, but no statistical table of the official format
   limit_exceeded,   // an input limit (size, pages, depth, cells, time) was exceeded
+  ocr_unavailable,  // a page needs OCR but Tesseract or its language data is not installed
   internal,         // a bug in ogix: please report it
 };
 

@@ -134,6 +134,12 @@ class Mapper {
   // group heading row above, which must not otherwise change what a row is.
   RowMatch match_row_in_group(const std::string& leaf, const std::string& full) const;
 
+  // For labels read by OCR (a character or two misread: 未 as 末, 具 as 县): the one profile row with
+  // a variant of at least 5 characters found in `full` with at most one edit in six. Groups must
+  // still be named exactly, and a tie between two rows is no match. Score 1: below every exact
+  // match. `matched_len` receives the matched variant's length in characters.
+  RowMatch match_row_approx(const std::string& full, std::size_t* matched_len = nullptr) const;
+
   // Decides which profile tables the rows of a table in `section` may belong to. A table in 二/三/四
   // belongs to that section's profile table, unless its header rows name columns only another
   // profile table has (table 四 under a missing 四、 heading sits in section 三): a 合计 row in table

@@ -59,6 +59,49 @@ RowMatch Mapper::match_row_in_group(const std::string& leaf, const std::string& 
   return best;
 }
 
+namespace {
+
+// The fewest character edits that turn `needle` into some run of `hay` (approximate containment,
+// code points): 0 when hay contains needle.
+std::size_t edits_within(const std::u32string& needle, const std::u32string& hay) {
+  std::vector<std::size_t> prev(hay.size() + 1, 0), cur(hay.size() + 1, 0);  // a run may start anywhere
+  for (std::size_t i = 1; i <= needle.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= hay.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (needle[i - 1] == hay[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return *std::min_element(prev.begin(), prev.end());
+}
+
+}  // namespace
+
+RowMatch Mapper::match_row_approx(const std::string& full, std::size_t* matched_len) const {
+  RowMatch best;
+  const std::u32string hay = utf8_to_u32(full);
+  if (hay.size() < 5 || hay.size() > 400) return best;
+  std::size_t best_edits = 0, best_len = 0;
+  bool tie = false;
+  for (const ProfileTable* t : allowed_)
+    for (const auto& r : t->rows) {
+      if (r.extra) continue;
+      for (const auto& v : r.variants) {
+        if (v.leaf.empty() || (!v.group.empty() && full.find(v.group) == std::string::npos)) continue;
+        const std::u32string needle = utf8_to_u32(v.leaf);
+        if (needle.size() < 5) continue;
+        const std::size_t e = edits_within(needle, hay);
+        if (e == 0 || e > std::max<std::size_t>(1, needle.size() / 6)) continue;
+        const bool better = !best.row || e < best_edits || (e == best_edits && needle.size() > best_len);
+        const bool same = best.row && e == best_edits && needle.size() == best_len;
+        if (same && best.row != &r) tie = true;
+        if (better) best = {t, &r, 1}, best_edits = e, best_len = needle.size(), tie = false;
+      }
+    }
+  if (tie) return RowMatch{};
+  if (matched_len) *matched_len = best_len;
+  return best;
+}
+
 void Mapper::map_table(const Table& t, const std::string& section) {
   std::vector<GridRow> rows = grid_rows(t);
   // Ragged text tables: leading empty cells repeat the previous row's labels (a group label
@@ -232,6 +275,19 @@ void Mapper::map_table(const Table& t, const std::string& section) {
       if (m3.score > m.score) {
         m = m3;
         full = group_label + full;
+      }
+    }
+    if (m.score < 2000 && has_values && !is_header && !doc_.ocr_readings.empty()) {
+      // A row label OCR misread by a character or two. A long label nearly found outweighs a
+      // short one merely contained (其他 of the group heading 其他处理 in every row under it).
+      std::size_t len = 0;
+      RowMatch m4 = match_row_approx(group_label.empty() || full.find(group_label) != std::string::npos ? full : group_label + full, &len);
+      if (m4.row && m4.row != m.row && (m.score == 0 || len >= 8)) {
+        m = m4;
+        doc_.add_finding("ocr.label_approximate", Severity::warning,
+                         "the row label OCR read as '" + join_text(tx) + "' is taken for " + m.table->code + "/" +
+                             m.row->code + " by approximate matching (a misread character or two)",
+                         m.table->code + "/" + m.row->code);
       }
     }
     if (has_values && !label_idx.empty() &&

@@ -9,6 +9,7 @@ OGIX_PACKAGES=(
   libxml2-dev libxml2-utils libicu-dev libcxxopts-dev doctest-dev
   libpoppler-cpp-dev libpoppler-private-dev poppler-data poppler-utils qpdf libzip-dev
   libsqlite3-dev sqlite3 python3-pandas
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng python3-pil img2pdf
 )
 
 ogix_sudo() {

@@ -54,7 +54,7 @@ TEST_CASE("characters C14N escapes differently in text and attributes come out c
   Document d;
   // Tab, LF, CR, quotes, <, > and & in attributes (source name, location) and in text (title,
   // finding); an empty table cell and empty lists are written as start and end tags.
-  d.meta = Metadata{"a\t\"b\" <c> & 'd'\n.pdf", "00ff", 42, "application/pdf", "pdf", "", "", 3, "标题 \"x\" <y> & z\r\nw", "机构", "", "", "", "机构\tkey", ""};
+  d.meta = Metadata{"a\t\"b\" <c> & 'd'\n.pdf", "00ff", 42, "application/pdf", "pdf", "", "", 3, "标题 \"x\" <y> & z\r\nw", "机构", "", "", "", "机构\tkey", "", ""};
   d.profile = "ogi-2021";
   Section s{"overview", "一、\"总体\"", {}, {}};
   Table t;

@@ -1,3 +1,11 @@
-// doctest's main for the whole unit suite.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+// doctest's main for the whole unit suite (OCR runs single-threaded here too, as in the CLI).
+#define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
+
+#include "extractors/ocr_extractor.h"
+
+int main(int argc, char** argv) {
+  ogix::ocr_single_thread(argv);
+  doctest::Context context(argc, argv);
+  return context.run();
+}

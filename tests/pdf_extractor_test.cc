@@ -33,10 +33,11 @@ Document extract(const std::string& rel) {
   return PdfExtractor{}.extract(slurp(rel), ctx);
 }
 
-ErrorCode error_of(const std::string& rel) {
+ErrorCode error_of(const std::string& rel, OcrMode ocr = OcrMode::off) {
   ExtractContext ctx;
   ctx.cues = builtin_cues();  // as the pipeline hands them down
   ctx.source = "x.pdf";
+  ctx.ocr.mode = ocr;
   try {
     PdfExtractor{}.extract(slurp(rel), ctx);
   } catch (const Error& e) {

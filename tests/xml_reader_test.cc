@@ -29,7 +29,7 @@ TEST_CASE("every golden XML reads back into a Document that writes the same byte
 
 TEST_CASE("a document with every kind of block, span and outcome survives the round trip") {
   Document d;
-  d.meta = Metadata{"a&b.pdf", "00ff", 42, "application/pdf", "pdf", "", "", 3, "标题<x>", "机构", "2023", "2024-01-31", "http://x/?a=1&b=2", "机构key", "department:city"};
+  d.meta = Metadata{"a&b.pdf", "00ff", 42, "application/pdf", "pdf", "", "", 3, "标题<x>", "机构", "2023", "2024-01-31", "http://x/?a=1&b=2", "机构key", "department:city", "tesseract 5; lang=chi_sim"};
   d.profile = "ogi-2021";
   d.profile_evidence = {"本年制发件数"};
   Section s{"overview", "一、总体情况", {}, {Span{1, 72, 180.2, 523.1, 195.4, {}}}};

@@ -179,6 +179,7 @@ ReadReport read_xml(std::string_view xml, const std::string& name) {
       m.encoding = attr(n, "encoding");
       m.encoding_basis = attr(n, "encoding-basis");
       m.pages = int_attr(n, "pages", 0, name);
+      m.ocr = attr(n, "ocr");
     } else if (is(n, "metadata")) {
       Metadata& m = doc.meta;
       m.title = child_text(n, "title");

@@ -290,6 +290,7 @@ std::string write_xml(const Document& doc) {
   x.attr_if("encoding", m.encoding);
   x.attr_if("encoding-basis", m.encoding_basis);
   if (m.pages > 0) x.attr("pages", std::to_string(m.pages));
+  x.attr_if("ocr", m.ocr);
   x.end();
 
   x.start("metadata");

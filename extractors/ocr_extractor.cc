@@ -1,0 +1,670 @@
+// OCR: page image → deskew → rulings (Leptonica) → table cells read one by one inside the grid,
+// running text read by blocks with the tables blanked out → words in page points (Tesseract).
+#include "extractors/ocr_extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <unistd.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ltrresultiterator.h>
+#include <tesseract/resultiterator.h>
+
+#include "extractors/image_rulings.h"
+#include "extractors/pdf_extractor.h"
+#include "extractors/pdf_table.h"
+#include "text/unicode.h"
+
+namespace ogix {
+namespace {
+
+// Leptonica images are freed on every path out.
+struct PixPtr {
+  Pix* p = nullptr;
+  PixPtr() = default;
+  explicit PixPtr(Pix* q) : p(q) {}
+  PixPtr(const PixPtr&) = delete;
+  PixPtr& operator=(const PixPtr&) = delete;
+  PixPtr(PixPtr&& o) noexcept : p(o.p) { o.p = nullptr; }
+  PixPtr& operator=(PixPtr&& o) noexcept {
+    if (this != &o) reset(o.p), o.p = nullptr;
+    return *this;
+  }
+  ~PixPtr() { reset(nullptr); }
+  void reset(Pix* q) {
+    if (p) pixDestroy(&p);
+    p = q;
+  }
+  Pix* get() const { return p; }
+};
+
+// Text Tesseract allocated with new[].
+std::string take(char* s) {
+  std::string out = s ? s : "";
+  delete[] s;
+  return out;
+}
+
+constexpr int kMinDpi = 100;
+constexpr int kMargin = 12;  // white pixels around a cell image (Tesseract reads text at an edge badly)
+constexpr int kOcrDpi = 300;
+
+bool cjk_or_fullwidth(char32_t c) { return is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+
+// Tesseract separates Chinese characters by spaces at will; Chinese text has none.
+std::u32string drop_cjk_spaces(const std::u32string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ') {
+      std::size_t j = i;
+      while (j < s.size() && s[j] == ' ') ++j;
+      const bool left = !out.empty() && cjk_or_fullwidth(out.back());
+      const bool right = j < s.size() && cjk_or_fullwidth(s[j]);
+      if (!out.empty() && j < s.size() && !left && !right) out += ' ';
+      i = j - 1;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// Characters OCR confuses with digits; a cell made only of them (and at least one digit) is read
+// again with the digit whitelist.
+bool digit_like(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == '.' || c == ',' || c == '-' || c == 'O' || c == 'o' ||
+         c == 'l' || c == 'I' || c == '|' || c == 'S' || c == 's' || c == 'B' || c == 'Z' || c == 'z' || c == ' ';
+}
+
+bool looks_numeric(const std::u32string& s) {
+  bool digit = false;
+  for (char32_t c : s) {
+    if (!digit_like(c)) return false;
+    digit = digit || (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
+  }
+  return digit;
+}
+
+std::u32string trim_spaces(std::u32string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return s.substr(i);
+}
+
+// A cell's own not-applicable marks, never re-read as digits.
+bool is_na_mark(const std::u32string& s) {
+  return s == U"/" || s == U"／" || s == U"-" || s == U"－" || s == U"—" || s == U"——" || s == U"无" || s == U"\\";
+}
+
+// The language data files a '+'-joined list names.
+std::vector<std::string> split_langs(const std::string& lang) {
+  std::vector<std::string> out;
+  std::size_t a = 0;
+  while (a <= lang.size()) {
+    std::size_t b = lang.find('+', a);
+    if (b == std::string::npos) b = lang.size();
+    if (b > a) out.push_back(lang.substr(a, b - a));
+    a = b + 1;
+  }
+  return out;
+}
+
+// Debian names language packs tesseract-ocr-<lang> with '_' as '-': chi_sim → tesseract-ocr-chi-sim.
+std::string debian_package(std::string lang) {
+  std::replace(lang.begin(), lang.end(), '_', '-');
+  std::transform(lang.begin(), lang.end(), lang.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return "tesseract-ocr-" + lang;
+}
+
+bool valid_lang_name(const std::string& l) {
+  if (l.empty() || l.size() > 32) return false;
+  for (unsigned char c : l)
+    if (!std::isalnum(c) && c != '_' && c != '-') return false;
+  return true;
+}
+
+// Leptonica reports bad images on stderr; the CLI's output must stay clean (errors are typed).
+void quiet_leptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+}  // namespace
+
+double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels) {
+  if (!(width_pt > 0) || !(height_pt > 0)) return 0;
+  const double area_in = (width_pt / 72.0) * (height_pt / 72.0);
+  double dpi = kOcrDpi;
+  if (area_in * dpi * dpi > static_cast<double>(max_pixels)) dpi = std::floor(std::sqrt(static_cast<double>(max_pixels) / area_in));
+  return dpi >= kMinDpi ? dpi : 0;
+}
+
+void ocr_single_thread(char** argv) {
+  const char* v = std::getenv("OMP_THREAD_LIMIT");
+  if (v && std::strcmp(v, "1") == 0) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  // libgomp reads the variable when it is loaded, before main: start again with it in force.
+  if (argv && argv[0]) execv("/proc/self/exe", argv);
+  // exec failed (no /proc): carry on; Tesseract's results do not depend on its thread count.
+}
+
+struct OcrSession::Impl {
+  tesseract::TessBaseAPI api;
+  // Number cells are read by the Latin model alone when it is among the languages: the Chinese
+  // model, even with a digit whitelist, reads a clean 6 as 0.
+  tesseract::TessBaseAPI digit_api;
+  bool own_digit_api = false;
+  tesseract::TessBaseAPI& digits() { return own_digit_api ? digit_api : api; }
+  OcrOptions options;
+  std::string source;
+};
+
+OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->source = source;
+  const std::vector<std::string> langs = split_langs(options.lang);
+  if (langs.empty())
+    throw Error(ErrorCode::ocr_unavailable, source, "no OCR language given (--ocr-lang, e.g. chi_sim+eng)");
+  for (const auto& l : langs)
+    if (!valid_lang_name(l)) throw Error(ErrorCode::ocr_unavailable, source, "invalid OCR language name '" + l + "'");
+  // Settings fixed for every page: recorded in the output, so a result can be reproduced.
+  std::vector<std::string> names = {"debug_file", "lstm_choice_mode", "tessedit_do_invert"};
+  std::vector<std::string> values = {"/dev/null", "2", "0"};
+  const bool failed =
+      impl_->api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0;
+  // Tesseract carries on without a language whose data is missing: check that each one loaded.
+  std::vector<std::string> loaded;
+  if (!failed) impl_->api.GetLoadedLanguagesAsVector(&loaded);
+  std::string missing;
+  for (const auto& l : langs)
+    if (std::find(loaded.begin(), loaded.end(), l) == loaded.end())
+      missing += (missing.empty() ? "" : ", ") + l + " (Debian package " + debian_package(l) + ")";
+  if (failed || !missing.empty())
+    throw Error(ErrorCode::ocr_unavailable, source,
+                "Tesseract cannot load the OCR language data for '" + options.lang + "'" +
+                    (missing.empty() ? std::string() : ": missing " + missing) +
+                    "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
+  if (langs.size() > 1 && std::find(langs.begin(), langs.end(), "eng") != langs.end())
+    impl_->own_digit_api = impl_->digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+}
+
+OcrSession::~OcrSession() {
+  impl_->api.End();
+  if (impl_->own_digit_api) impl_->digit_api.End();
+}
+
+std::string OcrSession::parameters() const {
+  return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " leptonica " + std::to_string(LIBLEPT_MAJOR_VERSION) + "." + std::to_string(LIBLEPT_MINOR_VERSION) +
+         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells grey psm=6, numbers eng psm=6 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
+}
+
+namespace {
+
+// Reads one image region with the current settings: text, least word confidence and per-symbol
+// alternatives. Coordinates of `out_box` are in the region's pixels.
+struct RegionText {
+  std::u32string text;
+  float confidence = 100;
+  std::vector<OcrSymbol> symbols;
+  bool any = false;
+  int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;  // box of the words read
+};
+
+RegionText recognize(tesseract::TessBaseAPI& api, bool digits = false) {
+  RegionText rt;
+  if (api.Recognize(nullptr) != 0) return rt;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return rt;
+  std::vector<std::u32string> lines;
+  std::u32string line;
+  it->Begin();
+  do {
+    if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !line.empty()) lines.push_back(drop_cjk_spaces(line)), line.clear();
+    if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
+      if (!line.empty()) line += ' ';
+      rt.confidence = std::min(rt.confidence, it->Confidence(tesseract::RIL_WORD));
+      int l = 0, t = 0, r = 0, b = 0;
+      if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b))
+        rt.x0 = std::min(rt.x0, l), rt.y0 = std::min(rt.y0, t), rt.x1 = std::max(rt.x1, r), rt.y1 = std::max(rt.y1, b);
+    }
+    OcrSymbol sym;
+    sym.text = take(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+    sym.confidence = it->Confidence(tesseract::RIL_SYMBOL);
+    {
+      tesseract::ChoiceIterator ci(*it);
+      do {
+        const char* t = ci.GetUTF8Text();
+        if (t && *t && sym.choices.size() < 8) sym.choices.emplace_back(t, ci.Confidence());
+      } while (ci.Next());
+    }
+    line += utf8_to_u32(sym.text);
+    rt.symbols.push_back(std::move(sym));
+    rt.any = true;
+  } while (it->Next(tesseract::RIL_SYMBOL));
+  if (!line.empty()) lines.push_back(drop_cjk_spaces(line));
+  if (digits) {
+    // A number wrapped in a narrow cell (63 over 2) is one number: its lines join without a space.
+    for (const auto& l : lines)
+      for (char32_t c : l)
+        if (c != ' ') rt.text += c;
+  } else {
+    rt.text = pdf::join_lines(lines);
+  }
+  if (!rt.any) rt.confidence = 0;
+  return rt;
+}
+
+}  // namespace
+
+namespace {
+
+// The share of the ink's extent along a profile that is (nearly) empty: high across the gaps
+// between text lines, low along them.
+double gap_share(Numa* profile, double empty_below) {
+  if (!profile) return 0;
+  const int n = numaGetCount(profile);
+  int first = -1, last = -1;
+  for (int i = 0; i < n; ++i) {
+    l_float32 v = 0;
+    numaGetFValue(profile, i, &v);
+    if (v > empty_below) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0 || last <= first) return 0;
+  int gaps = 0;
+  for (int i = first; i <= last; ++i) {
+    l_float32 v = 0;
+    numaGetFValue(profile, i, &v);
+    gaps += v <= empty_below;
+  }
+  return static_cast<double>(gaps) / (last - first + 1);
+}
+
+}  // namespace
+
+int OcrSession::upright_turns(Pix* gray, int dpi) {
+  PixPtr bin(pixThresholdToBinary(gray, 160));
+  if (!bin.get()) return 0;
+  // Text alone: rulings and specks would blur the line structure.
+  Pix* mask_raw = nullptr;
+  find_image_rulings(bin.get(), dpi, &mask_raw);
+  PixPtr mask(mask_raw);
+  if (mask.get()) pixSubtract(bin.get(), bin.get(), mask.get());
+  const int speck = std::max(3, dpi / 75);
+  PixPtr text(pixSelectBySize(bin.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+  if (!text.get()) return 0;
+  l_int32 ink = 0;
+  pixCountPixels(text.get(), &ink, nullptr);
+  if (ink < 200) return 0;
+  Numa* rows = pixCountPixelsByRow(text.get(), nullptr);
+  Numa* cols = pixCountPixelsByColumn(text.get());
+  const double row_gaps = gap_share(rows, 2), col_gaps = gap_share(cols, 2);
+  numaDestroy(&rows);
+  numaDestroy(&cols);
+  // Upright Chinese text leaves empty rows between its lines and few empty columns; sideways text
+  // the other way round. A page that leans that way is read in each turn below (scans are mostly
+  // upright: the others cost no extra reading).
+  if (!(col_gaps > 0.08 && col_gaps > row_gaps)) return 0;
+  // Which way: the turn Tesseract reads with more confidence (on a half-size image, to be quick).
+  PixPtr small(pixScale(gray, 0.5, 0.5));
+  if (!small.get()) return 0;
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetVariable("tessedit_char_whitelist", "");
+  // Block mode, which has no vertical text layout: sideways lines read as garbage in it (page mode
+  // reads them as vertical text with as much confidence as upright ones).
+  api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+  // Upright is read too: a page is turned only when a turn reads clearly better (a table of
+  // narrow columns can show the profile of sideways text).
+  int best = 0, best_conf = -1, upright_conf = 0;
+  for (int q : {0, 1, 3}) {
+    PixPtr t(q == 0 ? pixClone(small.get()) : pixRotateOrth(small.get(), q));
+    if (!t.get()) continue;
+    api.SetImage(t.get());
+    api.SetSourceResolution(std::max(1, dpi / 2));
+    const int conf = api.MeanTextConf();
+    if (q == 0) upright_conf = conf;
+    else if (conf > best_conf) best_conf = conf, best = q;
+  }
+  api.Clear();
+  return best_conf >= upright_conf + 15 ? best : 0;
+}
+
+OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractContext& ctx) {
+  OcrPage out;
+  if (image.width <= 0 || image.height <= 0 || !image.gray || image.stride < image.width) return out;
+  quiet_leptonica();
+  if (static_cast<double>(image.width) * image.height > static_cast<double>(ctx.limits.max_pixels))
+    throw Error(ErrorCode::limit_exceeded, ctx.source,
+                "page " + std::to_string(page) + " image of " + std::to_string(image.width) + "x" + std::to_string(image.height) +
+                    " pixels exceeds --max-pixels");
+  const int dpi = static_cast<int>(std::lround(image.dpi > 0 ? image.dpi : kOcrDpi));
+  const double scale = 72.0 / dpi;  // points per pixel
+  PixPtr gray(pixCreate(image.width, image.height, 8));
+  if (!gray.get()) throw Error(ErrorCode::limit_exceeded, ctx.source, "cannot allocate the page image");
+  {
+    l_uint32* data = pixGetData(gray.get());
+    const int wpl = pixGetWpl(gray.get());
+    for (int y = 0; y < image.height; ++y) {
+      l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+      const unsigned char* src = image.gray + static_cast<std::ptrdiff_t>(y) * image.stride;
+      for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+    }
+  }
+  pixSetResolution(gray.get(), dpi, dpi);
+
+  // A page scanned with its text running sideways (a landscape table on a portrait sheet) is
+  // turned upright first: Tesseract reads lines left to right only.
+  out.quarter_turns = upright_turns(gray.get(), dpi);
+  if (out.quarter_turns != 0) {
+    PixPtr turned(pixRotateOrth(gray.get(), out.quarter_turns));
+    if (turned.get()) gray = std::move(turned);
+    else out.quarter_turns = 0;
+  }
+  out.width = pixGetWidth(gray.get()) * scale, out.height = pixGetHeight(gray.get()) * scale;
+  ctx.check_deadline();
+
+  // Deskew: scans lean by a degree or so, which breaks ruling lines into steps.
+  {
+    PixPtr bin(pixThresholdToBinary(gray.get(), 160));
+    l_float32 angle = 0, conf = 0;
+    if (bin.get() && pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5 && std::abs(angle) > 0.05 && std::abs(angle) < 10) {
+      PixPtr turned(pixRotate(gray.get(), static_cast<l_float32>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+      if (turned.get()) {
+        gray = std::move(turned);
+        out.skew_degrees = angle;
+      }
+    }
+  }
+  ctx.check_deadline();
+  // Thin rulings scan light grey (a 0.5 pt line at 300 dpi is two pixels of ~180): they are
+  // found on a light threshold, text is judged on a darker one.
+  PixPtr light(pixThresholdToBinary(gray.get(), 215));
+  PixPtr binary(pixThresholdToBinary(gray.get(), 160));
+  if (!light.get() || !binary.get()) return out;
+  Pix* mask_raw = nullptr;
+  const std::vector<PixelRuling> prs = find_image_rulings(light.get(), dpi, &mask_raw);
+  PixPtr mask(mask_raw);
+  out.rulings = to_page_rulings(prs, scale, 1.5);
+  // Cells without ruling pixels (and their fringe): what is left inside a cell is its text.
+  PixPtr clean(pixCopy(nullptr, binary.get()));
+  PixPtr gray_clean;
+  if (mask.get()) {
+    PixPtr wide(pixDilateBrick(nullptr, mask.get(), 3, 3));
+    if (wide.get()) {
+      pixSubtract(clean.get(), clean.get(), wide.get());
+      gray_clean.reset(pixCopy(nullptr, gray.get()));
+      if (gray_clean.get()) pixSetMasked(gray_clean.get(), wide.get(), 255);
+    }
+  }
+
+  tesseract::TessBaseAPI& api = impl_->api;
+  // The grid the rulings draw (no words yet: the cells are what is read next).
+  pdf::Frame frame;
+  frame.width = out.width, frame.height = out.height;
+  std::vector<pdf::Word> none;
+  const std::vector<pdf::GeoTable> grids = pdf::find_ruled_tables(out.rulings, none, frame, page);
+  PixPtr text_page(pixCopy(nullptr, gray.get()));
+  for (const auto& g : grids) {
+    // First pass: every inked cell read as a block of text.
+    struct CellRead {
+      const pdf::GeoCell* cell = nullptr;
+      int x0 = 0, y0 = 0;
+      PixPtr framed;
+      RegionText rt;
+      bool digits = false;
+    };
+    std::vector<CellRead> reads;
+    for (const auto& cell : g.cells) {
+      ctx.check_deadline();
+      // The cell's inside, a stroke's width in from each border.
+      const int inset = std::max(2, dpi / 60);
+      const int x0 = static_cast<int>(std::floor(cell.rect.x0 / scale)) + inset, y0 = static_cast<int>(std::floor(cell.rect.y0 / scale)) + inset;
+      const int x1 = static_cast<int>(std::ceil(cell.rect.x1 / scale)) - inset, y1 = static_cast<int>(std::ceil(cell.rect.y1 / scale)) - inset;
+      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+      Box* b = boxCreate(x0, y0, x1 - x0, y1 - y0);
+      PixPtr box_pix(pixClipRectangle(clean.get(), b, nullptr));
+      boxDestroy(&b);
+      if (!box_pix.get()) continue;
+      // Speckle is not text: a cell whose ink is only dots a few pixels across is empty.
+      const int speck = std::max(3, dpi / 75);
+      PixPtr solid(pixSelectBySize(box_pix.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+      Box* ink_box = nullptr;
+      if (!solid.get() || pixClipToForeground(solid.get(), nullptr, &ink_box) != 0 || !ink_box) continue;
+      l_int32 ix = 0, iy = 0, iw = 0, ih = 0;
+      boxGetGeometry(ink_box, &ix, &iy, &iw, &ih);
+      boxDestroy(&ink_box);
+      // The text's own box, a little wider (anti-aliased edges), inside the cell.
+      const int pad = 2;
+      const int cx0 = std::max(0, ix - pad), cy0 = std::max(0, iy - pad);
+      const int cx1 = std::min(x1 - x0, ix + iw + pad), cy1 = std::min(y1 - y0, iy + ih + pad);
+      CellRead cr;
+      cr.cell = &cell;
+      cr.x0 = x0 + cx0, cr.y0 = y0 + cy0;
+      // Tesseract gets the grey text alone: a fixed threshold breaks the thin strokes of a blurred
+      // or upsampled scan, so it binarizes the cell itself; what lies away from the text's solid
+      // strokes (specks, the ghost of a removed ruling) is painted white first, and the text is
+      // cropped to its ink with a white margin — a faint frame or a speck at the cell's edge
+      // otherwise makes it read a clear single digit as nothing.
+      {
+        Box* gb = boxCreate(cr.x0, cr.y0, cx1 - cx0, cy1 - cy0);
+        PixPtr gcrop(pixClipRectangle(gray_clean.get() ? gray_clean.get() : gray.get(), gb, nullptr));
+        boxDestroy(&gb);
+        Box* sb = boxCreate(cx0, cy0, cx1 - cx0, cy1 - cy0);
+        PixPtr strokes(pixClipRectangle(solid.get(), sb, nullptr));
+        boxDestroy(&sb);
+        if (!gcrop.get() || !strokes.get()) continue;
+        const int near = std::max(5, dpi / 40) | 1;
+        PixPtr around(pixDilateBrick(nullptr, strokes.get(), near, near));
+        if (around.get()) {
+          PixPtr away(pixInvert(nullptr, around.get()));
+          if (away.get()) pixSetMasked(gcrop.get(), away.get(), 255);
+        }
+        cr.framed.reset(pixAddBorder(gcrop.get(), kMargin, 255));
+      }
+      if (!cr.framed.get()) continue;
+      pixSetResolution(cr.framed.get(), dpi, dpi);
+      api.SetVariable("tessedit_char_whitelist", "");
+      api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+      api.SetImage(cr.framed.get());
+      api.SetSourceResolution(dpi);
+      cr.rt = recognize(api);
+      reads.push_back(std::move(cr));
+    }
+    // Columns and rows that hold numbers: most of their inked cells read as digits (a table 四
+    // has one value row under three header rows).
+    std::map<std::pair<long, long>, std::pair<int, int>> columns, rows;  // (x0, x1) or (y0, y1) → (numeric, inked)
+    auto column_of = [](const pdf::GeoCell& c) { return std::make_pair(std::lround(c.rect.x0), std::lround(c.rect.x1)); };
+    auto row_of = [](const pdf::GeoCell& c) { return std::make_pair(std::lround(c.rect.y0), std::lround(c.rect.y1)); };
+    for (const auto& cr : reads) {
+      const int numeric = cr.rt.any && looks_numeric(cr.rt.text);
+      auto& n = columns[column_of(*cr.cell)];
+      n.first += numeric, ++n.second;
+      auto& m = rows[row_of(*cr.cell)];
+      m.first += numeric, ++m.second;
+    }
+    auto mostly = [](const std::pair<int, int>& n) { return n.first >= 2 && 2 * n.first >= n.second; };
+    // Second pass: number cells read again as one line of digits, so 0 is not O and 2 not 区.
+    for (auto& cr : reads) {
+      ctx.check_deadline();
+      const bool numeric_column = mostly(columns[column_of(*cr.cell)]) || mostly(rows[row_of(*cr.cell)]);
+      const bool numeric = cr.rt.any && looks_numeric(cr.rt.text);
+      const std::u32string first = trim_spaces(cr.rt.text);
+      // In a number column, an empty or one- or two-character reading that is no mark of its own
+      // (/, -, 无…) is a number OCR did not see as one.
+      // A reading with Chinese in it is a header or label, unless it is one or two unsure characters.
+      bool cjk = false;
+      for (char32_t c : first) cjk = cjk || is_cjk(c);
+      const bool doubtful = numeric_column && !numeric && !is_na_mark(first) && (!cjk || (first.size() <= 2 && cr.rt.confidence < 70));
+      if (!numeric && !doubtful) continue;
+      tesseract::TessBaseAPI& dapi = impl_->digits();
+      dapi.SetVariable("tessedit_char_whitelist", "-0123456789.");
+      dapi.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+      dapi.SetImage(cr.framed.get());
+      dapi.SetSourceResolution(dpi);
+      RegionText dt = recognize(dapi, true);
+      dapi.SetVariable("tessedit_char_whitelist", "");
+      if (!dt.any) continue;
+      // A reading the first pass did not agree with is only as sure as the less sure of the two.
+      if (doubtful) dt.confidence = std::min(dt.confidence, cr.rt.any ? cr.rt.confidence : 0.0f);
+      cr.rt = std::move(dt);
+      cr.digits = true;
+    }
+    for (auto& cr : reads) {
+      const pdf::GeoCell& cell = *cr.cell;
+      RegionText& rt = cr.rt;
+      std::u32string text = trim_spaces(rt.text);
+      if (text.empty()) continue;
+      // Boxes in the cell's pixels (less the margin) → page points.
+      pdf::Rect r{cell.rect.x0 + 1, cell.rect.y0 + 1, cell.rect.x1 - 1, cell.rect.y1 - 1};
+      if (rt.x1 >= 0) {
+        r = pdf::Rect{(cr.x0 + rt.x0 - kMargin) * scale, (cr.y0 + rt.y0 - kMargin) * scale, (cr.x0 + rt.x1 - kMargin) * scale,
+                      (cr.y0 + rt.y1 - kMargin) * scale};
+        // Keep the word's centre inside its cell, however the margin skews the box.
+        r.x0 = std::clamp(r.x0, cell.rect.x0 + 0.5, cell.rect.x1 - 1), r.x1 = std::clamp(r.x1, r.x0 + 0.5, cell.rect.x1 - 0.5);
+        r.y0 = std::clamp(r.y0, cell.rect.y0 + 0.5, cell.rect.y1 - 1), r.y1 = std::clamp(r.y1, r.y0 + 0.5, cell.rect.y1 - 0.5);
+      }
+      pdf::Word w;
+      w.text = text;
+      w.page = page;
+      w.box = w.orig = r;
+      w.size = std::max(4.0, std::min(r.h(), 30.0));
+      out.words.push_back(w);
+      OcrReading reading;
+      reading.from = pdf::span_of(page, r);
+      reading.text = u32_to_utf8(text);
+      reading.confidence = rt.confidence;
+      reading.digits_only = cr.digits;
+      reading.symbols = std::move(rt.symbols);
+      out.readings.push_back(std::move(reading));
+    }
+    // The running text is read with the tables blanked out.
+    Box* b = boxCreate(static_cast<l_int32>(g.box.x0 / scale) - 4, static_cast<l_int32>(g.box.y0 / scale) - 4,
+                       static_cast<l_int32>(g.box.w() / scale) + 8, static_cast<l_int32>(g.box.h() / scale) + 8);
+    pixSetInRect(text_page.get(), b);
+    boxDestroy(&b);
+  }
+  ctx.check_deadline();
+
+  // Running text, by blocks: one word per Tesseract word, Chinese runs joined.
+  api.SetVariable("tessedit_char_whitelist", "");
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+  api.SetImage(text_page.get());
+  api.SetSourceResolution(dpi);
+  if (api.Recognize(nullptr) == 0) {
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (it) {
+      it->Begin();
+      const std::size_t first_text_word = out.words.size();
+      std::vector<float> confidence;  // per running-text word: its least sure part
+      bool joinable = false;  // the previous word is on this line
+      do {
+        if (it->Empty(tesseract::RIL_WORD)) continue;
+        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) joinable = false;
+        std::u32string t = utf8_to_u32(take(it->GetUTF8Text(tesseract::RIL_WORD)));
+        int l = 0, tp = 0, r = 0, bt = 0;
+        if (t.empty() || !it->BoundingBox(tesseract::RIL_WORD, &l, &tp, &r, &bt)) continue;
+        const pdf::Rect box{l * scale, tp * scale, r * scale, bt * scale};
+        // Tesseract cuts Chinese text into "words" at will; beside a Chinese character they are
+        // one run (a wide gap still parts table columns).
+        if (joinable && !out.words.empty()) {
+          pdf::Word& prev = out.words.back();
+          const bool cjk = cjk_or_fullwidth(prev.text.back()) || cjk_or_fullwidth(t.front());
+          if (cjk && box.x0 - prev.box.x1 < 1.2 * std::max(prev.box.h(), box.h())) {
+            prev.text += t;
+            prev.box = prev.orig = prev.box.united(box);
+            prev.size = std::max(prev.size, box.h());
+            prev.space_after = !cjk_or_fullwidth(t.back());
+            confidence.back() = std::min(confidence.back(), it->Confidence(tesseract::RIL_WORD));
+            continue;
+          }
+        }
+        pdf::Word w;
+        w.text = t;
+        w.page = page;
+        w.box = w.orig = box;
+        w.size = std::max(4.0, w.box.h());
+        w.space_after = true;
+        out.words.push_back(std::move(w));
+        confidence.push_back(it->Confidence(tesseract::RIL_WORD));
+        joinable = true;
+      } while (it->Next(tesseract::RIL_WORD));
+      // Words with digits (the values of an unruled table) get a reading too, so that the checks
+      // see them; without per-character alternatives, none of them is ever corrected.
+      for (std::size_t k = first_text_word; k < out.words.size(); ++k) {
+        const pdf::Word& w = out.words[k];
+        if (std::none_of(w.text.begin(), w.text.end(), [](char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }))
+          continue;
+        OcrReading reading;
+        reading.from = pdf::span_of(page, w.box);
+        reading.text = u32_to_utf8(w.text);
+        reading.confidence = confidence.at(k - first_text_word);
+        out.readings.push_back(std::move(reading));
+      }
+    }
+  }
+  api.Clear();
+  impl_->digits().Clear();
+  return out;
+}
+
+bool is_image_file(std::string_view bytes) {
+  return bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8) || bytes.substr(0, 3) == "\xFF\xD8\xFF" ||
+         bytes.substr(0, 4) == std::string_view("II*\0", 4) || bytes.substr(0, 4) == std::string_view("MM\0*", 4);
+}
+
+Document OcrExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
+  if (!is_image_file(bytes)) throw Error(ErrorCode::unsupported, ctx.source, "not a PNG, JPEG or TIFF image");
+  quiet_leptonica();
+  if (ctx.ocr.mode == OcrMode::off)
+    throw Error(ErrorCode::no_text_layer, ctx.source, "an image file has no text layer and OCR is off (--ocr=off)");
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
+  // The header first: the pixel count is checked before anything is decoded.
+  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0)
+    throw Error(ErrorCode::damaged, ctx.source, "the image cannot be read (a broken PNG, JPEG or TIFF header)");
+  if (static_cast<double>(w) * h > static_cast<double>(ctx.limits.max_pixels))
+    throw Error(ErrorCode::limit_exceeded, ctx.source,
+                "image of " + std::to_string(w) + "x" + std::to_string(h) + " pixels exceeds --max-pixels");
+  PixPtr pix(pixReadMem(data, bytes.size()));
+  if (!pix.get()) throw Error(ErrorCode::damaged, ctx.source, "the image cannot be decoded");
+  if (pixGetWidth(pix.get()) != w || pixGetHeight(pix.get()) != h)
+    throw Error(ErrorCode::damaged, ctx.source, "the image decodes to another size than its header says");
+  PixPtr gray(pixConvertTo8(pix.get(), 0));
+  if (!gray.get()) throw Error(ErrorCode::damaged, ctx.source, "the image cannot be converted to grey");
+  pix.reset(nullptr);
+  // The image's own resolution, when it states a plausible one; 300 dpi otherwise.
+  int dpi = pixGetXRes(gray.get());
+  if (dpi < 70 || dpi > 1200) dpi = kOcrDpi;
+  std::vector<unsigned char> buf(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+  {
+    const l_uint32* d = pixGetData(gray.get());
+    const int wpl = pixGetWpl(gray.get());
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        buf[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)] =
+            static_cast<unsigned char>(GET_DATA_BYTE(d + static_cast<std::ptrdiff_t>(y) * wpl, x));
+  }
+  gray.reset(nullptr);
+  PageImage img{w, h, w, static_cast<double>(dpi), buf.data()};
+  OcrSession session(ctx.ocr, ctx.source);
+  std::vector<OcrPage> pages;
+  pages.push_back(session.read_page(img, 1, ctx));
+  Document doc = layout_ocr_pages(std::move(pages), ctx);
+  doc.meta.extractor = "ocr";
+  doc.meta.media_type = format == IFF_PNG ? "image/png" : (format == IFF_JFIF_JPEG ? "image/jpeg" : "image/tiff");
+  doc.meta.pages = 1;
+  doc.meta.ocr = session.parameters();
+  return doc;
+}
+
+}  // namespace ogix
+

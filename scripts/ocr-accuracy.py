@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+"""Scores OCR'd scans against their fixture's gold: cells right, and wrong cells left unflagged.
+
+usage: ocr-accuracy.py OUT_DIR NAME=GOLD_TSV [NAME=GOLD_TSV ...]
+OUT_DIR holds ogix's cells.csv and NAME.xml per scan. A wrong cell is *flagged* when the XML has an
+ocr.* finding at its table/row/col (or its row). Prints one line per scan; exit status 1 when any
+wrong cell is unflagged (a silent wrong number).
+"""
+import csv
+import os
+import sys
+import xml.etree.ElementTree as ET
+from decimal import Decimal, InvalidOperation
+
+
+def canon(v):
+    try:
+        return format(Decimal(v).normalize(), "f") if v else ""
+    except InvalidOperation:
+        return v
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = argv[0]
+    ours = {}
+    with open(os.path.join(out, "cells.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if not r["row"].startswith("extra_"):
+                ours.setdefault(r["source"], {})[(r["table"], r["row"], r["col"])] = (r["status"], canon(r["value"]))
+    silent_total = 0
+    for spec in argv[1:]:
+        name, gold_path = spec.split("=", 1)
+        stem = os.path.splitext(name)[0]
+        xml_path = os.path.join(out, stem + ".xml")
+        flagged = set()
+        if os.path.exists(xml_path):
+            # Attributes in any order (the XML is canonical: they come sorted).
+            for el in ET.parse(xml_path).getroot().iter("{urn:ogix:report:1}finding"):
+                if el.get("code", "").startswith("ocr.") and el.get("location"):
+                    flagged.add(el.get("location"))
+        got = ours.get(name, {})
+        right = total = silent = 0
+        for r in csv.DictReader(open(gold_path, encoding="utf-8", newline=""), delimiter="\t"):
+            key = (r["table"], r["row"], r["col"])
+            total += 1
+            have = got.get(key)
+            if have == (r["status"], canon(r["value"])):
+                right += 1
+                continue
+            # A number we emit that differs from the source, with no ocr.* finding on it, is silent.
+            if have and have[0] == "number" and "/".join(key) not in flagged and "/".join(key[:2]) not in flagged:
+                silent += 1
+                print(f"  silent: {'/'.join(key)} gold {r['status']} {r['value']!r}, ogix {have}")
+        silent_total += silent
+        pct = 100.0 * right / total if total else 0
+        print(f"{name}: {right}/{total} cells right ({pct:.1f}%), {silent} wrong number(s) without an ocr.* finding")
+    return 1 if silent_total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

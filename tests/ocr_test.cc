@@ -1,0 +1,288 @@
+// OCR: a degraded scan read for real by Tesseract (table 四 of the ruled 2021 fixture, 200 dpi,
+// turned, speckled, JPEG), image files, blank pages, limits, missing language data, and the
+// rule-checked digit correction.
+#include <doctest/doctest.h>
+
+#include <leptonica/allheaders.h>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli/job.h"
+#include "extractors/ocr_extractor.h"
+#include "extractors/pdf_extractor.h"
+#include "model/table_grid.h"
+#include "normalizers/ocr_check.h"
+#include "normalizers/profile_mapper.h"
+#include "normalizers/rules.h"
+#include "profiles/profile.h"
+#include "test_util.h"
+
+using namespace ogix;
+using ogix::test::slurp;
+using ogix::test::source_path;
+
+namespace {
+
+const char* kScan = "fixtures/ocr/ruled-2021-p3-200dpi.pdf";  // scripts/make-scans.py --dpi 200 --pages 3
+
+Document extract_scan(OcrMode mode = OcrMode::automatic) {
+  ExtractContext ctx;
+  ctx.source = "scan.pdf";
+  ctx.ocr.mode = mode;
+  return PdfExtractor{}.extract(slurp(source_path(kScan)), ctx);
+}
+
+// A white PNG of w × h pixels, made by Leptonica.
+std::string white_png(int w, int h) {
+  Pix* p = pixCreate(w, h, 8);
+  pixSetAll(p);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  pixWriteMem(&data, &size, p, IFF_PNG);
+  pixDestroy(&p);
+  std::string out(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  return out;
+}
+
+ErrorCode convert_error(const std::string& bytes, const ConvertOptions& o, std::string* message = nullptr) {
+  try {
+    convert_bytes(bytes, "in.bin", o);
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.code();
+  }
+  return ErrorCode::internal;
+}
+
+bool has(const Document& d, const std::string& code) {
+  for (const auto& f : d.findings)
+    if (f.code == code) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("ocr: a scanned ruled table is read by its grid, cell by cell, deterministically") {
+  Document d = extract_scan();
+  CHECK(d.meta.ocr.find("tesseract") != std::string::npos);
+  CHECK(d.meta.ocr.find("lang=chi_sim+eng") != std::string::npos);
+  CHECK(has(d, "ocr.page"));
+  // Table 四: three rows of five values under the review/litigation header (gold of the fixture).
+  const Table* review = nullptr;
+  for (const auto& b : d.blocks)
+    if (auto* t = std::get_if<Table>(&b); t && t->cols == 15) review = t;
+  REQUIRE(review != nullptr);
+  std::vector<std::string> numbers;
+  for (const auto& c : review->cells)
+    if (!c.header && c.row == review->rows - 1) numbers.push_back(c.text);
+  const std::vector<std::string> gold = {"4", "1", "2", "1", "8", "2", "0", "1", "1", "4", "1", "0", "0", "0", "1"};
+  CHECK(numbers == gold);
+  // Every cell read has its page and box, and an OCR reading with a confidence.
+  for (const auto& c : review->cells) {
+    REQUIRE_FALSE(c.from.empty());
+    CHECK(c.from.front().page == 1);
+  }
+  CHECK(d.ocr_readings.size() >= 15);
+  for (const auto& r : d.ocr_readings) CHECK((r.confidence >= 0 && r.confidence <= 100));
+  // Same bytes in, same result out.
+  Document again = extract_scan();
+  REQUIRE(again.ocr_readings.size() == d.ocr_readings.size());
+  for (std::size_t i = 0; i < d.ocr_readings.size(); ++i) {
+    CHECK(again.ocr_readings[i].text == d.ocr_readings[i].text);
+    CHECK(again.ocr_readings[i].confidence == d.ocr_readings[i].confidence);
+  }
+}
+
+TEST_CASE("ocr: the scanned page maps to the fixture's gold, and every number that differs carries an ocr finding") {
+  ConvertOptions o;
+  o.limits.max_seconds = 600;  // a busy CI machine: OCR of a page takes seconds
+  Document d = convert_bytes(slurp(source_path(kScan)), "scan.pdf", o);
+  // The fixture's gold, for the cells this page holds (its last rows of table 三, all of table 四).
+  std::map<std::string, std::pair<std::string, std::string>> gold;  // table/row/col → (status, value)
+  {
+    std::istringstream in(slurp(source_path("fixtures/pdf-ruled-2021/gold.tsv")));
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::size_t a = 0;
+      for (std::size_t b; (b = line.find('\t', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
+      f.push_back(line.substr(a));
+      if (f.size() == 5) gold[f[0] + "/" + f[1] + "/" + f[2]] = {f[3], f[4]};
+    }
+  }
+  std::set<std::string> flagged;
+  for (const auto& f : d.findings)
+    if (f.code.rfind("ocr.", 0) == 0) flagged.insert(f.location);
+  int review = 0, review_right = 0, read = 0;
+  for (const auto& c : d.cells) {
+    const std::string key = c.table + "/" + c.row + "/" + c.col;
+    auto g = gold.find(key);
+    if (g == gold.end() || c.status == CellStatus::missing) continue;
+    ++read;
+    const bool right = g->second.first == status_name(c.status) && g->second.second == c.value;
+    if (c.table == "review_litigation") ++review, review_right += right;
+    // Never a silent wrong number: a number that is not the source's has an ocr.* finding on it.
+    if (!right && c.status == CellStatus::number) CHECK_MESSAGE(flagged.count(key) + flagged.count(c.table + "/" + c.row) > 0, key);
+  }
+  CHECK(review == 15);
+  CHECK(review_right == 15);
+  CHECK(read >= 15 + 3 * 7);  // 其他处理, 总计 and 结转下年度 rows of table 三 too
+}
+
+TEST_CASE("ocr: --ocr=off leaves a scan without a text layer") {
+  ExtractContext ctx;
+  ctx.source = "scan.pdf";
+  ctx.ocr.mode = OcrMode::off;
+  try {
+    PdfExtractor{}.extract(slurp(source_path(kScan)), ctx);
+    FAIL("a scan with OCR off converted");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::no_text_layer);
+    CHECK(std::string(e.what()).find("--ocr") != std::string::npos);
+  }
+}
+
+TEST_CASE("ocr: image files — a blank page is a clear error, oversized images are refused before decoding") {
+  ConvertOptions o;
+  std::string msg;
+  const std::string blank = white_png(850, 1100);
+  CHECK(sniff_kind(blank) == InputKind::image);
+  CHECK(convert_error(blank, o, &msg) == ErrorCode::no_text_layer);
+  CHECK(msg.find("OCR found no text") != std::string::npos);
+  o.limits.max_pixels = 850 * 1100 - 1;
+  CHECK(convert_error(blank, o, &msg) == ErrorCode::limit_exceeded);
+  CHECK(msg.find("--max-pixels") != std::string::npos);
+  ConvertOptions off;
+  off.ocr.mode = OcrMode::off;
+  CHECK(convert_error(blank, off) == ErrorCode::no_text_layer);
+  // A PNG signature without a readable header.
+  CHECK(convert_error(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDRxxxxxxxx", 24), o) == ErrorCode::damaged);
+}
+
+TEST_CASE("ocr: missing language data is a typed error naming the Debian package") {
+  ConvertOptions o;
+  o.ocr.lang = "chi_sim+xx_nolang";
+  std::string msg;
+  CHECK(convert_error(white_png(200, 200), o, &msg) == ErrorCode::ocr_unavailable);
+  CHECK(msg.find("tesseract-ocr-xx-nolang") != std::string::npos);
+  CHECK(msg.find("tesseract-ocr-chi-sim)") == std::string::npos);  // installed: not named as missing
+  o.ocr.lang = "../etc";
+  CHECK(convert_error(white_png(200, 200), o) == ErrorCode::ocr_unavailable);
+}
+
+TEST_CASE("ocr: the render resolution stays within --max-pixels") {
+  CHECK(ocr_render_dpi(595, 842, 40'000'000) == 300);
+  const double dpi = ocr_render_dpi(595, 842, 4'000'000);
+  CHECK(dpi < 300);
+  CHECK((595 / 72.0 * dpi) * (842 / 72.0 * dpi) <= 4'000'000);
+  CHECK(ocr_render_dpi(595, 842, 1000) == 0);  // below 100 dpi: refused, not read badly
+}
+
+namespace {
+
+// All-zero ogi-2021 cells; applications/new_received/natural_person read by OCR as `value` with
+// the given per-character alternatives.
+Document ocr_doc(const std::string& value, const std::vector<std::vector<std::pair<std::string, float>>>& choices,
+                 float confidence) {
+  Document d;
+  d.profile = "ogi-2021";
+  const Profile* p = find_profile("ogi-2021");
+  int k = 0;
+  for (const auto& t : p->tables)
+    for (const auto& r : t.rows) {
+      if (r.extra) continue;
+      for (const auto& c : r.cols) {
+        Span s{1, 10.0 * k, 0, 10.0 * k + 8, 8, {}};
+        ++k;
+        d.cells.push_back(CanonicalCell{t.code, r.code, c, CellStatus::number, "0", "0", {s}, false, {}, {}});
+        OcrReading rd;
+        rd.from = s;
+        rd.text = "0";
+        rd.confidence = 95;
+        rd.symbols = {OcrSymbol{"0", 95, {{"0", 0.99f}}}};
+        if (t.code == "applications" && r.code == "new_received" && c == "natural_person") {
+          d.cells.back().value = d.cells.back().raw = value;
+          rd.text = value;
+          rd.confidence = confidence;
+          rd.symbols.clear();
+          for (std::size_t i = 0; i < value.size(); ++i) rd.symbols.push_back(OcrSymbol{value.substr(i, 1), confidence, choices.at(i)});
+        }
+        d.ocr_readings.push_back(rd);
+      }
+    }
+  return d;
+}
+
+const CanonicalCell& natural(const Document& d) {
+  for (const auto& c : d.cells)
+    if (c.table == "applications" && c.row == "new_received" && c.col == "natural_person") return c;
+  throw std::runtime_error("no cell");
+}
+
+}  // namespace
+
+TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading makes its rules hold") {
+  // 8 read where 0 is printed: rules 1 and 3 fail; OCR offered 0 as the alternative → corrected.
+  Document d = ocr_doc("8", {{{"8", 0.6f}, {"0", 0.35f}}}, 60);
+  check_rules(d);
+  check_ocr_cells(d);
+  CHECK(natural(d).value == "0");
+  CHECK(has(d, "ocr.corrected_by_rule"));
+  CHECK_FALSE(has(d, "rule.fail"));
+  for (const auto& o : d.rules) CHECK(o.result != RuleResult::fail);
+
+  // No alternative that helps: kept as read, reported with its confidence.
+  Document k = ocr_doc("8", {{{"8", 0.6f}, {"3", 0.35f}}}, 60);
+  check_rules(k);
+  check_ocr_cells(k);
+  CHECK(natural(k).value == "8");
+  CHECK(has(k, "ocr.rule_fail"));
+  CHECK(has(k, "rule.fail"));
+  CHECK_FALSE(has(k, "ocr.corrected_by_rule"));
+
+  // A confident reading in a passing table is left alone; a doubtful one is reported.
+  Document ok = ocr_doc("0", {{{"0", 0.9f}, {"8", 0.1f}}}, 50);
+  check_rules(ok);
+  check_ocr_cells(ok);
+  CHECK(natural(ok).value == "0");
+  CHECK(has(ok, "ocr.low_confidence"));
+  CHECK_FALSE(has(ok, "ocr.corrected_by_rule"));
+}
+
+TEST_CASE("ocr: a row label misread by one character is matched approximately, on OCR'd documents only") {
+  auto doc = [](bool ocr) {
+    Document d;
+    std::vector<std::vector<SourceCell>> src = {
+        {{"信息内容", 1, 1, false, {}}, {"本年制发件数", 1, 1, false, {}}, {"本年废止件数", 1, 1, false, {}}, {"现行有效件数", 1, 1, false, {}}},
+        {{"规章", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}},
+        // 行政规范性文件 with 件 misread as 伴.
+        {{"行政规范性文伴", 1, 1, false, {}}, {"4", 1, 1, false, {}}, {"5", 1, 1, false, {}}, {"6", 1, 1, false, {}}}};
+    Table t = grid_from_rows(src, Limits{}, nullptr);
+    t.id = "t1";
+    d.blocks.push_back(t);
+    if (ocr) d.ocr_readings.push_back(OcrReading{});
+    map_profile(d);
+    return d;
+  };
+  auto find = [](const Document& d, const std::string& row, const std::string& col) -> const CanonicalCell* {
+    for (const auto& c : d.cells)
+      if (c.table == "proactive" && c.row == row && c.col == col) return &c;
+    return nullptr;
+  };
+  Document ocr = doc(true);
+  const CanonicalCell* c = find(ocr, "normative_documents", "in_force");
+  REQUIRE(c != nullptr);
+  CHECK(c->status == CellStatus::number);
+  CHECK(c->value == "6");
+  CHECK(has(ocr, "ocr.label_approximate"));
+  // A text document's label is what it says: no guessing.
+  Document text = doc(false);
+  c = find(text, "normative_documents", "in_force");
+  REQUIRE(c != nullptr);
+  CHECK(c->status == CellStatus::missing);
+  CHECK_FALSE(has(text, "ocr.label_approximate"));
+}
