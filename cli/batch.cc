@@ -21,15 +21,19 @@ namespace {
 
 // Converts one input whose bytes are read (or failed to read) and writes its XML.
 void convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name) {
+  std::string again;
+  // Failed inputs are listed with their fixity too; a converted one has it from convert_bytes.
+  auto fixity = [&] {
+    if (bytes && out.sha256.empty()) out.sha256 = sha256_hex(*bytes);
+  };
   try {
-    std::string again;
     if (!bytes) {  // the first read failed: this one throws the typed error for the manifest
       again = read_file_capped(out.path, opt.convert.limits.max_input_bytes);
       bytes = &again;
     }
     out.size = bytes->size();
-    out.sha256 = sha256_hex(*bytes);  // failed inputs are listed with their fixity too
     Document doc = convert_bytes(*bytes, out.source, opt.convert);
+    out.sha256 = doc.meta.sha256;
     write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), write_xml(doc), opt.sync);
     out.ok = true;
     out.output = xml_name;
@@ -41,12 +45,15 @@ void convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptio
   } catch (const Error& e) {
     out.error_code = error_code_name(e.code());
     out.message = e.what();
+    fixity();
   } catch (const std::bad_alloc&) {
     out.error_code = error_code_name(ErrorCode::limit_exceeded);
     out.message = "out of memory while converting";
+    fixity();
   } catch (const std::exception& e) {
     out.error_code = error_code_name(ErrorCode::internal);
     out.message = std::string("internal error: ") + e.what();
+    fixity();
   }
 }
 
