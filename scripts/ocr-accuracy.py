@@ -10,14 +10,8 @@ import csv
 import os
 import sys
 import xml.etree.ElementTree as ET
-from decimal import Decimal, InvalidOperation
 
-
-def canon(v):
-    try:
-        return format(Decimal(v).normalize(), "f") if v else ""
-    except InvalidOperation:
-        return v
+from accuracy import canon  # the same value comparison as the real-report scorer
 
 
 def main(argv):
