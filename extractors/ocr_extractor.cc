@@ -16,6 +16,8 @@
 #include <tesseract/resultiterator.h>
 
 #include "extractors/image_rulings.h"
+#include "extractors/ocr_shared.h"
+#include "extractors/ocr_unruled.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_table.h"
 #include "text/unicode.h"
@@ -23,36 +25,20 @@
 namespace ogix {
 namespace {
 
-// Leptonica images are freed on every path out.
-struct PixPtr {
-  Pix* p = nullptr;
-  PixPtr() = default;
-  explicit PixPtr(Pix* q) : p(q) {}
-  PixPtr(const PixPtr&) = delete;
-  PixPtr& operator=(const PixPtr&) = delete;
-  PixPtr(PixPtr&& o) noexcept : p(o.p) { o.p = nullptr; }
-  PixPtr& operator=(PixPtr&& o) noexcept {
-    if (this != &o) reset(o.p), o.p = nullptr;
-    return *this;
-  }
-  ~PixPtr() { reset(nullptr); }
-  void reset(Pix* q) {
-    if (p) pixDestroy(&p);
-    p = q;
-  }
-  Pix* get() const { return p; }
-};
-
 // Text Tesseract allocated with new[].
-std::string take(char* s) {
+std::string take(char* s) { return ocr_take(s); }
+
+constexpr int kMinDpi = 100;
+constexpr int kMargin = kOcrMargin;
+constexpr int kOcrDpi = 300;
+
+}  // namespace
+
+std::string ocr_take(char* s) {
   std::string out = s ? s : "";
   delete[] s;
   return out;
 }
-
-constexpr int kMinDpi = 100;
-constexpr int kMargin = 12;  // white pixels around a cell image (Tesseract reads text at an edge badly)
-constexpr int kOcrDpi = 300;
 
 bool cjk_or_fullwidth(char32_t c) { return is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
 
@@ -74,12 +60,15 @@ std::u32string drop_cjk_spaces(const std::u32string& s) {
   return out;
 }
 
+namespace {
 // Characters OCR confuses with digits; a cell made only of them (and at least one digit) is read
 // again with the digit whitelist.
 bool digit_like(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == '.' || c == ',' || c == '-' || c == 'O' || c == 'o' ||
          c == 'l' || c == 'I' || c == '|' || c == 'S' || c == 's' || c == 'B' || c == 'Z' || c == 'z' || c == ' ';
 }
+
+}  // namespace
 
 bool looks_numeric(const std::u32string& s) {
   bool digit = false;
@@ -101,6 +90,8 @@ std::u32string trim_spaces(std::u32string s) {
 bool is_na_mark(const std::u32string& s) {
   return s == U"/" || s == U"／" || s == U"-" || s == U"－" || s == U"—" || s == U"——" || s == U"无" || s == U"\\";
 }
+
+namespace {
 
 // The language data files a '+'-joined list names.
 std::vector<std::string> split_langs(const std::string& lang) {
@@ -553,6 +544,8 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     boxDestroy(&b);
   }
   ctx.check_deadline();
+  // Tables without rulings: their rows found in the image and read phrase by phrase.
+  read_unruled_rows(text_page.get(), dpi, scale, page, api, impl_->digits(), out.words, out.readings, ctx);
 
   // Running text, by blocks: one word per Tesseract word, Chinese runs joined.
   api.SetVariable("tessedit_char_whitelist", "");

@@ -1,0 +1,47 @@
+// Helpers the OCR reading of ruled cells (ocr_extractor.cc) and of unruled rows (ocr_unruled.cc)
+// share: Leptonica image ownership and what a reading's characters look like.
+#pragma once
+
+#include <string>
+
+#include <leptonica/allheaders.h>
+
+namespace ogix {
+
+// Leptonica images are freed on every path out.
+struct PixPtr {
+  Pix* p = nullptr;
+  PixPtr() = default;
+  explicit PixPtr(Pix* q) : p(q) {}
+  PixPtr(const PixPtr&) = delete;
+  PixPtr& operator=(const PixPtr&) = delete;
+  PixPtr(PixPtr&& o) noexcept : p(o.p) { o.p = nullptr; }
+  PixPtr& operator=(PixPtr&& o) noexcept {
+    if (this != &o) reset(o.p), o.p = nullptr;
+    return *this;
+  }
+  ~PixPtr() { reset(nullptr); }
+  void reset(Pix* q) {
+    if (p) pixDestroy(&p);
+    p = q;
+  }
+  Pix* get() const { return p; }
+};
+
+// White pixels around a text image handed to Tesseract (it reads text at an edge badly).
+constexpr int kOcrMargin = 12;
+
+// Takes text Tesseract allocated with new[] (null gives "").
+std::string ocr_take(char* s);
+// A Chinese character or a full-width form or punctuation mark.
+bool cjk_or_fullwidth(char32_t c);
+// The text without the spaces Tesseract puts between Chinese characters (Chinese text has none).
+std::u32string drop_cjk_spaces(const std::u32string& s);
+// Digits and the characters OCR confuses with them only, at least one digit among them.
+bool looks_numeric(const std::u32string& s);
+// The text without leading and trailing spaces.
+std::u32string trim_spaces(std::u32string s);
+// A cell's own not-applicable marks (/, -, 无…), never re-read as digits.
+bool is_na_mark(const std::u32string& s);
+
+}  // namespace ogix

@@ -1,0 +1,409 @@
+// Unruled tables in a page image: phrases found by recursive cuts (empty rows, then empty columns
+// wider than a word space, and so on until nothing splits), the phrases that share their line
+// with others read one by one — the same single-line reading and digit re-reading as ruled cells.
+#include "extractors/ocr_unruled.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include "extractors/ocr_shared.h"
+#include "text/unicode.h"
+
+namespace ogix {
+namespace {
+
+// Ink runs of a profile separated by at least `min_gap` empty positions: [begin, end) pairs.
+std::vector<std::pair<int, int>> runs_of(const std::vector<unsigned char>& profile, int min_gap) {
+  std::vector<std::pair<int, int>> runs;
+  int start = -1, last = -1;
+  for (int i = 0; i < static_cast<int>(profile.size()); ++i) {
+    if (!profile[static_cast<std::size_t>(i)]) continue;
+    if (start < 0) {
+      start = i;
+    } else if (i - last - 1 >= min_gap) {
+      runs.emplace_back(start, last + 1);
+      start = i;
+    }
+    last = i;
+  }
+  if (start >= 0) runs.emplace_back(start, last + 1);
+  return runs;
+}
+
+// Runs thinner than `min_size` join their nearer neighbour (the strokes of 二 are not lines).
+void merge_thin(std::vector<std::pair<int, int>>& runs, int min_size) {
+  bool merged = true;
+  while (merged && runs.size() > 1) {
+    merged = false;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      if (runs[k].second - runs[k].first >= min_size) continue;
+      std::size_t j = 0;
+      if (k == 0) j = 1;
+      else if (k + 1 == runs.size()) j = k - 1;
+      else j = runs[k].first - runs[k - 1].second <= runs[k + 1].first - runs[k].second ? k - 1 : k + 1;
+      const std::size_t a = std::min(j, k), b = std::max(j, k);
+      runs[a].second = runs[b].second;
+      runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(b));
+      merged = true;
+      break;
+    }
+  }
+}
+
+// One word as Tesseract read it, in the pixels of the image it was given.
+struct ReadWord {
+  std::u32string text;
+  PixelBox box;
+  float confidence = 0;
+  std::vector<OcrSymbol> symbols;
+};
+
+// The words of the image last set on `api`, with per-character alternatives.
+std::vector<ReadWord> read_words(tesseract::TessBaseAPI& api) {
+  std::vector<ReadWord> out;
+  if (api.Recognize(nullptr) != 0) return out;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return out;
+  it->Begin();
+  do {
+    if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+    if (it->IsAtBeginningOf(tesseract::RIL_WORD) || out.empty()) {
+      ReadWord w;
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      it->BoundingBox(tesseract::RIL_WORD, &w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
+      out.push_back(std::move(w));
+    }
+    OcrSymbol sym;
+    sym.text = ocr_take(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+    sym.confidence = it->Confidence(tesseract::RIL_SYMBOL);
+    {
+      tesseract::ChoiceIterator ci(*it);
+      do {
+        const char* t = ci.GetUTF8Text();
+        if (t && *t && sym.choices.size() < 8) sym.choices.emplace_back(t, ci.Confidence());
+      } while (ci.Next());
+    }
+    out.back().text += utf8_to_u32(sym.text);
+    out.back().symbols.push_back(std::move(sym));
+  } while (it->Next(tesseract::RIL_SYMBOL));
+  return out;
+}
+
+bool has_cjk(const std::u32string& s) {
+  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_cjk(c); });
+}
+
+}  // namespace
+
+std::vector<PixelBox> cut_phrases(const std::vector<unsigned char>& ink, int width, int height, double em, std::size_t max_boxes) {
+  std::vector<PixelBox> out;
+  if (width <= 0 || height <= 0 || ink.size() < static_cast<std::size_t>(width) * static_cast<std::size_t>(height)) return out;
+  auto at = [&](int x, int y) { return ink[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]; };
+  struct Piece {
+    PixelBox box;
+    bool rows_first;  // cut along empty rows first (else along empty columns)
+  };
+  std::vector<Piece> todo{{PixelBox{0, 0, width, height}, true}};
+  while (!todo.empty() && out.size() < max_boxes) {
+    Piece p = todo.back();
+    todo.pop_back();
+    std::vector<unsigned char> rows(static_cast<std::size_t>(p.box.h()), 0), cols(static_cast<std::size_t>(p.box.w()), 0);
+    for (int y = p.box.y0; y < p.box.y1; ++y)
+      for (int x = p.box.x0; x < p.box.x1; ++x)
+        if (at(x, y)) rows[static_cast<std::size_t>(y - p.box.y0)] = 1, cols[static_cast<std::size_t>(x - p.box.x0)] = 1;
+    std::vector<std::pair<int, int>> by_rows = runs_of(rows, 1);
+    if (by_rows.empty()) continue;  // no ink
+    // A line is at least half a character high.
+    merge_thin(by_rows, std::max(2, static_cast<int>(std::lround(0.45 * em))));
+    // A column gap is wider than a word space (a quarter of a character), narrower than the space
+    // between table columns (the blank beside a full-width bracket may be as wide).
+    const int column_gap = std::max(2, static_cast<int>(std::lround(0.8 * em)));
+    std::vector<std::pair<int, int>> by_cols = runs_of(cols, column_gap);
+    // A block of lines that neither cut parts (headers staggered over two lines: 尚未审 / 结 beside
+    // 总计) is parted at a narrower gap still wider than the blank inside a character.
+    if (by_rows.size() == 1 && by_cols.size() == 1 && by_rows.front().second - by_rows.front().first > 1.8 * em)
+      by_cols = runs_of(cols, std::max(2, static_cast<int>(std::lround(0.35 * em))));
+    // The piece shrunk to its ink.
+    const PixelBox ink_box{p.box.x0 + by_cols.front().first, p.box.y0 + by_rows.front().first, p.box.x0 + by_cols.back().second,
+                           p.box.y0 + by_rows.back().second};
+    const bool rows_split = by_rows.size() > 1, cols_split = by_cols.size() > 1;
+    if (!rows_split && !cols_split) {
+      out.push_back(ink_box);
+      continue;
+    }
+    // Cut the preferred way when it splits, else the other; the pieces try the other way first.
+    const bool use_rows = rows_split && (p.rows_first || !cols_split);
+    // Pushed in reverse so that pieces come out top to bottom, left to right.
+    if (use_rows) {
+      for (auto r = by_rows.rbegin(); r != by_rows.rend(); ++r)
+        todo.push_back({PixelBox{ink_box.x0, p.box.y0 + r->first, ink_box.x1, p.box.y0 + r->second}, false});
+    } else {
+      for (auto c = by_cols.rbegin(); c != by_cols.rend(); ++c)
+        todo.push_back({PixelBox{p.box.x0 + c->first, ink_box.y0, p.box.x0 + c->second, ink_box.y1}, true});
+    }
+  }
+  return out;
+}
+
+std::vector<bool> tabular_phrases(const std::vector<PixelBox>& phrases, int wide_gap, int near) {
+  const std::size_t n = phrases.size();
+  std::vector<bool> out(n, false);
+  // The phrases on each one's line: they share at least 40 % of the lower one's height.
+  std::vector<std::vector<std::size_t>> line(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const PixelBox& a = phrases[i];
+    line[i].push_back(i);
+    for (std::size_t j = 0; j < n; ++j) {
+      const PixelBox& b = phrases[j];
+      const int overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+      if (i != j && overlap > 0 && 5 * overlap >= 2 * std::min(a.h(), b.h())) line[i].push_back(j);
+    }
+    std::vector<std::pair<int, int>> spans;
+    for (auto j : line[i]) spans.emplace_back(phrases[j].x0, phrases[j].x1);
+    std::sort(spans.begin(), spans.end());
+    int right = spans.front().second;
+    for (std::size_t k = 1; k < spans.size() && !out[i]; ++k) {
+      out[i] = spans[k].first - right > wide_gap;
+      right = std::max(right, spans[k].second);
+    }
+  }
+  // A header line of narrow columns has no wide gap: a line of several phrases joins the table
+  // when at least two of them stand right above or below phrases of the table's columns.
+  for (bool grown = true; grown;) {
+    grown = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (out[i] || line[i].size() < 2) continue;
+      int aligned = 0;
+      for (auto j : line[i]) {
+        const PixelBox& a = phrases[j];
+        for (std::size_t k = 0; k < n; ++k) {
+          const PixelBox& b = phrases[k];
+          if (!out[k] || std::min(a.x1, b.x1) <= std::max(a.x0, b.x0)) continue;
+          if (std::max(b.y0 - a.y1, a.y0 - b.y1) <= near) {
+            ++aligned;
+            break;
+          }
+        }
+      }
+      if (aligned >= 2) {
+        for (auto j : line[i]) out[j] = true;
+        grown = true;
+      }
+    }
+  }
+  return out;
+}
+
+void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::TessBaseAPI& text, tesseract::TessBaseAPI& digits,
+                       std::vector<pdf::Word>& words, std::vector<OcrReading>& readings, const ExtractContext& ctx) {
+  if (!gray || pixGetDepth(gray) != 8) return;
+  const int width = pixGetWidth(gray), height = pixGetHeight(gray);
+  PixPtr bin(pixThresholdToBinary(gray, 160));
+  if (!bin.get()) return;
+  // Speckle is not text.
+  const int speck = std::max(3, dpi / 75);
+  PixPtr solid(pixSelectBySize(bin.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+  if (!solid.get()) return;
+  // The text's size: the median height of character-sized ink components (parts of Chinese
+  // characters count too, so this is somewhat below the font size).
+  double em = dpi / 9.0;
+  {
+    Boxa* boxes = pixConnCompBB(solid.get(), 8);
+    std::vector<int> heights;
+    for (int i = 0; boxes && i < boxaGetCount(boxes); ++i) {
+      l_int32 bx = 0, by = 0, bw = 0, bh = 0;
+      boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+      if (bh >= dpi / 40 && bh <= dpi / 4 && bw <= dpi / 4) heights.push_back(bh);
+    }
+    boxaDestroy(&boxes);
+    if (heights.size() >= 20) {
+      std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+      em = heights[heights.size() / 2];
+    }
+  }
+  std::vector<unsigned char> ink(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
+  {
+    const l_uint32* d = pixGetData(solid.get());
+    const int wpl = pixGetWpl(solid.get());
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x)
+        ink[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)] =
+            static_cast<unsigned char>(GET_DATA_BIT(d + static_cast<std::ptrdiff_t>(y) * wpl, x));
+  }
+  ctx.check_deadline();
+  const std::vector<PixelBox> phrases = cut_phrases(ink, width, height, em);
+  const std::vector<bool> tabular = tabular_phrases(phrases, static_cast<int>(std::lround(2.5 * em)), static_cast<int>(std::lround(2 * em)));
+
+  // First pass: every table phrase read as text (a lone character as one character: in line
+  // mode Tesseract splits 本 into two Latin letters).
+  struct PhraseRead {
+    PixelBox box;
+    int cx0 = 0, cy0 = 0;  // page pixels of the framed image's inside
+    PixPtr framed;
+    std::vector<ReadWord> words;
+    std::u32string text;
+    float confidence = 0;
+    bool numeric = false, digits_only = false;
+  };
+  std::vector<PhraseRead> reads;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    const PixelBox& p = phrases[i];
+    // Taller than a few lines: a picture or a stamp, not a table row (left to the text pass).
+    if (!tabular[i] || p.h() > 4 * em) continue;
+    ctx.check_deadline();
+    // The grey text alone: what lies away from the phrase's solid strokes is painted white.
+    const int pad = 2;
+    const int cx0 = std::max(0, p.x0 - pad), cy0 = std::max(0, p.y0 - pad);
+    const int cx1 = std::min(width, p.x1 + pad), cy1 = std::min(height, p.y1 + pad);
+    Box* b = boxCreate(cx0, cy0, cx1 - cx0, cy1 - cy0);
+    PixPtr crop(pixClipRectangle(gray, b, nullptr));
+    PixPtr strokes(pixClipRectangle(solid.get(), b, nullptr));
+    boxDestroy(&b);
+    if (!crop.get() || !strokes.get()) continue;
+    {
+      // Only the phrase's own ink: a neighbour's strokes inside the padding are not its text.
+      const int ox = p.x0 - cx0, oy = p.y0 - cy0;
+      PixPtr mine(pixCreate(pixGetWidth(strokes.get()), pixGetHeight(strokes.get()), 1));
+      if (mine.get()) {
+        pixRasterop(mine.get(), ox, oy, p.w(), p.h(), PIX_SRC, strokes.get(), ox, oy);
+        strokes = std::move(mine);
+      }
+      const int near = std::max(5, dpi / 40) | 1;
+      PixPtr around(pixDilateBrick(nullptr, strokes.get(), near, near));
+      if (around.get()) {
+        PixPtr away(pixInvert(nullptr, around.get()));
+        if (away.get()) pixSetMasked(crop.get(), away.get(), 255);
+      }
+    }
+    PhraseRead pr;
+    pr.box = p, pr.cx0 = cx0, pr.cy0 = cy0;
+    pr.framed.reset(pixAddBorder(crop.get(), kOcrMargin, 255));
+    if (!pr.framed.get()) continue;
+    pixSetResolution(pr.framed.get(), dpi, dpi);
+    // One line of text, unless the phrase is taller than a line (a label wrapped in overlapping
+    // lines) or a lone square character.
+    const bool one_char = p.h() >= 1.05 * em && p.h() <= 1.7 * em && p.w() >= 0.75 * p.h() && p.w() <= 1.3 * p.h();
+    const auto mode = p.h() > 1.8 * em ? tesseract::PSM_SINGLE_BLOCK : one_char ? tesseract::PSM_SINGLE_CHAR : tesseract::PSM_SINGLE_LINE;
+    text.SetVariable("tessedit_char_whitelist", "");
+    text.SetPageSegMode(mode);
+    text.SetImage(pr.framed.get());
+    text.SetSourceResolution(dpi);
+    pr.words = read_words(text);
+    pr.confidence = pr.words.empty() ? 0.0f : 100.0f;
+    for (const auto& w : pr.words) {
+      if (!pr.text.empty()) pr.text += ' ';
+      pr.text += w.text;
+      pr.confidence = std::min(pr.confidence, w.confidence);
+    }
+    pr.text = trim_spaces(drop_cjk_spaces(pr.text));
+    pr.numeric = looks_numeric(pr.text);
+    reads.push_back(std::move(pr));
+  }
+  // Columns that hold numbers: most phrases above and below (overlapping it across) read as digits.
+  std::vector<bool> numeric_column(reads.size(), false);
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    int numeric = 0, all = 0;
+    for (std::size_t j = 0; j < reads.size(); ++j) {
+      if (j == i || std::min(reads[i].box.x1, reads[j].box.x1) <= std::max(reads[i].box.x0, reads[j].box.x0)) continue;
+      ++all;
+      numeric += reads[j].numeric;
+    }
+    numeric_column[i] = numeric >= 2 && 2 * numeric >= all;
+  }
+  // Second pass: numbers read again as one line of digits, so 0 is not O and 6 not b.
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    PhraseRead& pr = reads[i];
+    ctx.check_deadline();
+    // In a number column, a reading that is no mark of its own (/, -, 无…) and has no Chinese in
+    // it (or one or two unsure characters) is a number OCR did not see as one.
+    const bool doubtful = numeric_column[i] && !pr.numeric && !is_na_mark(pr.text) &&
+                          (!has_cjk(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70));
+    if (!pr.numeric && !doubtful) continue;
+    digits.SetVariable("tessedit_char_whitelist", "-0123456789.");
+    digits.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    digits.SetImage(pr.framed.get());
+    digits.SetSourceResolution(dpi);
+    std::vector<ReadWord> again = read_words(digits);
+    digits.SetVariable("tessedit_char_whitelist", "");
+    if (again.empty()) continue;
+    // A reading the first one did not agree with is only as sure as the less sure of the two.
+    if (doubtful)
+      for (auto& w : again) w.confidence = std::min(w.confidence, pr.confidence);
+    pr.words = std::move(again);
+    pr.digits_only = true;
+  }
+  // Words get the height of a line of text, as a text PDF's font boxes have: the layout joins
+  // words into lines by their overlap, and an ink box (a comma, a digit beside Chinese) is shorter.
+  double line_h = 1.3 * em;
+  if (std::getenv("OGIX_DEBUG_UNRULED")) std::fprintf(stderr, "DBG page %d em %.1f\n", page, em);
+  {
+    std::vector<int> heights;
+    for (const auto& pr : reads)
+      if (!pr.digits_only && has_cjk(pr.text) && pr.box.h() < 1.8 * em) heights.push_back(pr.box.h());
+    if (heights.size() >= 5) {
+      std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+      line_h = std::max(line_h, 1.15 * heights[heights.size() / 2]);
+    if (std::getenv("OGIX_DEBUG_UNRULED")) std::fprintf(stderr, "DBG line_h %.1f n %zu\n", line_h, heights.size());
+    }
+  }
+  for (auto& pr : reads) {
+    auto emit = [&](std::u32string t, const PixelBox& ink, float conf, std::vector<OcrSymbol> symbols) {
+      t = trim_spaces(t);
+      if (t.empty()) return;
+      const pdf::Rect r{ink.x0 * scale, ink.y0 * scale, ink.x1 * scale, ink.y1 * scale};
+      pdf::Word w;
+      w.text = t;
+      w.page = page;
+      w.box = r;
+      if (ink.h() < line_h) {
+        const double cy = (ink.y0 + ink.y1) / 2.0;
+        w.box.y0 = (cy - line_h / 2) * scale, w.box.y1 = (cy + line_h / 2) * scale;
+      }
+      w.orig = r;
+      w.size = std::max(4.0, std::min(w.box.h(), 30.0));
+      w.space_after = true;
+      words.push_back(w);
+      if (std::getenv("OGIX_DEBUG_UNRULED"))
+        std::fprintf(stderr, "DBG p%d [%.1f %.1f %.1f %.1f] size %.1f conf %.0f %s\n", page, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.size, conf, u32_to_utf8(t).c_str());
+      OcrReading reading;
+      reading.from = pdf::span_of(page, r);
+      reading.text = u32_to_utf8(t);
+      reading.confidence = conf;
+      reading.digits_only = pr.digits_only;
+      reading.symbols = std::move(symbols);
+      readings.push_back(std::move(reading));
+    };
+    if (pr.words.empty()) continue;
+    if (pr.digits_only) {
+      // Numbers side by side are values of their own (the layout splits them into cells).
+      for (auto& w : pr.words) {
+        const PixelBox ink{pr.cx0 + w.box.x0 - kOcrMargin, pr.cy0 + w.box.y0 - kOcrMargin, pr.cx0 + w.box.x1 - kOcrMargin,
+                           pr.cy0 + w.box.y1 - kOcrMargin};
+        emit(w.text, ink, w.confidence, std::move(w.symbols));
+      }
+    } else {
+      // Words and labels: one word for the phrase, as a text PDF gives one run of text.
+      std::vector<OcrSymbol> symbols;
+      for (auto& w : pr.words)
+        for (auto& s : w.symbols) symbols.push_back(std::move(s));
+      emit(pr.text, pr.box, pr.confidence, std::move(symbols));
+    }
+  }
+  text.Clear();
+  digits.Clear();
+  // Read once: the running-text pass sees the page without them.
+  for (const auto& pr : reads) {
+    const PixelBox& p = pr.box;
+    Box* b = boxCreate(std::max(0, p.x0 - 2), std::max(0, p.y0 - 2), p.w() + 4, p.h() + 4);
+    pixSetInRect(gray, b);
+    boxDestroy(&b);
+  }
+}
+
+}  // namespace ogix
