@@ -305,16 +305,20 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     pr.numeric = looks_numeric(pr.text);
     reads.push_back(std::move(pr));
   }
-  // Columns that hold numbers: most phrases above and below (overlapping it across) read as digits.
+  // Columns and rows that hold numbers: most phrases above and below it (overlapping it across),
+  // or beside it on its line, read as digits (a table 四 has one value row under its headers).
   std::vector<bool> numeric_column(reads.size(), false);
   for (std::size_t i = 0; i < reads.size(); ++i) {
-    int numeric = 0, all = 0;
+    int column = 0, column_all = 0, row = 0, row_all = 0;
+    const PixelBox& a = reads[i].box;
     for (std::size_t j = 0; j < reads.size(); ++j) {
-      if (j == i || std::min(reads[i].box.x1, reads[j].box.x1) <= std::max(reads[i].box.x0, reads[j].box.x0)) continue;
-      ++all;
-      numeric += reads[j].numeric;
+      const PixelBox& b = reads[j].box;
+      if (j == i) continue;
+      if (std::min(a.x1, b.x1) > std::max(a.x0, b.x0)) ++column_all, column += reads[j].numeric;
+      const int overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+      if (overlap > 0 && 5 * overlap >= 2 * std::min(a.h(), b.h())) ++row_all, row += reads[j].numeric;
     }
-    numeric_column[i] = numeric >= 2 && 2 * numeric >= all;
+    numeric_column[i] = (column >= 2 && 2 * column >= column_all) || (row >= 2 && 2 * row >= row_all);
   }
   // Second pass: numbers read again as one line of digits, so 0 is not O and 6 not b.
   for (std::size_t i = 0; i < reads.size(); ++i) {
