@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -17,6 +15,9 @@
 
 namespace ogix {
 namespace {
+
+// More phrases than a page of text has (a dense table page has some hundreds).
+constexpr std::size_t kMaxTabularPhrases = 4000;
 
 // Ink runs of a profile separated by at least `min_gap` empty positions: [begin, end) pairs.
 std::vector<std::pair<int, int>> runs_of(const std::vector<unsigned char>& profile, int min_gap) {
@@ -108,8 +109,12 @@ std::vector<PixelBox> cut_phrases(const std::vector<unsigned char>& ink, int wid
   struct Piece {
     PixelBox box;
     bool rows_first;  // cut along empty rows first (else along empty columns)
+    int depth;
   };
-  std::vector<Piece> todo{{PixelBox{0, 0, width, height}, true}};
+  // Text needs a few levels of cuts (lines, columns, wrapped lines, characters of a stack); a
+  // nested spiral of ink would need one per turn, each scanning most of the page.
+  constexpr int kMaxDepth = 32;
+  std::vector<Piece> todo{{PixelBox{0, 0, width, height}, true, 0}};
   while (!todo.empty() && out.size() < max_boxes) {
     Piece p = todo.back();
     todo.pop_back();
@@ -133,7 +138,7 @@ std::vector<PixelBox> cut_phrases(const std::vector<unsigned char>& ink, int wid
     const PixelBox ink_box{p.box.x0 + by_cols.front().first, p.box.y0 + by_rows.front().first, p.box.x0 + by_cols.back().second,
                            p.box.y0 + by_rows.back().second};
     const bool rows_split = by_rows.size() > 1, cols_split = by_cols.size() > 1;
-    if (!rows_split && !cols_split) {
+    if ((!rows_split && !cols_split) || p.depth >= kMaxDepth) {
       out.push_back(ink_box);
       continue;
     }
@@ -142,10 +147,10 @@ std::vector<PixelBox> cut_phrases(const std::vector<unsigned char>& ink, int wid
     // Pushed in reverse so that pieces come out top to bottom, left to right.
     if (use_rows) {
       for (auto r = by_rows.rbegin(); r != by_rows.rend(); ++r)
-        todo.push_back({PixelBox{ink_box.x0, p.box.y0 + r->first, ink_box.x1, p.box.y0 + r->second}, false});
+        todo.push_back({PixelBox{ink_box.x0, p.box.y0 + r->first, ink_box.x1, p.box.y0 + r->second}, false, p.depth + 1});
     } else {
       for (auto c = by_cols.rbegin(); c != by_cols.rend(); ++c)
-        todo.push_back({PixelBox{p.box.x0 + c->first, ink_box.y0, p.box.x0 + c->second, ink_box.y1}, true});
+        todo.push_back({PixelBox{p.box.x0 + c->first, ink_box.y0, p.box.x0 + c->second, ink_box.y1}, true, p.depth + 1});
     }
   }
   return out;
@@ -154,6 +159,8 @@ std::vector<PixelBox> cut_phrases(const std::vector<unsigned char>& ink, int wid
 std::vector<bool> tabular_phrases(const std::vector<PixelBox>& phrases, int wide_gap, int near) {
   const std::size_t n = phrases.size();
   std::vector<bool> out(n, false);
+  // Pairwise work: a page of noise cut into thousands of bits is no table (the text pass reads it).
+  if (n > kMaxTabularPhrases) return out;
   // The phrases on each one's line: they share at least 40 % of the lower one's height.
   std::vector<std::vector<std::size_t>> line(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -175,8 +182,8 @@ std::vector<bool> tabular_phrases(const std::vector<PixelBox>& phrases, int wide
   }
   // A header line of narrow columns has no wide gap: a line of several phrases joins the table
   // when at least two of them stand right above or below phrases of the table's columns.
-  for (bool grown = true; grown;) {
-    grown = false;
+  for (int round = 0, grown = 1; grown && round < 8; ++round) {
+    grown = 0;
     for (std::size_t i = 0; i < n; ++i) {
       if (out[i] || line[i].size() < 2) continue;
       int aligned = 0;
@@ -193,7 +200,7 @@ std::vector<bool> tabular_phrases(const std::vector<PixelBox>& phrases, int wide
       }
       if (aligned >= 2) {
         for (auto j : line[i]) out[j] = true;
-        grown = true;
+        grown = 1;
       }
     }
   }
@@ -345,7 +352,6 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
   // Words get the height of a line of text, as a text PDF's font boxes have: the layout joins
   // words into lines by their overlap, and an ink box (a comma, a digit beside Chinese) is shorter.
   double line_h = 1.3 * em;
-  if (std::getenv("OGIX_DEBUG_UNRULED")) std::fprintf(stderr, "DBG page %d em %.1f\n", page, em);
   {
     std::vector<int> heights;
     for (const auto& pr : reads)
@@ -353,7 +359,6 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     if (heights.size() >= 5) {
       std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
       line_h = std::max(line_h, 1.15 * heights[heights.size() / 2]);
-    if (std::getenv("OGIX_DEBUG_UNRULED")) std::fprintf(stderr, "DBG line_h %.1f n %zu\n", line_h, heights.size());
     }
   }
   for (auto& pr : reads) {
@@ -373,8 +378,6 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
       w.size = std::max(4.0, std::min(w.box.h(), 30.0));
       w.space_after = true;
       words.push_back(w);
-      if (std::getenv("OGIX_DEBUG_UNRULED"))
-        std::fprintf(stderr, "DBG p%d [%.1f %.1f %.1f %.1f] size %.1f conf %.0f %s\n", page, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.size, conf, u32_to_utf8(t).c_str());
       OcrReading reading;
       reading.from = pdf::span_of(page, r);
       reading.text = u32_to_utf8(t);

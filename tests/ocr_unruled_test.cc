@@ -1,0 +1,142 @@
+// OCR of unruled tables: phrases cut from a page bitmap, which of them stand in table rows, and a
+// real page of the unruled 2019 fixture read by Tesseract from its render (--ocr=force).
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli/job.h"
+#include "extractors/ocr_unruled.h"
+#include "model/table_grid.h"
+#include "test_util.h"
+
+using namespace ogix;
+using ogix::test::slurp;
+using ogix::test::source_path;
+
+namespace {
+
+// A white bitmap with ink rectangles drawn into it.
+struct Sheet {
+  int width, height;
+  std::vector<unsigned char> ink;
+  Sheet(int w, int h) : width(w), height(h), ink(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0) {}
+  void fill(int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) ink.at(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) = 1;
+  }
+  // A "character" of `em` pixels: a solid block with a one-pixel hole, like a glyph's counter.
+  void glyph(int x, int y, int em) {
+    fill(x, y, x + em, y + em);
+    ink.at(static_cast<std::size_t>(y + em / 2) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x + em / 2)) = 0;
+  }
+  // `n` characters side by side, `space` pixels apart.
+  void word(int x, int y, int n, int em, int space = 2) {
+    for (int i = 0; i < n; ++i) glyph(x + i * (em + space), y, em);
+  }
+};
+
+bool has_box(const std::vector<PixelBox>& boxes, int x0, int y0, int x1, int y1) {
+  for (const auto& b : boxes)
+    if (b.x0 == x0 && b.y0 == y0 && b.x1 == x1 && b.y1 == y1) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("ocr unruled: phrases are cut at empty rows and at column gaps wider than a word space") {
+  const int em = 20;
+  Sheet s(600, 300);
+  s.word(10, 10, 20, em);          // a line of running text: one phrase
+  s.word(10, 60, 4, em);           // a table row: label, then two numbers far apart
+  s.word(300, 60, 2, em);
+  s.word(450, 60, 3, em);
+  s.word(10, 100, 4, em);          // a second row, its label wrapped over two lines
+  s.word(10, 100 + em + 4, 2, em);
+  s.word(300, 110, 1, em);         // its number sits between the two label lines
+  // A character of thin strokes (二): two strokes with a blank between them are one line.
+  s.fill(450, 110, 470, 113);
+  s.fill(452, 126, 468, 129);
+  const auto phrases = cut_phrases(s.ink, s.width, s.height, em);
+  CHECK(phrases.size() == 8);
+  CHECK(has_box(phrases, 10, 10, 10 + 20 * em + 19 * 2, 10 + em));
+  CHECK(has_box(phrases, 300, 60, 300 + 2 * em + 2, 60 + em));
+  CHECK(has_box(phrases, 10, 100, 10 + 4 * em + 6, 100 + em));
+  CHECK(has_box(phrases, 10, 100 + em + 4, 10 + 2 * em + 2, 100 + 2 * em + 4));
+  CHECK(has_box(phrases, 300, 110, 300 + em, 110 + em));
+  CHECK(has_box(phrases, 450, 110, 470, 129));
+  // Empty and too small inputs give nothing (and never read outside the bitmap).
+  CHECK(cut_phrases(std::vector<unsigned char>(100, 0), 10, 10, em).empty());
+  CHECK(cut_phrases(std::vector<unsigned char>(10, 1), 10, 10, em).empty());
+  // The number of phrases is capped (hostile input).
+  Sheet dots(400, 400);
+  for (int y = 0; y < 400; y += 10)
+    for (int x = 0; x < 400; x += 40) dots.fill(x, y, x + 6, y + 6);
+  CHECK(cut_phrases(dots.ink, dots.width, dots.height, 10, 50).size() == 50);
+}
+
+TEST_CASE("ocr unruled: table rows are the lines with a wide gap, and header lines aligned over them") {
+  const int wide = 50, near = 40;
+  std::vector<PixelBox> p = {
+      {10, 10, 400, 30},    // 0: running text, alone on its line
+      {10, 50, 100, 70},    // 1: a heading cut at a bracket's blank: narrow gaps only
+      {125, 50, 165, 70},   // 2
+      {190, 50, 210, 70},   // 3
+      {200, 100, 240, 120}, // 4: header line of narrow columns (no wide gap) ...
+      {260, 100, 300, 120}, // 5
+      {320, 100, 360, 120}, // 6
+      {210, 130, 220, 150}, // 7: ... right above the value row
+      {270, 130, 280, 150}, // 8
+      {330, 130, 340, 150}, // 9
+      {10, 130, 100, 150},  // 10: the row's label, far left of its values
+  };
+  const auto t = tabular_phrases(p, wide, near);
+  REQUIRE(t.size() == p.size());
+  CHECK_FALSE(t[0]);
+  CHECK_FALSE(t[1]);
+  CHECK_FALSE(t[2]);
+  CHECK_FALSE(t[3]);
+  for (int i = 4; i <= 10; ++i) CHECK_MESSAGE(t[static_cast<std::size_t>(i)], i);
+}
+
+TEST_CASE("ocr unruled: an unruled page read from its image maps to the fixture's gold, none wrong silently") {
+  ConvertOptions o;
+  o.limits.max_seconds = 600;  // a busy CI machine: OCR of a page takes seconds
+  o.ocr.mode = OcrMode::force;  // the text PDF's pages rendered and read as scans
+  Document d = convert_bytes(slurp(source_path("fixtures/pdf-unruled-2019/input.pdf")), "unruled.pdf", o);
+  std::map<std::string, std::pair<std::string, std::string>> gold;  // table/row/col → (status, value)
+  {
+    std::istringstream in(slurp(source_path("fixtures/pdf-unruled-2019/gold.tsv")));
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::size_t a = 0;
+      for (std::size_t b; (b = line.find('\t', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
+      f.push_back(line.substr(a));
+      if (f.size() == 5) gold[f[0] + "/" + f[1] + "/" + f[2]] = {f[3], f[4]};
+    }
+  }
+  REQUIRE(gold.size() == 198);
+  std::set<std::string> flagged;
+  for (const auto& f : d.findings)
+    if (f.code.rfind("ocr.", 0) == 0) flagged.insert(f.location);
+  int right = 0;
+  std::map<std::string, int> right_by_table;
+  for (const auto& c : d.cells) {
+    const std::string key = c.table + "/" + c.row + "/" + c.col;
+    auto g = gold.find(key);
+    if (g == gold.end()) continue;
+    const bool ok = g->second.first == status_name(c.status) && g->second.second == c.value;
+    right += ok;
+    right_by_table[c.table] += ok;
+    if (!ok && c.status == CellStatus::number) CHECK_MESSAGE(flagged.count(key) + flagged.count(c.table + "/" + c.row) > 0, key);
+  }
+  // Every table is unruled: tables 二 (20 cells, and 2 of procurement over the page break), 三 (23
+  // rows of 7) and 四 (15).
+  CHECK(right_by_table["proactive"] >= 20);
+  CHECK(right_by_table["applications"] == 161);
+  CHECK(right_by_table["review_litigation"] == 15);
+  CHECK(right >= 196);
+}
