@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "cli/job.h"
-#include "extractors/ocr_unruled.h"
+#include "extractors/phrase_cuts.h"
 #include "model/table_grid.h"
 #include "test_util.h"
 
