@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -16,7 +17,6 @@
 
 namespace ogix {
 namespace {
-
 
 // One word as Tesseract read it, in the pixels of the image it was given.
 struct ReadWord {
@@ -57,6 +57,7 @@ std::vector<ReadWord> read_words(tesseract::TessBaseAPI& api) {
   return out;
 }
 
+// Chinese in a reading: a label or header, not a misread number.
 bool has_cjk(const std::u32string& s) {
   return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_cjk(c); });
 }
