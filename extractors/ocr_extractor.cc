@@ -386,8 +386,9 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   }
   ctx.check_deadline();
   // Thin rulings scan light grey (a 0.5 pt line at 300 dpi is two pixels of ~180): they are
-  // found on a light threshold, text is judged on a darker one.
-  PixPtr light(pixThresholdToBinary(gray.get(), 215));
+  // found on what is darker than its surroundings (a shaded row is not), text is judged on a
+  // darker threshold.
+  PixPtr light(ruling_ink(gray.get(), dpi));
   PixPtr binary(pixThresholdToBinary(gray.get(), 160));
   if (!light.get() || !binary.get()) return out;
   Pix* mask_raw = nullptr;
