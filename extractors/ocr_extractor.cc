@@ -137,6 +137,20 @@ void quiet_leptonica() {
 
 }  // namespace
 
+// Brackets come in pairs: an opening 《 or 〈 whose next bracket is a closing ） or ) is the
+// full-width （ the Chinese model misread ((《一）for （一）, which hides the numbering of a label).
+std::u32string mend_ocr_brackets(std::u32string s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != U'《' && s[i] != U'〈') continue;
+    for (std::size_t j = i + 1; j < s.size(); ++j) {
+      const char32_t c = s[j];
+      if (c == U'）' || c == U')') s[i] = U'（';
+      if (c == U'）' || c == U')' || c == U'《' || c == U'〈' || c == U'》' || c == U'〉' || c == U'（' || c == U'(') break;
+    }
+  }
+  return s;
+}
+
 double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels) {
   if (!(width_pt > 0) || !(height_pt > 0)) return 0;
   const double area_in = (width_pt / 72.0) * (height_pt / 72.0);
@@ -161,6 +175,12 @@ struct OcrSession::Impl {
   tesseract::TessBaseAPI digit_api;
   bool own_digit_api = false;
   tesseract::TessBaseAPI& digits() { return own_digit_api ? digit_api : api; }
+  // Table cells are read first by the first language alone when it is not Latin: with the Latin
+  // model beside it, Chinese labels in small type come out part Latin ((PS）for （四）, FUAI for
+  // 予以公开) and match no profile row; digits are read by the Latin model after.
+  tesseract::TessBaseAPI cell_api;
+  bool own_cell_api = false;
+  tesseract::TessBaseAPI& cells() { return own_cell_api ? cell_api : api; }
   OcrOptions options;
   std::string source;
 };
@@ -192,11 +212,14 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
                     "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
   if (langs.size() > 1 && std::find(langs.begin(), langs.end(), "eng") != langs.end())
     impl_->own_digit_api = impl_->digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+  if (langs.size() > 1 && langs.front() != "eng")
+    impl_->own_cell_api = impl_->cell_api.Init(nullptr, langs.front().c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
 }
 
 OcrSession::~OcrSession() {
   impl_->api.End();
   if (impl_->own_digit_api) impl_->digit_api.End();
+  if (impl_->own_cell_api) impl_->cell_api.End();
 }
 
 std::string OcrSession::parameters() const {
@@ -473,11 +496,12 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       }
       if (!cr.framed.get()) continue;
       pixSetResolution(cr.framed.get(), dpi, dpi);
-      api.SetVariable("tessedit_char_whitelist", "");
-      api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-      api.SetImage(cr.framed.get());
-      api.SetSourceResolution(dpi);
-      cr.rt = recognize(api);
+      tesseract::TessBaseAPI& capi = impl_->cells();
+      capi.SetVariable("tessedit_char_whitelist", "");
+      capi.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+      capi.SetImage(cr.framed.get());
+      capi.SetSourceResolution(dpi);
+      cr.rt = recognize(capi);
       reads.push_back(std::move(cr));
     }
     // Columns and rows that hold numbers: most of their inked cells read as digits (a table 四
@@ -524,6 +548,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       RegionText& rt = cr.rt;
       std::u32string text = trim_spaces(rt.text);
       if (text.empty()) continue;
+      if (!cr.digits) text = mend_ocr_brackets(std::move(text));
       // Boxes in the cell's pixels (less the margin) → page points.
       pdf::Rect r{cell.rect.x0 + 1, cell.rect.y0 + 1, cell.rect.x1 - 1, cell.rect.y1 - 1};
       if (rt.x1 >= 0) {
@@ -614,6 +639,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   }
   api.Clear();
   impl_->digits().Clear();
+  impl_->cells().Clear();
   return out;
 }
 

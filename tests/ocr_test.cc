@@ -225,6 +225,14 @@ const CanonicalCell& natural(const Document& d) {
 
 }  // namespace
 
+TEST_CASE("ocr: an opening 《 or 〈 closed by ） is the （ the Chinese model misread") {
+  CHECK(mend_ocr_brackets(U"《一）召开会议数") == U"（一）召开会议数");
+  CHECK(mend_ocr_brackets(U"主动公开数〈不同渠道计1条)") == U"主动公开数（不同渠道计1条)");
+  CHECK(mend_ocr_brackets(U"《条例》（一）") == U"《条例》（一）");  // a title in its own brackets stays
+  CHECK(mend_ocr_brackets(U"〈一") == U"〈一");                      // no closing bracket: unchanged
+  CHECK(mend_ocr_brackets(U"《办法《二）") == U"《办法（二）");           // only the opener next to the close
+}
+
 TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading makes its rules hold") {
   // 8 read where 0 is printed: rules 1 and 3 fail; OCR offered 0 as the alternative → corrected.
   Document d = ocr_doc("8", {{{"8", 0.6f}, {"0", 0.35f}}}, 60);
