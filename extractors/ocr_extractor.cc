@@ -682,6 +682,7 @@ Document OcrExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   }
   gray.reset(nullptr);
   PageImage img{w, h, w, static_cast<double>(dpi), buf.data()};
+  ctx.grant_ocr_page();  // the image's own time, beyond --max-seconds
   OcrSession session(ctx.ocr, ctx.source);
   std::vector<OcrPage> pages;
   pages.push_back(session.read_page(img, 1, ctx));

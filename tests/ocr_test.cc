@@ -133,6 +133,30 @@ TEST_CASE("ocr: the scanned page maps to the fixture's gold, and every number th
   CHECK(read >= 15 + 3 * 7);  // 其他处理, 总计 and 结转下年度 rows of table 三 too
 }
 
+TEST_CASE("ocr: each page read by OCR extends the document's deadline by --ocr-page-seconds") {
+  ExtractContext none;
+  none.grant_ocr_page();
+  CHECK(none.deadline == std::chrono::steady_clock::time_point::max());  // no deadline stays none
+  ExtractContext ctx;
+  ctx.source = "scan.pdf";
+  ctx.limits.ocr_page_seconds = 45;
+  const auto start = std::chrono::steady_clock::now();
+  ctx.deadline = start;
+  ctx.grant_ocr_page();
+  CHECK(ctx.deadline == start + std::chrono::seconds(45));
+  // A document whose own budget is spent (0 ms) still gets its scanned page read — the blank
+  // page's own outcome — and without a grant the same page is refused.
+  ConvertOptions o;
+  o.limits.max_seconds = 1e-6;
+  o.limits.ocr_page_seconds = 3600;
+  std::string msg;
+  const std::string blank = white_png(850, 1100);
+  CHECK(convert_error(blank, o, &msg) == ErrorCode::no_text_layer);
+  o.limits.ocr_page_seconds = 0;
+  CHECK(convert_error(blank, o, &msg) == ErrorCode::limit_exceeded);
+  CHECK(msg.find("--ocr-page-seconds") != std::string::npos);
+}
+
 TEST_CASE("ocr: --ocr=off leaves a scan without a text layer") {
   ExtractContext ctx;
   ctx.source = "scan.pdf";
