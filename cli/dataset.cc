@@ -269,7 +269,7 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
   return out;
 }
 
-double assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
+double assemble_dataset(std::size_t count, const std::function<DatasetPart(std::size_t)>& part_at,
                         const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry) {
   auto consumers = make_dataset_consumers(options);
   int jobs = std::clamp(options.jobs, 1, 64);
@@ -282,8 +282,11 @@ double assemble_dataset(std::size_t count, const std::function<ManifestRecord(st
   };
   auto read_into = [&](Slot& slot, std::size_t k) {
     try {
-      slot.rec = record_at(k);
-      if (slot.rec.ok) {
+      DatasetPart part = part_at(k);
+      slot.rec = std::move(part.record);
+      if (slot.rec.ok && part.doc) {
+        slot.doc = std::move(*part.doc);
+      } else if (slot.rec.ok) {
         // Canonical XML of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
         std::string xml = read_file_capped((fs::path(options.out_dir) / slot.rec.output).string(), std::size_t{1} << 31);
         slot.doc = read_xml(xml, slot.rec.output).doc;

@@ -54,9 +54,9 @@ std::string timing_line(const BatchTimings& t, std::size_t inputs, int jobs) {
   std::snprintf(buf, sizeof buf,
                 "ogix: timing: -j%d, %zu inputs; setup %.2f s wall %.2f s CPU; conversions %.2f s wall %.2f s CPU "
                 "(%.2f ms CPU per input, busiest thread %.2f s); dataset files %.2f s wall %.2f s CPU (ordered "
-                "thread %.2f s)",
+                "thread %.2f s); tail %.2f s",
                 jobs, inputs, t.setup.wall, t.setup.cpu, t.conversions.wall, t.conversions.cpu, per_doc,
-                t.busiest_worker_cpu, t.assembly.wall, t.assembly.cpu, t.assembly_ordered_cpu);
+                t.busiest_worker_cpu, t.assembly.wall, t.assembly.cpu, t.assembly_ordered_cpu, t.tail);
   return buf;
 }
 

@@ -123,7 +123,7 @@ TEST_CASE("dataset assembly with -j N hands reports on in order and stops all re
     r.error_code = "damaged";
     r.message = "test";
     r.generator = ogix_generator();
-    return r;
+    return DatasetPart{r, std::nullopt};
   };
   for (int jobs : {1, 2, 5}) {
     DatasetOptions o;
