@@ -9,7 +9,8 @@
 // writes its file atomically. `ogix convert` (fresh or --resume) and `ogix merge` both end in this
 // step, so a dataset file depends only on the set of reports, never on how the work was split,
 // killed, resumed or ordered. Memory stays bounded: a ring of 8×-j Documents at a time (read back by
-// -j threads while the calling thread hands them on in order); a consumer keeps only
+// -j threads, which also make what each consumer writes of them — DatasetConsumer::prepare —
+// while the calling thread hands them on in order); a consumer keeps only
 // what its file needs across reports (rule 6 keeps one small entry per agency and year).
 // A new dataset file is one more DatasetConsumer added in make_dataset_consumers().
 #pragma once
@@ -36,8 +37,12 @@ struct DatasetEntry {
 class DatasetConsumer {
  public:
   virtual ~DatasetConsumer() = default;
-  // Takes the next report, in dataset order. Throws Error(io) when its file cannot be written.
-  virtual void add(const DatasetEntry& entry) = 0;
+  // What add() is to write of a report, made beforehand on a reading thread (-j of them at once)
+  // so that the one ordered thread only writes it. Must not touch the consumer's state.
+  virtual std::string prepare(const DatasetEntry&) const { return {}; }
+  // Takes the next report, in dataset order, with what prepare() made of it. Throws Error(io)
+  // when its file cannot be written.
+  virtual void add(const DatasetEntry& entry, std::string prepared) = 0;
   // Writes the file into place (atomically). Throws Error(io).
   virtual void finish() = 0;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace ogix {
@@ -40,12 +41,12 @@ double process_cpu_seconds() {
 }
 
 double thread_cpu_seconds() {
-#ifdef RUSAGE_THREAD
-  rusage u{};
-  return ::getrusage(RUSAGE_THREAD, &u) == 0 ? cpu_of(u) : 0;
-#else
-  return 0;
-#endif
+  // The thread's CPU clock, to the nanosecond: getrusage(RUSAGE_THREAD) splits the same time into
+  // user and system by tick samples, which undercounts the many short intervals of the ordered
+  // thread (the corpus benchmark's ordered thread read 0.05 s at -j2 against 1.02 s at -j1 for
+  // the same work; on this clock the two agree).
+  timespec t{};
+  return ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0 ? static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9 : 0;
 }
 
 std::string timing_line(const BatchTimings& t, std::size_t inputs, int jobs) {
