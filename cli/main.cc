@@ -18,7 +18,7 @@
 #include "cli/review.h"
 #include "writers/bag_validator.h"
 #include "writers/bag_writer.h"
-#include "extractors/ocr_extractor.h"
+#include "extractors/ocr_module.h"
 #include "writers/xml_validator.h"
 #include "model/error.h"
 
@@ -458,8 +458,9 @@ int main(int argc, char** argv) {
   // and the heap keeps their space: a 500-page PDF peaked 3 MB higher.
   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
-  // Before anything else: OCR must run single-threaded to be deterministic.
-  ogix::ocr_single_thread(argv);
+  // Before any thread starts (it sets an environment variable): OCR must run single-threaded to
+  // be deterministic, and OpenMP reads its limit when the OCR module loads it.
+  ogix::ocr_single_thread();
   std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "--version" || cmd == "-V") {
     std::cout << "ogix " OGIX_VERSION "\n";

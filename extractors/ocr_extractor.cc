@@ -8,7 +8,6 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <unistd.h>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -50,9 +49,7 @@ std::string take(char* s) {
   return out;
 }
 
-constexpr int kMinDpi = 100;
 constexpr int kMargin = 12;  // white pixels around a cell image (Tesseract reads text at an edge badly)
-constexpr int kOcrDpi = 300;
 
 bool cjk_or_fullwidth(char32_t c) { return is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
 
@@ -136,23 +133,6 @@ void quiet_leptonica() {
 }
 
 }  // namespace
-
-double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels) {
-  if (!(width_pt > 0) || !(height_pt > 0)) return 0;
-  const double area_in = (width_pt / 72.0) * (height_pt / 72.0);
-  double dpi = kOcrDpi;
-  if (area_in * dpi * dpi > static_cast<double>(max_pixels)) dpi = std::floor(std::sqrt(static_cast<double>(max_pixels) / area_in));
-  return dpi >= kMinDpi ? dpi : 0;
-}
-
-void ocr_single_thread(char** argv) {
-  const char* v = std::getenv("OMP_THREAD_LIMIT");
-  if (v && std::strcmp(v, "1") == 0) return;
-  setenv("OMP_THREAD_LIMIT", "1", 1);
-  // libgomp reads the variable when it is loaded, before main: start again with it in force.
-  if (argv && argv[0]) execv("/proc/self/exe", argv);
-  // exec failed (no /proc): carry on; Tesseract's results do not depend on its thread count.
-}
 
 struct OcrSession::Impl {
   tesseract::TessBaseAPI api;
@@ -616,12 +596,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   return out;
 }
 
-bool is_image_file(std::string_view bytes) {
-  return bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8) || bytes.substr(0, 3) == "\xFF\xD8\xFF" ||
-         bytes.substr(0, 4) == std::string_view("II*\0", 4) || bytes.substr(0, 4) == std::string_view("MM\0*", 4);
-}
-
-Document OcrExtractor::extract(std::string_view bytes, const ExtractContext& ctx) const {
+Document read_image_file(std::string_view bytes, const ExtractContext& ctx) {
   if (!is_image_file(bytes)) throw Error(ErrorCode::unsupported, ctx.source, "not a PNG, JPEG or TIFF image");
   quiet_leptonica();
   if (ctx.ocr.mode == OcrMode::off)

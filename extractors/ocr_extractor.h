@@ -1,6 +1,7 @@
 // OCR with Tesseract and Leptonica: scanned PDF pages and image files (PNG, JPEG, TIFF) read into
 // the same words and ruling lines the PDF extractor lays out, tables read cell by cell inside the
-// grid their rulings draw.
+// grid their rulings draw. OcrSession and read_image_file are built into the OCR module
+// (libogix_ocr.so, extractors/ocr_module.h), not the core: the core reaches them through OcrModule.
 #pragma once
 
 #include <memory>
@@ -16,6 +17,9 @@
 struct Pix;
 
 namespace ogix {
+
+// The resolution pages are read at, unless --max-pixels or the image itself says otherwise.
+inline constexpr int kOcrDpi = 300;
 
 // A page image to read: 8-bit grey, row-major, `stride` bytes per row, at `dpi`.
 struct PageImage {
@@ -65,14 +69,14 @@ class OcrSession {
 // less when that would exceed `max_pixels` (never below 100 dpi; 0 when even that is too large).
 double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels);
 
-// Makes sure this process runs OpenMP with one thread (Tesseract's LSTM otherwise may use several):
-// call first thing in main(); re-executes the program once with OMP_THREAD_LIMIT=1 when it is not
-// set, because the OpenMP runtime reads it only at start-up.
-void ocr_single_thread(char** argv);
+// An image file decoded by Leptonica and read as one scanned page (in the OCR module; the core
+// calls it through OcrModule::read_image). Throws as OcrExtractor::extract does.
+Document read_image_file(std::string_view bytes, const ExtractContext& ctx);
 
 // Image files (PNG, JPEG, TIFF): the image is one page, read by OCR and laid out as a scanned PDF
 // page. Throws unsupported (not a readable image), limit_exceeded (more than max_pixels),
-// ocr_unavailable (language data missing) or not-a-report downstream when it holds no table.
+// ocr_unavailable (language data or the OCR module missing) or not-a-report downstream when it
+// holds no table. Loads the OCR module only for an image it will read.
 class OcrExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "ocr"; }

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "extractors/ocr_extractor.h"
+#include "extractors/ocr_module.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_pages.h"
 #include "extractors/pdf_render.h"
@@ -142,7 +143,7 @@ PageContent ocr_page_content(OcrPage page, int number, Document& doc) {
 }
 
 // Renders page `index` (0-based) and reads it by OCR; the session is made at the first such page.
-PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<OcrSession>& session,
+PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<OcrEngine>& session,
                          const ExtractContext& ctx, Document& doc) {
   const int number = index + 1;
   const std::string where = "page " + std::to_string(number);
@@ -162,7 +163,7 @@ PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<O
     return none;
   }
   if (!session) {
-    session = std::make_unique<OcrSession>(ctx.ocr, ctx.source);
+    session = open_ocr_engine(ctx.ocr, ctx.source);
     doc.meta.ocr = session->parameters();
   }
   PageImage pi{img.width, img.height, img.width, dpi, img.pixels.data()};
@@ -461,7 +462,7 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
 
   CharStats stats;
   PdfPageRenderer renderer(bytes);  // opens a poppler-cpp document only if a page needs OCR
-  std::unique_ptr<OcrSession> ocr;  // one Tesseract instance per document, made at the first scanned page
+  std::unique_ptr<OcrEngine> ocr;  // one Tesseract instance per document, made at the first scanned page
   std::vector<PageContent> pages;
   std::vector<int> empty_pages, rotated_pages;
   for (int i = 0; i < npages; ++i) {

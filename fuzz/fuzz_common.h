@@ -7,9 +7,18 @@
 
 #include "cli/job.h"
 #include "extractors/extractor.h"
+#include "extractors/ocr_module.h"
 #include "model/error.h"
 #include "writers/cells_csv_writer.h"
 #include "writers/xml_writer.h"
+
+// libFuzzer calls this once, before the first input and any thread: OCR (scanned pages, images)
+// must run single-threaded, and OpenMP reads the limit when the OCR module loads it. Not inline:
+// libFuzzer finds it by name, and this header is included by one translation unit per target.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  ogix::ocr_single_thread();
+  return 0;
+}
 
 namespace ogix {
 

@@ -2,10 +2,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
-#include "extractors/ocr_extractor.h"
+#include "extractors/ocr_module.h"
 
 int main(int argc, char** argv) {
-  ogix::ocr_single_thread(argv);
+  ogix::ocr_single_thread();
   doctest::Context context(argc, argv);
   return context.run();
 }
