@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <new>
+#include <set>
 #include <thread>
 
 #include "cli/dataset_part.h"
@@ -146,16 +148,21 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   std::vector<std::size_t> selected;
   for (std::size_t i = 0; i < inputs.size(); ++i)
     if (opt.shards <= 1 || shard_of(inputs[i], opt.shards) == opt.shard) selected.push_back(i);
-  // The conversion order: largest input first, so that -j threads do not end waiting on one big
-  // input started last (the tail). Outputs do not depend on it: the assembly sorts.
+  // The conversion order: the costliest inputs first, so that -j threads do not end waiting on
+  // one big input started last (the tail). PDFs and images come before the rest whatever their
+  // size (a 1 KB scanned page costs an OCR pass), each group largest first. Outputs do not depend
+  // on it: the assembly sorts.
   std::vector<std::size_t> order = selected;
   {
-    std::vector<std::uintmax_t> bytes(inputs.size(), 0);
+    static const std::set<std::string> heavy_ext = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"};
+    std::vector<std::pair<bool, std::uintmax_t>> cost(inputs.size());
     for (std::size_t i : selected) {
+      std::string ext = fs::path(inputs[i]).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       std::uintmax_t n = fs::file_size(inputs[i], ec);
-      bytes[i] = ec ? 0 : n;
+      cost[i] = {heavy_ext.count(ext) > 0, ec ? 0 : n};
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bytes[a] > bytes[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
   }
   std::string shard_file = (fs::path(opt.out_dir) / kShardFile).string();
   if (opt.shards >= 1 && opt.shard >= 1)
