@@ -60,3 +60,18 @@ TEST_CASE("utf8 round trip and invalid bytes") {
   CHECK(utf8_to_u32("\xff") == std::u32string(1, 0xFFFD));
   CHECK(utf8_to_u32("\xe8\xa7") == std::u32string(2, 0xFFFD));  // truncated sequence
 }
+
+TEST_CASE("normalize_text composes to NFC, also beside invalid bytes, and keeps no state between calls") {
+  // e + combining acute composes; a CJK compatibility ideograph (U+F900) becomes its unified form.
+  CHECK(normalize_text("caf\x65\xcc\x81") == "caf\xc3\xa9");
+  CHECK(normalize_text("\xef\xa4\x80") == "\xe8\xb1\x88");
+  // An invalid byte is U+FFFD; the text around it is still composed.
+  CHECK(normalize_text("\xff\x65\xcc\x81") == "\xef\xbf\xbd\xc3\xa9");
+  // Already in NFC: unchanged apart from the layout rules.
+  CHECK(normalize_text("规章  制度") == "规章制度");
+  // A long text, then a short one: the scratch buffers of the first leave nothing in the second.
+  std::string long_text(5000, 'a');
+  CHECK(normalize_text(long_text) == long_text);
+  CHECK(normalize_text("b") == "b");
+  CHECK(normalize_text("").empty());
+}
