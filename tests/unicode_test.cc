@@ -46,6 +46,14 @@ TEST_CASE("heading markers in all their spellings") {
   CHECK(std::string("一、总体情况").substr(m.length) == "总体情况");
 }
 
+TEST_CASE("edits_within: approximate containment in code points") {
+  CHECK(edits_within(U"信函申请数", U"（二）信函申请数") == 0);
+  CHECK(edits_within(U"信函申请数", U"信国申请数") == 1);
+  CHECK(edits_within(U"信函申请数", U"信申请数") == 1);
+  CHECK(edits_within(U"信函申请数", U"信国申博数") == 2);
+  CHECK(edits_within(U"abc", U"") == 3);
+}
+
 TEST_CASE("chinese numerals") {
   CHECK(chinese_numeral(U"七") == 7);
   CHECK(chinese_numeral(U"十") == 10);

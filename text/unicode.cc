@@ -271,6 +271,17 @@ std::string strip_spaces(std::string_view s) {
   return out;
 }
 
+std::size_t edits_within(const std::u32string& needle, const std::u32string& hay) {
+  std::vector<std::size_t> prev(hay.size() + 1, 0), cur(hay.size() + 1, 0);  // a run may start anywhere
+  for (std::size_t i = 1; i <= needle.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= hay.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (needle[i - 1] == hay[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return *std::min_element(prev.begin(), prev.end());
+}
+
 int chinese_numeral(std::u32string_view s) {
   auto digit = [](char32_t c) -> int {
     switch (c) {
