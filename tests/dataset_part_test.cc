@@ -159,8 +159,8 @@ TEST_CASE("the settings key names every option that changes a document and diffe
   ConvertOptions a;
   std::string key = settings_key(a);
   CHECK(key == "ocr=auto;ocr-lang=chi_sim+eng;max-input-bytes=67108864;max-pages=500;max-depth=256;max-cells=100000;"
-               "max-span=1000;max-seconds=120;max-pixels=40000000");
-  std::vector<ConvertOptions> changed(9, a);
+               "max-span=1000;max-seconds=120;max-pixels=40000000;ocr-page-seconds=30");
+  std::vector<ConvertOptions> changed(10, a);
   changed[0].ocr.mode = OcrMode::off;
   changed[1].ocr.lang = "chi_tra";
   changed[2].limits.max_input_bytes = 1;
@@ -170,5 +170,6 @@ TEST_CASE("the settings key names every option that changes a document and diffe
   changed[6].limits.max_span = 1;
   changed[7].limits.max_seconds = 0.5;
   changed[8].limits.max_pixels = 1;
+  changed[9].limits.ocr_page_seconds = 0;
   for (const auto& c : changed) CHECK(settings_key(c) != key);
 }
