@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <new>
+#include <set>
 #include <thread>
 
+#include "cli/dataset_part.h"
 #include "model/error.h"
 #include "model/sha256.h"
 #include "writers/xml_writer.h"
@@ -19,8 +22,9 @@ namespace ogix {
 
 namespace {
 
-// Converts one input whose bytes are read (or failed to read) and writes its XML.
-void convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name) {
+// Converts one input whose bytes are read (or failed to read) and writes its XML. Returns its part
+// (cli/dataset_part.h): the record and, when converted, what the dataset files read of the report.
+std::string convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name) {
   std::string again;
   // Failed inputs are listed with their fixity too; a converted one has it from convert_bytes.
   auto fixity = [&] {
@@ -42,6 +46,7 @@ void convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptio
     for (const auto& r : doc.rules) ++out.rules[static_cast<int>(r.result)];
     out.findings = static_cast<int>(doc.findings.size());
     out.sections = static_cast<int>(doc.sections.size());
+    return encode_dataset_part(out, &doc);
   } catch (const Error& e) {
     out.error_code = error_code_name(e.code());
     out.message = e.what();
@@ -55,21 +60,24 @@ void convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptio
     out.message = std::string("internal error: ") + e.what();
     fixity();
   }
+  return encode_dataset_part(out, nullptr);
 }
 
 std::string part_path(const BatchOptions& opt, const std::string& name) {
-  return (fs::path(parts_dir(opt.out_dir)) / (name + ".csv")).string();
+  return (fs::path(parts_dir(opt.out_dir)) / (name + ".part")).string();
 }
 
-// The part of an input, when an earlier run left one. Null when absent or unreadable (a part is
-// written atomically, so an unreadable one is not ours: the input is converted again).
-std::unique_ptr<ManifestRecord> read_part(const BatchOptions& opt, const std::string& name) {
+// A part of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
+constexpr std::size_t kMaxPartBytes = std::size_t{1} << 31;
+
+// The record of an input's part, when an earlier run left one. Null when absent or unreadable (a
+// part is written atomically, so an unreadable one is not ours: the input is converted again).
+std::unique_ptr<ManifestRecord> read_part_record(const BatchOptions& opt, const std::string& name) {
   std::error_code ec;
   std::string path = part_path(opt, name);
   if (!fs::exists(path, ec)) return nullptr;
   try {
-    auto recs = parse_manifest(read_file_capped(path, std::size_t{1} << 20), name, false);
-    if (recs.size() == 1) return std::make_unique<ManifestRecord>(std::move(recs[0]));
+    return std::make_unique<ManifestRecord>(decode_dataset_part(read_file_capped(path, kMaxPartBytes), name, false).record);
   } catch (const Error&) {
   }
   return nullptr;
@@ -140,6 +148,22 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   std::vector<std::size_t> selected;
   for (std::size_t i = 0; i < inputs.size(); ++i)
     if (opt.shards <= 1 || shard_of(inputs[i], opt.shards) == opt.shard) selected.push_back(i);
+  // The conversion order: the costliest inputs first, so that -j threads do not end waiting on
+  // one big input started last (the tail). PDFs and images come before the rest whatever their
+  // size (a 1 KB scanned page costs an OCR pass), each group largest first. Outputs do not depend
+  // on it: the assembly sorts.
+  std::vector<std::size_t> order = selected;
+  {
+    static const std::set<std::string> heavy_ext = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"};
+    std::vector<std::pair<bool, std::uintmax_t>> cost(inputs.size());
+    for (std::size_t i : selected) {
+      std::string ext = fs::path(inputs[i]).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::uintmax_t n = fs::file_size(inputs[i], ec);
+      cost[i] = {heavy_ext.count(ext) > 0, ec ? 0 : n};
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
+  }
   std::string shard_file = (fs::path(opt.out_dir) / kShardFile).string();
   if (opt.shards >= 1 && opt.shard >= 1)
     write_file_atomic(shard_file, "shard,shards,inputs\r\n" + std::to_string(opt.shard) + "," + std::to_string(opt.shards) +
@@ -151,8 +175,8 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   result.inputs = selected.size();
   double wall1 = monotonic_seconds(), cpu1 = process_cpu_seconds();
   result.timings.setup = {wall1 - wall0, cpu1 - cpu0};
-  std::atomic<double> busiest{0};
-  std::string generator = ogix_generator();
+  std::atomic<double> busiest{0}, last_start{0};
+  std::string generator = ogix_generator(), settings = settings_key(opt.convert);
   std::atomic<std::size_t> kept{0};
   std::atomic<bool> io_failed{false};
   std::string io_message;
@@ -172,13 +196,15 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
           }
         }
       } busiest_guard{busiest, thread_cpu0};
-      for (std::size_t k = next++; k < selected.size() && !io_failed; k = next++) {
-        std::size_t i = selected[k];
+      for (std::size_t k = next++; k < order.size() && !io_failed; k = next++) {
+        std::size_t i = order[k];
+        if (k + 1 == order.size()) last_start = monotonic_seconds();
         try {
           ManifestRecord rec;
           rec.path = inputs[i];
           rec.source = fs::path(inputs[i]).filename().string();
           rec.generator = generator;
+          rec.settings = settings;
           std::string bytes;
           bool readable = true;
           try {
@@ -187,14 +213,14 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
             readable = false;
           }
           if (opt.resume && readable) {
-            // Kept when an earlier run of this ogix version saw the same bytes at the same path
-            // and its XML (for a converted input) is there.
+            // Kept when an earlier run of this ogix version with the same settings saw the same
+            // bytes at the same path and its XML (for a converted input) is there.
             std::string sha = sha256_hex(bytes);
             auto usable = [&](const ManifestRecord& r) {
-              return r.path == rec.path && r.generator == generator && r.sha256 == sha && (r.ok ? r.output == names[i] : r.output.empty()) &&
-                     (!r.ok || fs::is_regular_file(fs::path(opt.out_dir) / r.output));
+              return r.path == rec.path && r.generator == generator && r.settings == settings && r.sha256 == sha &&
+                     (r.ok ? r.output == names[i] : r.output.empty()) && (!r.ok || fs::is_regular_file(fs::path(opt.out_dir) / r.output));
             };
-            std::unique_ptr<ManifestRecord> old = read_part(opt, names[i]);
+            std::unique_ptr<ManifestRecord> old = read_part_record(opt, names[i]);
             if (old && usable(*old)) {
               ++kept;
               progress.finished(old->ok, true);
@@ -205,15 +231,16 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
             for (auto it = from; it != to && !match; ++it)
               if (usable(it->second)) match = &it->second;
             if (match) {
-              write_file_atomic(part_path(opt, names[i]), manifest_row(*match), opt.sync);
+              // No document in this part: the assembly reads the kept report's XML back.
+              write_file_atomic(part_path(opt, names[i]), encode_dataset_part(*match, nullptr), opt.sync);
               ++kept;
               progress.finished(match->ok, true);
               continue;
             }
           }
-          convert_one(rec, readable ? &bytes : nullptr, opt, names[i]);
+          std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i]);
           // The part is written after the XML: a part on disk means the input is finished.
-          write_file_atomic(part_path(opt, names[i]), manifest_row(rec), opt.sync);
+          write_file_atomic(part_path(opt, names[i]), part, opt.sync);
           progress.finished(rec.ok);
         } catch (const Error& e) {
           // Only writing into OUTDIR throws here; the batch cannot produce reliable outputs.
@@ -233,6 +260,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   double wall2 = monotonic_seconds(), cpu2 = process_cpu_seconds();
   result.timings.conversions = {wall2 - wall1, cpu2 - cpu1};
   result.timings.busiest_worker_cpu = busiest;
+  result.timings.tail = last_start > 0 ? wall2 - last_start : 0;
 
   // The dataset order, whatever the input order or the number of jobs.
   std::sort(selected.begin(), selected.end(), [&](std::size_t a, std::size_t b) {
@@ -240,12 +268,15 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     return std::tie(sa, inputs[a], names[a]) < std::tie(sb, inputs[b], names[b]);
   });
   DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs, opt.csv_bom, opt.sqlite_path};
-  auto record_at = [&](std::size_t k) {
-    auto rec = read_part(opt, names[selected[k]]);
-    if (!rec) throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back");
-    return *rec;
+  auto part_at = [&](std::size_t k) {
+    const std::string& name = names[selected[k]];
+    try {
+      return decode_dataset_part(read_file_capped(part_path(opt, name), kMaxPartBytes), name);
+    } catch (const Error& e) {
+      throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back: " + e.what());
+    }
   };
-  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), record_at, dopt, [&](const DatasetEntry& e) {
+  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), part_at, dopt, [&](const DatasetEntry& e) {
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });

@@ -115,9 +115,8 @@ class CellsCsvConsumer : public DatasetConsumer {
   explicit CellsCsvConsumer(const DatasetOptions& o) : file_(out_path(o, "cells.csv"), o.sync) {
     file_.write(std::string(bom(o)) + cells_csv_header());
   }
-  void add(const DatasetEntry& e) override {
-    if (e.doc) file_.write(cells_csv_rows(*e.doc, e.record.output));
-  }
+  std::string prepare(const DatasetEntry& e) const override { return e.doc ? cells_csv_rows(*e.doc, e.record.output) : ""; }
+  void add(const DatasetEntry&, std::string rows) override { file_.write(rows); }
   void finish() override { file_.commit(); }
 
  private:
@@ -130,9 +129,10 @@ class ReportsCsvConsumer : public DatasetConsumer {
   explicit ReportsCsvConsumer(const DatasetOptions& o) : file_(out_path(o, "reports.csv"), o.sync) {
     file_.write(std::string(bom(o)) + reports_csv_header(wide_columns()));
   }
-  void add(const DatasetEntry& e) override {
-    if (e.doc) file_.write(reports_csv_row(*e.doc, e.record.output, wide_columns()));
+  std::string prepare(const DatasetEntry& e) const override {
+    return e.doc ? reports_csv_row(*e.doc, e.record.output, wide_columns()) : "";
   }
+  void add(const DatasetEntry&, std::string row) override { file_.write(row); }
   void finish() override { file_.commit(); }
 
  private:
@@ -143,7 +143,7 @@ class ReportsCsvConsumer : public DatasetConsumer {
 class PanelCsvConsumer : public DatasetConsumer {
  public:
   explicit PanelCsvConsumer(const DatasetOptions& o) : opt_(o) {}
-  void add(const DatasetEntry& e) override {
+  void add(const DatasetEntry& e, std::string) override {
     if (e.doc) rows_.add(panel_row(*e.doc, e.record.output));
   }
   void finish() override {
@@ -162,7 +162,7 @@ class PanelCsvConsumer : public DatasetConsumer {
 class CodebookConsumer : public DatasetConsumer {
  public:
   explicit CodebookConsumer(const DatasetOptions& o) : opt_(o) {}
-  void add(const DatasetEntry&) override {}
+  void add(const DatasetEntry&, std::string) override {}
   void finish() override { write_file_atomic(out_path(opt_, "codebook.csv"), std::string(bom(opt_)) + codebook_text(), opt_.sync); }
 
  private:
@@ -173,7 +173,7 @@ class CodebookConsumer : public DatasetConsumer {
 class SqliteConsumer : public DatasetConsumer {
  public:
   explicit SqliteConsumer(const DatasetOptions& o) : db_(o.sqlite_path) {}
-  void add(const DatasetEntry& e) override {
+  void add(const DatasetEntry& e, std::string) override {
     if (!e.doc) return;
     db_.add_report(*e.doc, e.record.output);
     panel_.add(panel_row(*e.doc, e.record.output));
@@ -200,7 +200,8 @@ class ManifestConsumer : public DatasetConsumer {
   explicit ManifestConsumer(const DatasetOptions& o) : file_(out_path(o, "manifest.csv"), o.sync) {
     file_.write(std::string(bom(o)) + manifest_header());
   }
-  void add(const DatasetEntry& e) override { file_.write(manifest_row(e.record)); }
+  std::string prepare(const DatasetEntry& e) const override { return manifest_row(e.record); }
+  void add(const DatasetEntry&, std::string row) override { file_.write(row); }
   void finish() override { file_.commit(); }
 
  private:
@@ -213,7 +214,7 @@ class ManifestConsumer : public DatasetConsumer {
 class DatasetRulesConsumer : public DatasetConsumer {
  public:
   explicit DatasetRulesConsumer(const DatasetOptions& o) : opt_(o) {}
-  void add(const DatasetEntry& e) override {
+  void add(const DatasetEntry& e, std::string) override {
     if (!e.doc) return;
     DatasetReport r = dataset_report_of(*e.doc);
     if (r.agency.empty() || r.year.size() != 4 || r.year.find_first_not_of("0123456789") != std::string::npos) return;
@@ -269,7 +270,7 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
   return out;
 }
 
-double assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
+double assemble_dataset(std::size_t count, const std::function<DatasetPart(std::size_t)>& part_at,
                         const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry) {
   auto consumers = make_dataset_consumers(options);
   int jobs = std::clamp(options.jobs, 1, 64);
@@ -277,17 +278,24 @@ double assemble_dataset(std::size_t count, const std::function<ManifestRecord(st
   struct Slot {
     ManifestRecord rec;
     Document doc;
+    std::vector<std::string> prepared;  // by consumer
     std::exception_ptr error;
     bool ready = false;
   };
   auto read_into = [&](Slot& slot, std::size_t k) {
     try {
-      slot.rec = record_at(k);
-      if (slot.rec.ok) {
+      DatasetPart part = part_at(k);
+      slot.rec = std::move(part.record);
+      if (slot.rec.ok && part.doc) {
+        slot.doc = std::move(*part.doc);
+      } else if (slot.rec.ok) {
         // Canonical XML of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
         std::string xml = read_file_capped((fs::path(options.out_dir) / slot.rec.output).string(), std::size_t{1} << 31);
         slot.doc = read_xml(xml, slot.rec.output).doc;
       }
+      DatasetEntry entry{slot.rec, slot.rec.ok ? &slot.doc : nullptr};
+      slot.prepared.resize(consumers.size());
+      for (std::size_t c = 0; c < consumers.size(); ++c) slot.prepared[c] = consumers[c]->prepare(entry);
     } catch (...) {
       slot.error = std::current_exception();
     }
@@ -298,7 +306,7 @@ double assemble_dataset(std::size_t count, const std::function<ManifestRecord(st
     if (slot.error) std::rethrow_exception(slot.error);
     double before = thread_cpu_seconds();
     DatasetEntry entry{slot.rec, slot.rec.ok ? &slot.doc : nullptr};
-    for (auto& c : consumers) c->add(entry);
+    for (std::size_t c = 0; c < consumers.size(); ++c) consumers[c]->add(entry, std::move(slot.prepared[c]));
     if (on_entry) on_entry(entry);
     ordered_cpu += thread_cpu_seconds() - before;
   };

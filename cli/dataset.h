@@ -2,12 +2,15 @@
 // ONE step that assembles them.
 //
 // The seam: assemble_dataset() walks the reports of a finished batch one at a time, in the dataset
-// order (ManifestRecord::operator<), reading each converted report back from its XML in OUTDIR
+// order (ManifestRecord::operator<), taking each converted report from its part (cli/dataset_part.h:
+// what the conversion left of the Document it had in memory) or, when the part has none (a report
+// kept by --resume from a finished run, a shard's report in ogix merge), from its XML in OUTDIR
 // (read_xml), and hands each to every DatasetConsumer; then asks each consumer to finish, which
 // writes its file atomically. `ogix convert` (fresh or --resume) and `ogix merge` both end in this
 // step, so a dataset file depends only on the set of reports, never on how the work was split,
 // killed, resumed or ordered. Memory stays bounded: a ring of 8×-j Documents at a time (read back by
-// -j threads while the calling thread hands them on in order); a consumer keeps only
+// -j threads, which also make what each consumer writes of them — DatasetConsumer::prepare —
+// while the calling thread hands them on in order); a consumer keeps only
 // what its file needs across reports (rule 6 keeps one small entry per agency and year).
 // A new dataset file is one more DatasetConsumer added in make_dataset_consumers().
 #pragma once
@@ -17,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/dataset_part.h"
 #include "cli/manifest.h"
 #include "model/document.h"
 
@@ -25,15 +29,20 @@ namespace ogix {
 // One report as the assembly step streams it.
 struct DatasetEntry {
   const ManifestRecord& record;  // the manifest row (failed inputs too)
-  const Document* doc;           // the report read back from OUTDIR/<output>, null when !record.ok
+  const Document* doc;           // the report (from its part or its XML), null when !record.ok; its
+                                 // metadata, profile, cells, rules and findings only
 };
 
 // A dataset file built from the stream of reports.
 class DatasetConsumer {
  public:
   virtual ~DatasetConsumer() = default;
-  // Takes the next report, in dataset order. Throws Error(io) when its file cannot be written.
-  virtual void add(const DatasetEntry& entry) = 0;
+  // What add() is to write of a report, made beforehand on a reading thread (-j of them at once)
+  // so that the one ordered thread only writes it. Must not touch the consumer's state.
+  virtual std::string prepare(const DatasetEntry&) const { return {}; }
+  // Takes the next report, in dataset order, with what prepare() made of it. Throws Error(io)
+  // when its file cannot be written.
+  virtual void add(const DatasetEntry& entry, std::string prepared) = 0;
   // Writes the file into place (atomically). Throws Error(io).
   virtual void finish() = 0;
 };
@@ -52,12 +61,13 @@ struct DatasetOptions {
 // codebook.csv, the SQLite database (when asked), dataset-rules.csv, manifest.csv (last).
 std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const DatasetOptions& options);
 
-// Assembles the dataset files from `count` records that record_at(0..count-1) returns in dataset
-// order, reading each ok record's XML from out_dir. `on_entry` (optional) sees every entry after
+// Assembles the dataset files from `count` parts that part_at(0..count-1) returns in dataset order
+// (called by the reading threads), reading the XML from out_dir of each ok record whose part holds
+// no document. `on_entry` (optional) sees every entry after
 // the consumers. Returns the CPU seconds the calling thread spent handing reports to the consumers
 // and finishing them: the step's serial part, which no -j shortens. Throws Error (io, or damaged
 // when an XML in out_dir cannot be read back).
-double assemble_dataset(std::size_t count, const std::function<ManifestRecord(std::size_t)>& record_at,
+double assemble_dataset(std::size_t count, const std::function<DatasetPart(std::size_t)>& part_at,
                       const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry = {});
 
 // What rule 6 needs of one report.

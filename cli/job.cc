@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -74,6 +75,24 @@ int count_forbidden(const Document& doc) {
 }
 
 }  // namespace
+
+std::string settings_key(const ConvertOptions& options) {
+  // A field added to Limits or OcrOptions changes their size: add it below, then the size here.
+  static_assert(sizeof(Limits) == 56 && sizeof(OcrOptions) == 40, "settings_key must list every conversion option");
+  const Limits& l = options.limits;
+  const char* mode = options.ocr.mode == OcrMode::off ? "off" : options.ocr.mode == OcrMode::force ? "force" : "auto";
+  // The shortest text that reads back as the same double: 120 stays "120", 0.1 stays "0.1".
+  auto shortest = [](double v) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : std::string("?");
+  };
+  std::string secs = shortest(l.max_seconds);
+  return "ocr=" + std::string(mode) + ";ocr-lang=" + options.ocr.lang + ";max-input-bytes=" + std::to_string(l.max_input_bytes) +
+         ";max-pages=" + std::to_string(l.max_pages) + ";max-depth=" + std::to_string(l.max_depth) +
+         ";max-cells=" + std::to_string(l.max_table_cells) + ";max-span=" + std::to_string(l.max_span) +
+         ";max-seconds=" + secs + ";max-pixels=" + std::to_string(l.max_pixels) + ";ocr-page-seconds=" + shortest(l.ocr_page_seconds);
+}
 
 Document convert_bytes(std::string_view bytes, const std::string& source, const ConvertOptions& options) {
   if (bytes.empty()) throw Error(ErrorCode::empty_input, source, "the file is empty");

@@ -15,11 +15,17 @@
 
 namespace ogix {
 
-// Options that change what a conversion does.
+// Options that change what a conversion does. A field added here must be added to settings_key.
 struct ConvertOptions {
   Limits limits;
   OcrOptions ocr;
 };
+
+// The one list of the settings that can change a document's bytes, as "name=value;…" with the
+// command line's names ("ocr=auto;ocr-lang=chi_sim+eng;max-input-bytes=67108864;…"): manifest.csv
+// records it per input, --resume keeps only reports made with the same, ogix merge refuses shards
+// made with others.
+std::string settings_key(const ConvertOptions& options);
 
 // Runs sniff → extractor → normalizers (text, grid, sections, profile mapping, rules) on `bytes`.
 // `source` is the file name written to the output. Throws ogix::Error when no report comes out.

@@ -258,7 +258,7 @@ int convert(int argc, char** argv) {
       ("no-csv", "do not write OUTDIR/cells.csv")
       ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
       ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
-      ("resume", "keep the reports already in OUTDIR whose input SHA-256 and ogix version match; convert the rest")
+      ("resume", "keep the reports already in OUTDIR whose input SHA-256, ogix version and settings (--ocr, --ocr-lang, --max-*) match; convert the rest")
       ("shard", "convert only shard K of N (by path hash; 'ogix merge' unions the N outputs)", cxxopts::value<std::string>(), "K/N")
       ("progress", "progress on stderr: auto (a live line on a terminal only), plain (a line every --progress-every seconds), off",
        cxxopts::value<std::string>()->default_value("auto"))

@@ -14,7 +14,8 @@ namespace {
 const char* const kColumns[] = {"source",        "path",        "status",         "error_code",    "message",
                                 "sha256",        "size",        "profile",        "output",        "sections",
                                 "cells_number",  "cells_blank", "cells_na",       "cells_text",    "cells_missing",
-                                "rules_pass",    "rules_fail",  "rules_unchecked", "findings",     "generator"};
+                                "rules_pass",    "rules_fail",  "rules_unchecked", "findings",     "generator",
+                                "settings"};
 constexpr int kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 
 template <typename T>
@@ -49,7 +50,7 @@ std::string manifest_row(const ManifestRecord& i) {
   for (int k = 0; k < 5; ++k) s += ',' + (i.ok ? std::to_string(i.cells[k]) : "");
   for (int k = 0; k < 3; ++k) s += ',' + (i.ok ? std::to_string(i.rules[k]) : "");
   s += ',' + (i.ok ? std::to_string(i.findings) : "");
-  s += ',' + csv_field(i.generator);
+  s += ',' + csv_field(i.generator) + ',' + csv_field(i.settings);
   return s + "\r\n";
 }
 
@@ -111,7 +112,8 @@ std::vector<ManifestRecord> parse_manifest(std::string_view text, const std::str
     for (int k = 0; k < kColumnCount; ++k) at[kColumns[k]] = static_cast<std::size_t>(k);
   }
   for (const char* c : kColumns)
-    if (!at.count(c) && std::string(c) != "generator")  // manifests before the generator column read as version ""
+    // Manifests made before the generator or settings column read them as "" (never kept by --resume).
+    if (!at.count(c) && std::string(c) != "generator" && std::string(c) != "settings")
       throw Error(ErrorCode::damaged, name, std::string("no column ") + c);
   std::vector<ManifestRecord> out;
   for (std::size_t n = first; n < rows.size(); ++n) {
@@ -133,6 +135,7 @@ std::vector<ManifestRecord> parse_manifest(std::string_view text, const std::str
     r.profile = get("profile");
     r.output = get("output");
     r.generator = get("generator");
+    r.settings = get("settings");
     bool good = parse_number(get("size"), r.size) && parse_number(get("sections"), r.sections) &&
                 parse_number(get("findings"), r.findings);
     const char* cells[] = {"cells_number", "cells_blank", "cells_na", "cells_text", "cells_missing"};

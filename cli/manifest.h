@@ -25,6 +25,7 @@ struct ManifestRecord {
   int rules[3] = {0, 0, 0};        // by RuleResult
   int findings = 0;
   std::string generator;  // "ogix <version>" that made the row
+  std::string settings;   // the conversion settings that made it (settings_key in cli/job.h)
 
   // The dataset order: by source, then path, then output name (independent of input order).
   bool operator<(const ManifestRecord& o) const;

@@ -63,6 +63,16 @@ MergeResult merge_outputs(const std::vector<std::string>& shard_dirs, const Merg
                     s.dir + " was made by " + (r.generator.empty() ? std::string("an older ogix") : r.generator) + ", not " +
                         generator + ": convert it again with this version (ogix convert --resume keeps nothing of another version)");
 
+  // One set of conversion settings throughout (settings_key): the same reasoning.
+  const ShardOutput* first = nullptr;
+  for (const auto& s : shards)
+    for (const auto& r : s.records) {
+      if (!first) first = &s;
+      if (r.settings != first->records.front().settings)
+        throw MergeRefused(s.dir + " was converted with settings '" + r.settings + "', " + first->dir + " with '" +
+                           first->records.front().settings + "': convert the shards with the same options");
+    }
+
   // The shards of one split: same N and same input list size, each K once, none missing.
   std::map<int, std::string> seen_shard;
   int split = -1;
@@ -116,7 +126,7 @@ MergeResult merge_outputs(const std::vector<std::string>& shard_dirs, const Merg
 
   MergeResult result;
   DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs, opt.csv_bom, opt.sqlite_path};
-  assemble_dataset(all.size(), [&](std::size_t k) { return all[k].first; }, dopt, [&](const DatasetEntry& e) {
+  assemble_dataset(all.size(), [&](std::size_t k) { return DatasetPart{all[k].first, std::nullopt}; }, dopt, [&](const DatasetEntry& e) {
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });

@@ -32,7 +32,8 @@ struct MergeResult {
 };
 
 // Copies every report of `shard_dirs` into out_dir and assembles the dataset files from all of
-// them (assemble_dataset), so rule 6 holds across shards. Refuses (MergeRefused) outputs of another ogix version, unfinished outputs (no
+// them (assemble_dataset), so rule 6 holds across shards. Refuses (MergeRefused) outputs of another ogix version or
+// other conversion settings (settings_key), unfinished outputs (no
 // manifest.csv), overlapping shards (one input in two outputs, a shard given twice), shards of
 // different splits or a missing shard of a split; nothing is written before these checks pass.
 // Throws Error when a shard cannot be read or out_dir cannot be written.

@@ -29,6 +29,7 @@ struct BatchTimings {
   PhaseTime setup;        // listing, naming and sharding the inputs, reading an earlier manifest
   PhaseTime conversions;  // the parallel phase: every input converted (or kept) and its part written
   double busiest_worker_cpu = 0;  // CPU seconds of the conversion thread that worked longest
+  double tail = 0;  // wall seconds from the start of the last input to the end of the conversions
   PhaseTime assembly;     // the dataset files from the parts (cli/dataset.h)
   double assembly_ordered_cpu = 0;  // of it, CPU seconds in the one thread that hands reports on in order
 };

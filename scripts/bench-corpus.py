@@ -72,7 +72,7 @@ def run(cmd, **kw):
 
 TIMING = re.compile(r"ogix: timing: -j(\d+), (\d+) inputs; setup ([\d.]+) s wall ([\d.]+) s CPU; conversions "
                     r"([\d.]+) s wall ([\d.]+) s CPU \(([\d.]+) ms CPU per input, busiest thread ([\d.]+) s\); "
-                    r"dataset files ([\d.]+) s wall ([\d.]+) s CPU \(ordered thread ([\d.]+) s\)")
+                    r"dataset files ([\d.]+) s wall ([\d.]+) s CPU \(ordered thread ([\d.]+) s\); tail ([\d.]+) s")
 
 
 def timing():
@@ -81,7 +81,7 @@ def timing():
     if not m:
         sys.exit("bench-corpus: no timing line from ogix convert --progress=plain")
     keys = ("jobs", "inputs", "setup_wall", "setup_cpu", "conv_wall", "conv_cpu", "ms_per_input", "busiest",
-            "asm_wall", "asm_cpu", "ordered")
+            "asm_wall", "asm_cpu", "ordered", "tail")
     t = dict(zip(keys, map(float, m.groups())))
     t["process_cpu"] = LAST["cpu"]
     # What no thread of this process shares: start-up and exit outside the batch, the setup, the
@@ -96,6 +96,7 @@ def show_timing(label, t):
     print(f"{label} CPU accounting: {t['process_cpu']:.1f} s CPU in all, {t['conv_cpu']:.1f} s converting "
           f"({t['ms_per_input']:.2f} ms CPU per input, busiest thread {t['busiest']:.1f} s), dataset assembly "
           f"{t['asm_cpu']:.2f} s CPU / {t['asm_wall']:.2f} s wall (serial: ordered thread {t['ordered']:.2f} s); "
+          f"tail (last input started to the end of the conversions) {t['tail']:.2f} s wall; "
           f"critical path {t['critical']:.1f} CPU s", flush=True)
 
 

@@ -123,7 +123,7 @@ TEST_CASE("dataset assembly with -j N hands reports on in order and stops all re
     r.error_code = "damaged";
     r.message = "test";
     r.generator = ogix_generator();
-    return r;
+    return DatasetPart{r, std::nullopt};
   };
   for (int jobs : {1, 2, 5}) {
     DatasetOptions o;
@@ -156,10 +156,11 @@ TEST_CASE("the timing line states both phases' wall and CPU seconds") {
   t.busiest_worker_cpu = 9.8;
   t.assembly = {1.5, 2.25};
   t.assembly_ordered_cpu = 0.25;
+  t.tail = 0.35;
   std::string s = timing_line(t, 1000, 2);
   CHECK(s.find("-j2, 1000 inputs") != std::string::npos);
   CHECK(s.find("conversions 10.00 s wall 19.50 s CPU (19.50 ms CPU per input, busiest thread 9.80 s)") != std::string::npos);
-  CHECK(s.find("dataset files 1.50 s wall 2.25 s CPU (ordered thread 0.25 s)") != std::string::npos);
+  CHECK(s.find("dataset files 1.50 s wall 2.25 s CPU (ordered thread 0.25 s); tail 0.35 s") != std::string::npos);
   double a = thread_cpu_seconds(), b = process_cpu_seconds();
   volatile double x = 0;
   for (int i = 0; i < 1000000; ++i) x = x + i;  // some CPU, so the clocks move
