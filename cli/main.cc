@@ -271,6 +271,7 @@ int convert(int argc, char** argv) {
       ("max-cells", "most grid slots in one table", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_table_cells)))
       ("max-span", "largest rowspan/colspan honoured (larger ones are clamped)", cxxopts::value<int>()->default_value(std::to_string(def.max_span)))
       ("max-seconds", "time budget per document", cxxopts::value<double>()->default_value("120"))
+      ("ocr-page-seconds", "time added to --max-seconds for each page read by OCR", cxxopts::value<double>()->default_value("30"))
       ("max-pixels", "largest page image OCR reads, pixels (scanned pages render at less than 300 dpi to fit)", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_pixels)))
       ("ocr", "OCR of scans: auto (pages without text), off, force (every page)", cxxopts::value<std::string>()->default_value("auto"))
       ("ocr-lang", "Tesseract languages for OCR", cxxopts::value<std::string>()->default_value("chi_sim+eng"))
@@ -323,7 +324,7 @@ int convert(int argc, char** argv) {
   auto& lim = bo.convert.limits;
   double mb = args["max-input-mb"].as<double>();
   if (mb <= 0 || bo.jobs < 1 || args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 ||
-      args["max-span"].as<int>() < 1 || args["max-seconds"].as<double>() <= 0) {
+      args["max-span"].as<int>() < 1 || args["max-seconds"].as<double>() <= 0 || args["ocr-page-seconds"].as<double>() < 0) {
     std::cerr << "ogix convert: limits and --jobs must be positive\n";
     return kExitUsage;
   }
@@ -333,6 +334,7 @@ int convert(int argc, char** argv) {
   lim.max_table_cells = args["max-cells"].as<std::size_t>();
   lim.max_span = args["max-span"].as<int>();
   lim.max_seconds = args["max-seconds"].as<double>();
+  lim.ocr_page_seconds = args["ocr-page-seconds"].as<double>();
   lim.max_pixels = args["max-pixels"].as<std::size_t>();
   const std::string ocr = args["ocr"].as<std::string>();
   if (ocr == "auto") bo.convert.ocr.mode = ogix::OcrMode::automatic;

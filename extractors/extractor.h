@@ -19,11 +19,15 @@ struct ExtractContext {
   std::string source;  // input file name (no directory), used in errors and metadata
   Limits limits;
   OcrOptions ocr;
-  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // Mutable: each page read by OCR extends it (grant_ocr_page), through the const context.
+  mutable std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   ReportCues cues;  // the official format's wording, handed down by the pipeline (none: no structure found)
 
   // Throws limit_exceeded when the per-document time budget is spent; call between pages/stages.
   void check_deadline() const;
+  // Extends the deadline by limits.ocr_page_seconds: OCR takes seconds a page where text takes
+  // milliseconds, so a scan's budget grows with the pages it reads. Call before reading a page.
+  void grant_ocr_page() const;
 };
 
 // Bytes → Document. Throws ogix::Error only when no document can be produced.

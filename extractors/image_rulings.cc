@@ -68,6 +68,21 @@ std::vector<PixelRuling> find_image_rulings(Pix* binary, int dpi, Pix** line_mas
   return out;
 }
 
+Pix* ruling_ink(Pix* gray, int dpi) {
+  if (!gray || pixGetDepth(gray) != 8) return nullptr;
+  // Wider than the thickest ruling (dpi/20) so a ruling is filled by the closing, narrower than a
+  // shaded row, whose fill the closing keeps as it is. Odd, as Leptonica's grey bricks must be.
+  const int size = 2 * std::max(3, dpi / 20) + 1;
+  Pix* hat = pixTophat(gray, size, size, L_TOPHAT_BLACK);
+  if (!hat) return nullptr;
+  // 40 levels below the paper: a 0.5 pt line scans as two pixels of ~180 on white (255), and a
+  // threshold this low keeps the grey run JPEG and blur leave of it.
+  Pix* ink = pixThresholdToBinary(hat, 40);
+  pixDestroy(&hat);
+  if (ink) pixInvert(ink, ink);  // the threshold marks what is below 40 as 1: the paper
+  return ink;
+}
+
 std::vector<Ruling> to_page_rulings(const std::vector<PixelRuling>& rulings, double scale, double slack) {
   std::vector<Ruling> out;
   out.reserve(rulings.size());

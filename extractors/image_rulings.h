@@ -24,6 +24,12 @@ struct PixelRuling {
 std::vector<PixelRuling> find_image_rulings(Pix* binary, int dpi, Pix** line_mask = nullptr,
                                             std::size_t max_rulings = 2000);
 
+// The 1-bpp image (1 = ink) rulings are looked for in, from a greyscale page: the pixels clearly
+// darker than their neighbourhood (a black top-hat wider than any ruling), so that a light grey
+// ruling on white paper counts as ink and a shaded table row does not (its fill is background;
+// the rulings around and inside it stay ink). Null when the image is not 8 bpp.
+Pix* ruling_ink(Pix* gray, int dpi);
+
 // Pixel rulings → page-point rulings (scale = points per pixel), each end extended by `slack`
 // points so that lines which a scan broke at a crossing still meet.
 std::vector<Ruling> to_page_rulings(const std::vector<PixelRuling>& rulings, double scale, double slack);

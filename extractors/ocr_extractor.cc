@@ -141,6 +141,12 @@ struct OcrSession::Impl {
   tesseract::TessBaseAPI digit_api;
   bool own_digit_api = false;
   tesseract::TessBaseAPI& digits() { return own_digit_api ? digit_api : api; }
+  // Table cells are read first by the first language alone when it is not Latin: with the Latin
+  // model beside it, Chinese labels in small type come out part Latin ((PS）for （四）, FUAI for
+  // 予以公开) and match no profile row; digits are read by the Latin model after.
+  tesseract::TessBaseAPI cell_api;
+  bool own_cell_api = false;
+  tesseract::TessBaseAPI& cells() { return own_cell_api ? cell_api : api; }
   OcrOptions options;
   std::string source;
 };
@@ -172,11 +178,14 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
                     "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
   if (langs.size() > 1 && std::find(langs.begin(), langs.end(), "eng") != langs.end())
     impl_->own_digit_api = impl_->digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+  if (langs.size() > 1 && langs.front() != "eng")
+    impl_->own_cell_api = impl_->cell_api.Init(nullptr, langs.front().c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
 }
 
 OcrSession::~OcrSession() {
   impl_->api.End();
   if (impl_->own_digit_api) impl_->digit_api.End();
+  if (impl_->own_cell_api) impl_->cell_api.End();
 }
 
 std::string OcrSession::parameters() const {
@@ -366,8 +375,9 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   }
   ctx.check_deadline();
   // Thin rulings scan light grey (a 0.5 pt line at 300 dpi is two pixels of ~180): they are
-  // found on a light threshold, text is judged on a darker one.
-  PixPtr light(pixThresholdToBinary(gray.get(), 215));
+  // found on what is darker than its surroundings (a shaded row is not), text is judged on a
+  // darker threshold.
+  PixPtr light(ruling_ink(gray.get(), dpi));
   PixPtr binary(pixThresholdToBinary(gray.get(), 160));
   if (!light.get() || !binary.get()) return out;
   Pix* mask_raw = nullptr;
@@ -452,11 +462,12 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       }
       if (!cr.framed.get()) continue;
       pixSetResolution(cr.framed.get(), dpi, dpi);
-      api.SetVariable("tessedit_char_whitelist", "");
-      api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-      api.SetImage(cr.framed.get());
-      api.SetSourceResolution(dpi);
-      cr.rt = recognize(api);
+      tesseract::TessBaseAPI& capi = impl_->cells();
+      capi.SetVariable("tessedit_char_whitelist", "");
+      capi.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+      capi.SetImage(cr.framed.get());
+      capi.SetSourceResolution(dpi);
+      cr.rt = recognize(capi);
       reads.push_back(std::move(cr));
     }
     // Columns and rows that hold numbers: most of their inked cells read as digits (a table 四
@@ -503,6 +514,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       RegionText& rt = cr.rt;
       std::u32string text = trim_spaces(rt.text);
       if (text.empty()) continue;
+      if (!cr.digits) text = mend_ocr_brackets(std::move(text));
       // Boxes in the cell's pixels (less the margin) → page points.
       pdf::Rect r{cell.rect.x0 + 1, cell.rect.y0 + 1, cell.rect.x1 - 1, cell.rect.y1 - 1};
       if (rt.x1 >= 0) {
@@ -593,6 +605,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
   }
   api.Clear();
   impl_->digits().Clear();
+  impl_->cells().Clear();
   return out;
 }
 

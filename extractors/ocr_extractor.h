@@ -65,6 +65,10 @@ class OcrSession {
   std::unique_ptr<Impl> impl_;
 };
 
+// A cell's OCR text with each opening 《 or 〈 whose next bracket is a closing ） or ) made the
+// full-width （ the Chinese model misread it for ((《一）→ （一）); all else unchanged.
+std::u32string mend_ocr_brackets(std::u32string s);
+
 // The resolution a PDF page of `width_pt` × `height_pt` points is rendered at for OCR: 300 dpi,
 // less when that would exceed `max_pixels` (never below 100 dpi; 0 when even that is too large).
 double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels);

@@ -104,6 +104,20 @@ double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels)
   return dpi >= kMinDpi ? dpi : 0;
 }
 
+// Brackets come in pairs: an opening 《 or 〈 whose next bracket is a closing ） or ) is the
+// full-width （ the Chinese model misread ((《一）for （一）, which hides the numbering of a label).
+std::u32string mend_ocr_brackets(std::u32string s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != U'《' && s[i] != U'〈') continue;
+    for (std::size_t j = i + 1; j < s.size(); ++j) {
+      const char32_t c = s[j];
+      if (c == U'）' || c == U')') s[i] = U'（';
+      if (c == U'）' || c == U')' || c == U'《' || c == U'〈' || c == U'》' || c == U'〉' || c == U'（' || c == U'(') break;
+    }
+  }
+  return s;
+}
+
 bool is_image_file(std::string_view bytes) {
   return bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8) || bytes.substr(0, 3) == "\xFF\xD8\xFF" ||
          bytes.substr(0, 4) == std::string_view("II*\0", 4) || bytes.substr(0, 4) == std::string_view("MM\0*", 4);
@@ -114,6 +128,7 @@ Document OcrExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   if (!is_image_file(bytes)) throw Error(ErrorCode::unsupported, ctx.source, "not a PNG, JPEG or TIFF image");
   if (ctx.ocr.mode == OcrMode::off)
     throw Error(ErrorCode::no_text_layer, ctx.source, "an image file has no text layer and OCR is off (--ocr=off)");
+  ctx.grant_ocr_page();  // the image's own time, beyond --max-seconds
   return ocr_module(ctx.source).read_image(bytes, ctx);
 }
 

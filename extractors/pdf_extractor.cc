@@ -147,6 +147,7 @@ PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<O
                          const ExtractContext& ctx, Document& doc) {
   const int number = index + 1;
   const std::string where = "page " + std::to_string(number);
+  ctx.grant_ocr_page();  // rendering and reading it take seconds: its own time, beyond --max-seconds
   double w = 0, h = 0;
   PageContent none;
   none.number = number;

@@ -15,7 +15,16 @@ namespace ogix {
 
 void ExtractContext::check_deadline() const {
   if (std::chrono::steady_clock::now() > deadline)
-    throw Error(ErrorCode::limit_exceeded, source, "per-document time limit exceeded (--max-seconds)");
+    throw Error(ErrorCode::limit_exceeded, source,
+                "per-document time limit exceeded (--max-seconds, plus --ocr-page-seconds per page read by OCR)");
+}
+
+void ExtractContext::grant_ocr_page() const {
+  if (deadline == std::chrono::steady_clock::time_point::max()) return;
+  const auto grant = std::chrono::milliseconds(static_cast<long long>(limits.ocr_page_seconds * 1000));
+  // Never past the clock's end (no deadline at all stays none).
+  deadline = std::chrono::steady_clock::time_point::max() - deadline > grant ? deadline + grant
+                                                                             : std::chrono::steady_clock::time_point::max();
 }
 
 InputKind sniff_kind(std::string_view bytes) {

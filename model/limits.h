@@ -13,6 +13,7 @@ struct Limits {
   std::size_t max_table_cells = 100000;     // grid slots of one table
   int max_span = 1000;                      // a rowspan/colspan beyond this is clamped (finding)
   double max_seconds = 120;                 // per-document wall time, checked between pages/stages
+  double ocr_page_seconds = 30;             // added to max_seconds for each page read by OCR
   std::size_t max_pixels = 40'000'000;      // one page image for OCR (decoded or rendered)
 };
 

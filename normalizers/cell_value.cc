@@ -107,6 +107,17 @@ bool is_value_like(std::string_view text) {
   if (r.status == CellStatus::number || r.status == CellStatus::na) return true;
   // A count with its measure word (12件, ３ 项) stands where a value stands: it is no label word,
   // though the spec reads it as text.
+  // Most texts end in no unit: their last bytes tell, without decoding the whole text. (A unit at
+  // the end of the decoded text is its own UTF-8 bytes at the end of `text`.)
+  static const std::vector<std::string> units_utf8 = [] {
+    std::vector<std::string> v;
+    for (const auto& unit : value_units()) v.push_back(u32_to_utf8(unit));
+    return v;
+  }();
+  bool unit_at_end = false;
+  for (const auto& u : units_utf8)
+    if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) unit_at_end = true;
+  if (!unit_at_end) return false;
   std::u32string t = utf8_to_u32(text);
   for (const auto& unit : value_units()) {
     if (t.size() <= unit.size() || t.compare(t.size() - unit.size(), unit.size(), unit) != 0) continue;

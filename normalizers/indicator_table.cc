@@ -215,6 +215,26 @@ const ProfileRow* IndicatorOutline::place(const IndicatorLabel& label, bool has_
       }
       if (score > best_score) best = &pr, best_score = score;
     }
+  last_approximate_ = false;
+  const std::u32string key = utf8_to_u32(label.key);
+  if (!best && approximate_ && key.size() >= 5 && key.size() <= 200) {
+    // At most one edit in six characters, and exactly one indicator that close: a misread 函 in
+    // 信函申请数 names it, a label as near to two indicators names neither. Edits within the
+    // label plus its extra length bound the edits between the two whole labels.
+    std::size_t best_edits = 0;
+    bool tie = false;
+    for (const auto& pr : table_.rows)
+      for (const auto& v : pr.variants) {
+        const std::u32string leaf = utf8_to_u32(v.leaf);
+        if (leaf.size() < 5 || (!v.group.empty() && distance(v.group) < 0)) continue;
+        const std::size_t e = edits_within(leaf, key) + (key.size() > leaf.size() ? key.size() - leaf.size() : 0);
+        if (e == 0 || e > std::max<std::size_t>(1, leaf.size() / 6)) continue;
+        if (!best || e < best_edits) best = &pr, best_edits = e, tie = false;
+        else if (e == best_edits && best != &pr) tie = true;
+      }
+    if (tie) best = nullptr;
+    last_approximate_ = best != nullptr;
+  }
   stack_.push_back(Entry{label.key, label.level, placed_++, has_values});
   history_.push_back(label.key);
   return best;
@@ -328,7 +348,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
                         "value column '" + strip_spaces(l.headers[i]) + "' is neither the report year nor cumulative; kept as " +
                             codes[i],
                         t->id);
-    IndicatorOutline outline(*pt);
+    IndicatorOutline outline(*pt, !doc.ocr_readings.empty());
     std::string held;  // a label line with no unit or values that may continue on the next line
     int held_row = -1;  // index in rows of the blank row written for `held`, or -1
     for (int r = l.header_row + 1; r < t->rows; ++r) {
@@ -383,6 +403,11 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
           !rows.back().row && rows.back().where.rfind(t->id + "/", 0) == 0) {
         IndicatorLabel joined = read_indicator_label(rows.back().text + text);
         if (const ProfileRow* pr = outline.place(joined, true)) {
+          if (outline.last_approximate())
+            doc.add_finding("ocr.label_approximate", Severity::warning,
+                            "the row label OCR read as '" + joined.label + "' is taken for " + pt->code + "/" + pr->code +
+                                " by approximate matching (a misread character or two)",
+                            pt->code + "/" + pr->code);
           rows.back().row = pr;
           rows.back().label = joined.label;
           rows.back().text += text;
@@ -392,6 +417,11 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       }
       row.text = text;
       row.row = outline.place(label, has_values);
+      if (outline.last_approximate())
+        doc.add_finding("ocr.label_approximate", Severity::warning,
+                        "the row label OCR read as '" + label.label + "' is taken for " + pt->code + "/" + row.row->code +
+                            " by approximate matching (a misread character or two)",
+                        pt->code + "/" + row.row->code);
       // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells —
       // unless its label alone names an indicator: that indicator, its cells blank as printed.
       if (!has_values && row.unit.empty() && (!row.row || row.values.empty())) continue;

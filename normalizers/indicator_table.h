@@ -26,9 +26,13 @@ IndicatorLabel read_indicator_label(std::string_view text);
 // context: 被依法纠错数 under 行政复议数量 is review.corrected, under 行政诉讼数量 litigation.corrected.
 class IndicatorOutline {
  public:
-  explicit IndicatorOutline(const ProfileTable& table) : table_(table) {}
+  // `approximate`: labels were read by OCR, and one that names no indicator exactly may name the
+  // one indicator it is within a misread character or two of (labels of at least 5 characters).
+  explicit IndicatorOutline(const ProfileTable& table, bool approximate = false) : table_(table), approximate_(approximate) {}
   // Places the next row; returns its profile row (nullptr: no indicator of that name).
   const ProfileRow* place(const IndicatorLabel& label, bool has_values);
+  // True when the last row placed was named approximately (an OCR misreading, to be reported).
+  bool last_approximate() const { return last_approximate_; }
   // Index (in placement order) of the row the last placed row is a part of, or -1: the nearest
   // row above it at a higher level that carries values.
   int parent() const { return parent_; }
@@ -44,6 +48,7 @@ class IndicatorOutline {
   std::vector<Entry> stack_;
   std::vector<std::string> history_;  // keys of the rows placed so far
   int placed_ = 0, parent_ = -1;
+  bool approximate_ = false, last_approximate_ = false;
 };
 
 // The column codes of an indicator table's value columns from their headers: `current`,

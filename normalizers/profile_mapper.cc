@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -263,14 +264,29 @@ int match_label(const std::vector<LabelVariant>& variants, const std::string& le
 
 ProfileChoice detect_profile(const Document& doc) {
   std::string text = all_text(doc);
+  // The evidence phrases as all_text keys the document, once per process rather than per call.
+  static const std::vector<std::vector<std::string>> evidence_keys = [] {
+    std::vector<std::vector<std::string>> keys;
+    for (const auto& p : builtin_profiles()) {
+      keys.emplace_back();
+      for (const auto& e : p.evidence) keys.back().push_back(simplified_key(strip_spaces(e.text)));
+    }
+    return keys;
+  }();
+  // memmem rather than std::string::find, which tries every occurrence of the phrase's first
+  // byte — in UTF-8 Chinese the lead byte of half the characters.
+  auto contains = [&text](const std::string& phrase) {
+    return phrase.empty() || memmem(text.data(), text.size(), phrase.data(), phrase.size()) != nullptr;
+  };
   ProfileChoice best;
   int best_score = 0;
-  for (const auto& p : builtin_profiles()) {
+  for (std::size_t pi = 0; pi < builtin_profiles().size(); ++pi) {
+    const Profile& p = builtin_profiles()[pi];
     if (p.detect != "wording") continue;  // ogi-legacy is chosen by its table, never by wording
     int score = 0;
     std::vector<std::string> ev;
-    for (const auto& e : p.evidence)
-      if (text.find(simplified_key(strip_spaces(e.text))) != std::string::npos) {
+    for (std::size_t ei = 0; ei < p.evidence.size(); ++ei)
+      if (const auto& e = p.evidence[ei]; contains(evidence_keys[pi][ei])) {
         score += e.weight;
         ev.push_back(e.text);
       }

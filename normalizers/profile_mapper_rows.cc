@@ -59,23 +59,6 @@ RowMatch Mapper::match_row_in_group(const std::string& leaf, const std::string& 
   return best;
 }
 
-namespace {
-
-// The fewest character edits that turn `needle` into some run of `hay` (approximate containment,
-// code points): 0 when hay contains needle.
-std::size_t edits_within(const std::u32string& needle, const std::u32string& hay) {
-  std::vector<std::size_t> prev(hay.size() + 1, 0), cur(hay.size() + 1, 0);  // a run may start anywhere
-  for (std::size_t i = 1; i <= needle.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= hay.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (needle[i - 1] == hay[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return *std::min_element(prev.begin(), prev.end());
-}
-
-}  // namespace
-
 RowMatch Mapper::match_row_approx(const std::string& full, std::size_t* matched_len) const {
   RowMatch best;
   const std::u32string hay = utf8_to_u32(full);

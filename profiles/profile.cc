@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <sstream>
 #include <stdexcept>
 
 #include "text/unicode.h"
@@ -37,12 +36,15 @@ const CodeLabel* Profile::label(std::string_view kind, std::string_view t, std::
 
 namespace {
 
-std::string trim(std::string_view s) {
+// `s` without its leading and trailing blanks, as a view into it.
+std::string_view trim_view(std::string_view s) {
   std::size_t a = s.find_first_not_of(" \t\r");
   if (a == std::string_view::npos) return {};
   std::size_t b = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(a, b - a + 1));
+  return s.substr(a, b - a + 1);
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -56,11 +58,18 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
+// Whitespace-separated words, as `istream >> string` reads them in the C locale (a stream per
+// call made this a visible part of parsing the profiles, which every process does).
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  std::string w;
-  while (in >> w) out.push_back(w);
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && space(s[i])) ++i;
+    std::size_t start = i;
+    while (i < s.size() && !space(s[i])) ++i;
+    if (i > start) out.emplace_back(s.substr(start, i - start));
+  }
   return out;
 }
 
@@ -86,18 +95,20 @@ Profile parse_profile(std::string_view text) {
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
-    std::string line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    // Views into the profile text: every process parses the profiles, and a copy of each piece of
+    // each line was most of the parser's work.
+    std::string_view line = trim_view(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
     ++lineno;
     if (line.empty() || line[0] == '#') continue;
     auto fail = [&](const std::string& why) {
       throw std::invalid_argument("profile line " + std::to_string(lineno) + ": " + why);
     };
-    std::string kw = line.substr(0, line.find(' '));
-    std::string rest = trim(line.substr(kw.size()));
+    std::string_view kw = line.substr(0, line.find(' '));
+    std::string_view rest = trim_view(line.substr(kw.size()));
     auto eq = rest.find(" = ");
-    std::string lhs = trim(rest.substr(0, eq));
-    std::string rhs = eq == std::string::npos ? std::string() : trim(rest.substr(eq + 3));
+    std::string_view lhs = trim_view(rest.substr(0, eq));
+    std::string_view rhs = eq == std::string_view::npos ? std::string_view() : trim_view(rest.substr(eq + 3));
     if (kw == "profile") {
       p.id = rest;
     } else if (kw == "describe") {
@@ -105,12 +116,12 @@ Profile parse_profile(std::string_view text) {
     } else if (kw == "evidence") {
       auto sp = rest.find(' ');
       if (sp == std::string::npos) fail("evidence needs WEIGHT TEXT");
-      p.evidence.push_back({std::stoi(rest.substr(0, sp)), trim(rest.substr(sp + 1))});
+      p.evidence.push_back({std::stoi(std::string(rest.substr(0, sp))), trim(rest.substr(sp + 1))});
     } else if (kw == "detect") {
       if (rest != "wording" && rest != "indicator-table") fail("detect needs wording or indicator-table");
       p.detect = rest;
     } else if (kw == "label-col" || kw == "unit-col") {
-      if (!table) fail(kw + " outside a table");
+      if (!table) fail(std::string(kw) + " outside a table");
       (kw == "label-col" ? table->label_col : table->unit_col) = parse_variants(rhs.empty() ? rest.substr(rest.find('=') + 1) : rhs);
     } else if (kw == "units") {
       if (!table) fail("units outside a table");
@@ -124,11 +135,11 @@ Profile parse_profile(std::string_view text) {
       if (table)
         for (auto& x : table->rows)
           if (x.code == lhs) r = &x;
-      if (!r) fail("stated names no row of the table: " + lhs);
+      if (!r) fail("stated names no row of the table: " + std::string(lhs));
       for (const auto& v : split(rhs, '|'))
         if (!v.empty()) r->stated.push_back(label_key(v));
     } else if (kw == "section") {
-      ProfileSection s{lhs, {}};
+      ProfileSection s{std::string(lhs), {}};
       for (const auto& v : split(rhs, '|')) s.variants.push_back(label_key(v));
       p.sections.push_back(std::move(s));
     } else if (kw == "table") {
@@ -137,7 +148,7 @@ Profile parse_profile(std::string_view text) {
       table = &p.tables.back();
     } else if (kw == "col" || kw == "extra-col") {
       if (!table) fail("col outside a table");
-      table->cols.push_back(ProfileColumn{lhs, parse_variants(rhs), kw == "extra-col", {}, {}});
+      table->cols.push_back(ProfileColumn{std::string(lhs), parse_variants(rhs), kw == "extra-col", {}, {}});
     } else if (kw == "row" || kw == "extra-row") {
       if (!table) fail("row outside a table");
       ProfileRow r;
@@ -155,11 +166,11 @@ Profile parse_profile(std::string_view text) {
       r.extra = kw == "extra-row";
       table->rows.push_back(std::move(r));
     } else if (kw == "group-row" || kw == "group-col") {
-      if (!table || eq == std::string::npos) fail(kw + " needs CODE = GROUP > GROUP … inside a table");
+      if (!table || eq == std::string::npos) fail(std::string(kw) + " needs CODE = GROUP > GROUP … inside a table");
       std::vector<std::string> groups;
       for (auto& part : split(rhs, '>'))
         if (!part.empty()) groups.push_back(std::move(part));
-      if (groups.empty()) fail(kw + " needs a group label");
+      if (groups.empty()) fail(std::string(kw) + " needs a group label");
       bool found = false;
       if (kw == "group-row") {
         for (auto& r : table->rows)
@@ -168,7 +179,7 @@ Profile parse_profile(std::string_view text) {
         for (auto& c : table->cols)
           if (c.code == lhs) c.groups = groups, found = true;
       }
-      if (!found) fail(kw + " names unknown code " + lhs);
+      if (!found) fail(std::string(kw) + " names unknown code " + std::string(lhs));
     } else if (kw == "print-layout") {
       if (!table || rest != "one-row") fail("print-layout takes one-row inside a table");
       table->printed_one_row = true;
@@ -233,7 +244,7 @@ Profile parse_profile(std::string_view text) {
       }
       p.labels.push_back(std::move(l));
     } else {
-      fail("unknown statement " + kw);
+      fail("unknown statement " + std::string(kw));
     }
   }
   if (p.id.empty()) throw std::invalid_argument("profile without an id");

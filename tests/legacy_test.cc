@@ -79,6 +79,24 @@ TEST_CASE("group context: 被依法纠错数 is review or litigation by the near
   CHECK(bare.place(read_indicator_label("被依法纠错数"), true) == nullptr);  // no group: not guessed
 }
 
+TEST_CASE("OCR'd labels: one misread character names the one indicator that close, only when asked") {
+  const ProfileTable& t = *find_profile("ogi-legacy")->table("indicators");
+  IndicatorOutline exact(t);
+  CHECK(exact.place(read_indicator_label("（二）信国申请数"), true) == nullptr);  // text: never approximate
+  IndicatorOutline o(t, true);
+  const ProfileRow* r = o.place(read_indicator_label("（二）信国申请数"), true);  // 函 read as 国
+  REQUIRE(r != nullptr);
+  CHECK(r->code == "requests_channel.mail");
+  CHECK(o.last_approximate());
+  CHECK(o.place(read_indicator_label("（三）信函申请数"), true)->code == "requests_channel.mail");
+  CHECK_FALSE(o.last_approximate());  // an exact name is no approximation
+  CHECK(o.place(read_indicator_label("（四）信国申博数"), true) == nullptr);  // two edits in five characters
+  CHECK_FALSE(o.last_approximate());
+  CHECK(o.place(read_indicator_label("五、行政诉讼数量"), true)->code == "litigation_total");
+  // The group still decides: 驭 for 驳, under 行政诉讼.
+  CHECK(o.place(read_indicator_label("（一）维持具体行政行为或者驭回原告诉讼请求数"), true)->code == "litigation.upheld");
+}
+
 TEST_CASE("period columns by header: the report year, cumulative, other columns c<n>") {
   const ProfileTable& t = *find_profile("ogi-legacy")->table("indicators");
   CHECK(period_codes(t, {"2013年度", "历年累计"}, "2013") == std::vector<std::string>{"current", "cumulative"});

@@ -132,6 +132,30 @@ TEST_CASE("ocr: the scanned page maps to the fixture's gold, and every number th
   CHECK(read >= 15 + 3 * 7);  // 其他处理, 总计 and 结转下年度 rows of table 三 too
 }
 
+TEST_CASE("ocr: each page read by OCR extends the document's deadline by --ocr-page-seconds") {
+  ExtractContext none;
+  none.grant_ocr_page();
+  CHECK(none.deadline == std::chrono::steady_clock::time_point::max());  // no deadline stays none
+  ExtractContext ctx;
+  ctx.source = "scan.pdf";
+  ctx.limits.ocr_page_seconds = 45;
+  const auto start = std::chrono::steady_clock::now();
+  ctx.deadline = start;
+  ctx.grant_ocr_page();
+  CHECK(ctx.deadline == start + std::chrono::seconds(45));
+  // A document whose own budget is spent (0 ms) still gets its scanned page read — the blank
+  // page's own outcome — and without a grant the same page is refused.
+  ConvertOptions o;
+  o.limits.max_seconds = 1e-6;
+  o.limits.ocr_page_seconds = 3600;
+  std::string msg;
+  const std::string blank = white_png(850, 1100);
+  CHECK(convert_error(blank, o, &msg) == ErrorCode::no_text_layer);
+  o.limits.ocr_page_seconds = 0;
+  CHECK(convert_error(blank, o, &msg) == ErrorCode::limit_exceeded);
+  CHECK(msg.find("--ocr-page-seconds") != std::string::npos);
+}
+
 TEST_CASE("ocr: --ocr=off leaves a scan without a text layer") {
   ExtractContext ctx;
   ctx.source = "scan.pdf";
@@ -223,6 +247,14 @@ const CanonicalCell& natural(const Document& d) {
 }
 
 }  // namespace
+
+TEST_CASE("ocr: an opening 《 or 〈 closed by ） is the （ the Chinese model misread") {
+  CHECK(mend_ocr_brackets(U"《一）召开会议数") == U"（一）召开会议数");
+  CHECK(mend_ocr_brackets(U"主动公开数〈不同渠道计1条)") == U"主动公开数（不同渠道计1条)");
+  CHECK(mend_ocr_brackets(U"《条例》（一）") == U"《条例》（一）");  // a title in its own brackets stays
+  CHECK(mend_ocr_brackets(U"〈一") == U"〈一");                      // no closing bracket: unchanged
+  CHECK(mend_ocr_brackets(U"《办法《二）") == U"《办法（二）");           // only the opener next to the close
+}
 
 TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading makes its rules hold") {
   // 8 read where 0 is printed: rules 1 and 3 fail; OCR offered 0 as the alternative → corrected.

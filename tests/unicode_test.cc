@@ -46,6 +46,14 @@ TEST_CASE("heading markers in all their spellings") {
   CHECK(std::string("一、总体情况").substr(m.length) == "总体情况");
 }
 
+TEST_CASE("edits_within: approximate containment in code points") {
+  CHECK(edits_within(U"信函申请数", U"（二）信函申请数") == 0);
+  CHECK(edits_within(U"信函申请数", U"信国申请数") == 1);
+  CHECK(edits_within(U"信函申请数", U"信申请数") == 1);
+  CHECK(edits_within(U"信函申请数", U"信国申博数") == 2);
+  CHECK(edits_within(U"abc", U"") == 3);
+}
+
 TEST_CASE("chinese numerals") {
   CHECK(chinese_numeral(U"七") == 7);
   CHECK(chinese_numeral(U"十") == 10);
@@ -59,4 +67,19 @@ TEST_CASE("utf8 round trip and invalid bytes") {
   CHECK(u32_to_utf8(utf8_to_u32("规章 𠀀")) == "规章 𠀀");
   CHECK(utf8_to_u32("\xff") == std::u32string(1, 0xFFFD));
   CHECK(utf8_to_u32("\xe8\xa7") == std::u32string(2, 0xFFFD));  // truncated sequence
+}
+
+TEST_CASE("normalize_text composes to NFC, also beside invalid bytes, and keeps no state between calls") {
+  // e + combining acute composes; a CJK compatibility ideograph (U+F900) becomes its unified form.
+  CHECK(normalize_text("caf\x65\xcc\x81") == "caf\xc3\xa9");
+  CHECK(normalize_text("\xef\xa4\x80") == "\xe8\xb1\x88");
+  // An invalid byte is U+FFFD; the text around it is still composed.
+  CHECK(normalize_text("\xff\x65\xcc\x81") == "\xef\xbf\xbd\xc3\xa9");
+  // Already in NFC: unchanged apart from the layout rules.
+  CHECK(normalize_text("规章  制度") == "规章制度");
+  // A long text, then a short one: the scratch buffers of the first leave nothing in the second.
+  std::string long_text(5000, 'a');
+  CHECK(normalize_text(long_text) == long_text);
+  CHECK(normalize_text("b") == "b");
+  CHECK(normalize_text("").empty());
 }

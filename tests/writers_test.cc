@@ -15,6 +15,15 @@ TEST_CASE("CSV fields are quoted per RFC 4180") {
   CHECK(csv_field("two\nlines") == "\"two\nlines\"");
 }
 
+TEST_CASE("append_csv_field appends what csv_field returns") {
+  for (std::string f : {"", "abc", "a,b", "say \"hi\"", "two\nlines", "cr\r", "规章,制度"}) {
+    CAPTURE(f);
+    std::string out = "x,";
+    append_csv_field(out, f);
+    CHECK(out == "x," + csv_field(f));
+  }
+}
+
 TEST_CASE("cells CSV header and row order follow the contract") {
   CHECK(cells_csv_header().rfind("source,profile,table,row,col,status,value,raw", 0) == 0);
   Document d;

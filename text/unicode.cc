@@ -94,29 +94,46 @@ bool is_invisible(char32_t c) {
          (c < 0x20 && !is_space_like(c)) || c == 0x7F || (c >= 0x80 && c < 0xA0);
 }
 
-std::u32string nfc(std::u32string_view in) {
+// `in`, the UTF-8 text `utf8` decoded, in NFC. `valid` says that the decoding replaced nothing, so
+// that `utf8` itself can be asked: most text is in NFC already, and asking ICU about the UTF-8
+// costs no UTF-16 copy.
+void nfc_in_place(std::u32string& in, std::string_view utf8, bool valid) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) return std::u32string(in);
+  if (U_FAILURE(err)) return;
+  if (valid && n->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), err) &&
+      U_SUCCESS(err))
+    return;
+  err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(in.data()),
                                                       static_cast<int32_t>(in.size()));
-  if (n->isNormalized(u, err) && U_SUCCESS(err)) return std::u32string(in);
+  if (n->isNormalized(u, err) && U_SUCCESS(err)) return;
   err = U_ZERO_ERROR;
   icu::UnicodeString out = n->normalize(u, err);
-  if (U_FAILURE(err)) return std::u32string(in);
+  if (U_FAILURE(err)) return;
   std::u32string r(static_cast<std::size_t>(out.countChar32()), U'\0');
   err = U_ZERO_ERROR;
   out.toUTF32(reinterpret_cast<UChar32*>(r.data()), static_cast<int32_t>(r.size()), err);
-  return r;
+  in = std::move(r);
 }
 
 }  // namespace
 
 std::string normalize_text(std::string_view s) {
-  std::u32string in = nfc(utf8_to_u32(s));
+  // Scratch buffers kept per thread: every paragraph and cell of a document comes through here,
+  // and four fresh UTF-32 strings per call (four bytes a character) were a visible share of the
+  // allocator's work.
+  thread_local std::u32string in, a, b, out;
+  in.clear();
+  bool valid = true;
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
+    char32_t c = decode_at(s, i, &len);
+    if (c == 0xFFFD && len == 1) valid = false;  // an invalid sequence (a real U+FFFD takes 3 bytes)
+    in.push_back(c);
+  }
+  nfc_in_place(in, s, valid);
   // Pass 1: widths, spaces, invisibles.
-  std::u32string a;
-  a.reserve(in.size());
+  a.clear();
   for (char32_t c : in) {
     if (is_invisible(c)) continue;
     if (is_space_like(c)) c = ' ';
@@ -139,8 +156,7 @@ std::string normalize_text(std::string_view s) {
       if (a[j] != ' ') return a[j];
     return 0;
   };
-  std::u32string b;
-  b.reserve(a.size());
+  b.clear();
   bool open_quote = true;
   for (std::size_t i = 0; i < a.size(); ++i) {
     char32_t c = a[i];
@@ -185,8 +201,7 @@ std::string normalize_text(std::string_view s) {
     b.push_back(c);
   }
   // Spaces just inside full-width brackets and around full-width punctuation are residue too.
-  std::u32string out;
-  out.reserve(b.size());
+  out.clear();
   for (std::size_t i = 0; i < b.size(); ++i) {
     if (b[i] == ' ') {
       char32_t p = out.empty() ? 0 : out.back();
@@ -254,6 +269,17 @@ std::string strip_spaces(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
   return out;
+}
+
+std::size_t edits_within(const std::u32string& needle, const std::u32string& hay) {
+  std::vector<std::size_t> prev(hay.size() + 1, 0), cur(hay.size() + 1, 0);  // a run may start anywhere
+  for (std::size_t i = 1; i <= needle.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= hay.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (needle[i - 1] == hay[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return *std::min_element(prev.begin(), prev.end());
 }
 
 int chinese_numeral(std::u32string_view s) {

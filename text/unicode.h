@@ -54,6 +54,10 @@ HeadingMarker heading_marker(std::string_view s);
 // Parses a Chinese numeral 一..九十九 (also 〇/零); 0 when not one.
 int chinese_numeral(std::u32string_view s);
 
+// The fewest character edits (code points) that turn `needle` into some run of `hay`:
+// approximate containment, 0 when hay contains needle.
+std::size_t edits_within(const std::u32string& needle, const std::u32string& hay);
+
 // Applies normalize_text to every paragraph and cell of the document and drops empty paragraphs.
 void normalize_document_text(Document& doc);
 

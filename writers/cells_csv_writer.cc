@@ -4,7 +4,7 @@
 
 namespace ogix {
 
-std::string csv_field(const std::string& s) {
+void append_csv_field(std::string& out, std::string_view s) {
   // One pass over the bytes: find_first_of with a set searches the set once per byte, which made
   // quoting a visible cost of writing the CSVs.
   bool quote = false;
@@ -13,15 +13,22 @@ std::string csv_field(const std::string& s) {
       quote = true;
       break;
     }
-  if (!quote) return s;
-  std::string out;
-  out.reserve(s.size() + 8);
+  if (!quote) {
+    out += s;
+    return;
+  }
+  out.reserve(out.size() + s.size() + 8);
   out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+std::string csv_field(const std::string& s) {
+  std::string out;
+  append_csv_field(out, s);
   return out;
 }
 
@@ -31,10 +38,19 @@ std::string location(const std::vector<Span>& spans) {
   std::string out;
   for (const auto& s : spans) {
     if (!out.empty()) out += ';';
-    if (s.page > 0)
-      out += "p" + std::to_string(s.page) + ":" + format_coord(s.x0) + "," + format_coord(s.y0) + "," +
-             format_coord(s.x1) + "," + format_coord(s.y1);
-    else
+    if (s.page > 0) {
+      // Appended piece by piece (a chain of `+` copies the text so far at each step).
+      out += 'p';
+      out += std::to_string(s.page);
+      out += ':';
+      out += format_coord(s.x0);
+      out += ',';
+      out += format_coord(s.y0);
+      out += ',';
+      out += format_coord(s.x1);
+      out += ',';
+      out += format_coord(s.y1);
+    } else
       out += s.path;
   }
   return out;
@@ -42,14 +58,29 @@ std::string location(const std::vector<Span>& spans) {
 
 std::string cells_csv_rows(const Document& doc, const std::string& document) {
   std::string out;
+  // Appended field by field: each temporary a chain of `+` builds is a copy of the line so far.
+  auto field = [&out](std::string_view f, char sep = ',') {
+    append_csv_field(out, f);
+    out += sep;
+  };
   for (const auto& c : doc.cells) {
     std::string raw = c.raw, label = c.label;
     sanitize_xml_text(raw);  // the same text the XML carries
     sanitize_xml_text(label);
-    out += csv_field(doc.meta.source) + ',' + csv_field(doc.profile) + ',' + csv_field(c.table) + ',' +
-           csv_field(c.row) + ',' + csv_field(c.col) + ',' + status_name(c.status) + ',' + csv_field(c.value) + ',' +
-           csv_field(raw) + ',' + (c.extra ? "true" : "false") + ',' + csv_field(label) + ',' +
-           csv_field(location(c.from)) + ',' + csv_field(document) + ',' + csv_field(c.unit) + "\r\n";
+    field(doc.meta.source);
+    field(doc.profile);
+    field(c.table);
+    field(c.row);
+    field(c.col);
+    field(status_name(c.status));
+    field(c.value);
+    field(raw);
+    field(c.extra ? "true" : "false");
+    field(label);
+    field(location(c.from));
+    field(document);
+    append_csv_field(out, c.unit);
+    out += "\r\n";
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.h"
@@ -22,5 +23,8 @@ std::string location(const std::vector<Span>& spans);
 
 // Quotes a CSV field when it holds a comma, quote, CR or LF (RFC 4180).
 std::string csv_field(const std::string& s);
+
+// Appends `s` to `out` as csv_field writes it, without a temporary.
+void append_csv_field(std::string& out, std::string_view s);
 
 }  // namespace ogix

@@ -24,15 +24,22 @@ ReportsColumns reports_columns(const std::vector<CodebookEntry>& codebook) {
 
 std::string reports_csv_header(const ReportsColumns& columns) {
   std::string s = "document,source,sha256,profile,agency,agency_key,agency_level,year,rules_pass,rules_fail,rules_unchecked";
-  for (const auto& c : columns.codes) s += ',' + csv_field(c) + ',' + csv_field(c + ".status");
+  for (const auto& c : columns.codes) {
+    s += ',';
+    append_csv_field(s, c);
+    s += ',';
+    append_csv_field(s, c + ".status");
+  }
   return s + "\r\n";
 }
 
 std::string reports_csv_row(const Document& doc, const std::string& document, const ReportsColumns& columns) {
   const Metadata& m = doc.meta;
   std::string s;
-  for (const std::string* f : {&document, &m.source, &m.sha256, &doc.profile, &m.agency, &m.agency_key, &m.agency_level, &m.year})
-    s += csv_field(*f) + ',';
+  for (const std::string* f : {&document, &m.source, &m.sha256, &doc.profile, &m.agency, &m.agency_key, &m.agency_level, &m.year}) {
+    append_csv_field(s, *f);
+    s += ',';
+  }
   int rules[3] = {0, 0, 0};
   for (const auto& r : doc.rules) ++rules[static_cast<int>(r.result)];
   s += std::to_string(rules[0]) + ',' + std::to_string(rules[1]) + ',' + std::to_string(rules[2]);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,14 +31,18 @@ namespace {
 // True when `s` is valid UTF-8 holding only characters XML 1.0 allows: the common case, checked
 // on bytes without decoding.
 bool xml_clean(const std::string& s) {
+  bool ascii = true;
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    if (c < 0x80) continue;
+    ascii = false;
     if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
       return false;  // U+FFFE, U+FFFF
   }
-  return is_valid_utf8(s);  // also rejects surrogates and values beyond U+10FFFF
+  // ASCII is valid UTF-8: numbers, codes, paths and coordinates need no second pass.
+  return ascii || is_valid_utf8(s);  // also rejects surrogates and values beyond U+10FFFF
 }
 
 }  // namespace
@@ -87,7 +92,7 @@ class XmlOut {
   void end() {
     close_start_tag();
     if (open_.empty()) throw Error(ErrorCode::internal, {}, "XML writer: end() without start()");
-    Open o = std::move(open_.back());
+    Open o = open_.back();
     open_.pop_back();
     if (o.has_children) {
       out_ += '\n';
@@ -116,18 +121,19 @@ class XmlOut {
     end();
   }
   std::string finish() {
-    if (!open_.empty()) throw Error(ErrorCode::internal, {}, "XML writer: unclosed element " + open_.back().name);
+    if (!open_.empty()) throw Error(ErrorCode::internal, {}, "XML writer: unclosed element " + std::string(open_.back().name));
     return std::move(out_);
   }
 
  private:
+  // Element and attribute names are string literals of this file: views, not copies.
   struct Open {
-    std::string name;
+    std::string_view name;
     bool has_children;
   };
   std::string out_;
   std::vector<Open> open_;
-  std::vector<std::pair<std::string, std::string>> attrs_;  // of the start tag being written
+  std::vector<std::pair<std::string_view, std::string>> attrs_;  // of the start tag being written
   bool start_pending_ = false;
 
   // C14N's escaping: of text (& < > CR) or of an attribute value (& < " TAB LF CR). The runs
