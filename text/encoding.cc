@@ -1,5 +1,6 @@
 #include "text/encoding.h"
 
+#include <dlfcn.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -7,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "model/error.h"
@@ -118,17 +120,67 @@ bool mostly_utf8(std::string_view s) {
   return good >= 8 && good >= 20 * bad;
 }
 
+// ICU's charset detector is the one thing ogix takes from libicui18n, and the last resort of
+// decode_to_utf8: the library is loaded on its first use rather than linked, since linked it cost
+// every process ~1,600 symbol relocations at start-up (LD_DEBUG=statistics). ICU renames its C
+// functions per version (ucsdet_open is a macro for ucsdet_open_72): OGIX_ICU_NAME spells the
+// name the header declares, and OGIX_ICUI18N_SONAME (CMakeLists.txt) is the library of those headers.
+#define OGIX_ICU_NAME2(x) #x
+#define OGIX_ICU_NAME(x) OGIX_ICU_NAME2(x)
+struct LibIcuI18n {
+#define OGIX_ICU_FN(name) decltype(&::name) name = nullptr
+  OGIX_ICU_FN(ucsdet_open);
+  OGIX_ICU_FN(ucsdet_close);
+  OGIX_ICU_FN(ucsdet_setText);
+  OGIX_ICU_FN(ucsdet_detect);
+  OGIX_ICU_FN(ucsdet_getName);
+  OGIX_ICU_FN(ucsdet_getConfidence);
+#undef OGIX_ICU_FN
+  std::string error;  // why loading failed; empty when every function was found
+};
+
+// The library, loaded once per process (thread-safe static initialization); never unloaded.
+const LibIcuI18n& icu_i18n() {
+  static const LibIcuI18n lib = [] {
+    LibIcuI18n l;
+    void* h = ::dlopen(OGIX_ICUI18N_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (h == nullptr) {
+      const char* why = ::dlerror();
+      l.error = std::string("cannot load " OGIX_ICUI18N_SONAME ": ") + (why ? why : "unknown error");
+      return l;
+    }
+    auto bind = [&](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
+      if (fn == nullptr && l.error.empty()) l.error = std::string(OGIX_ICUI18N_SONAME " has no ") + name;
+    };
+#define OGIX_ICU_BIND(name) bind(l.name, OGIX_ICU_NAME(name))
+    OGIX_ICU_BIND(ucsdet_open);
+    OGIX_ICU_BIND(ucsdet_close);
+    OGIX_ICU_BIND(ucsdet_setText);
+    OGIX_ICU_BIND(ucsdet_detect);
+    OGIX_ICU_BIND(ucsdet_getName);
+    OGIX_ICU_BIND(ucsdet_getConfidence);
+#undef OGIX_ICU_BIND
+    return l;
+  }();
+  return lib;
+}
+
 // ICU's detector over the whole input; only trusted for inputs long enough to carry statistics.
+// Throws Error(internal) when libicui18n cannot be loaded (a broken install: guessing without it
+// could decode differently from a working one).
 std::string detect_charset(std::string_view bytes) {
   if (bytes.size() < 64) return {};
+  const LibIcuI18n& icu = icu_i18n();
+  if (!icu.error.empty()) throw Error(ErrorCode::internal, {}, icu.error);
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
+  std::unique_ptr<UCharsetDetector, decltype(icu.ucsdet_close)> det(icu.ucsdet_open(&err), icu.ucsdet_close);
   if (U_FAILURE(err)) return {};
-  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
-  const UCharsetMatch* m = ucsdet_detect(det.get(), &err);
+  icu.ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  const UCharsetMatch* m = icu.ucsdet_detect(det.get(), &err);
   if (U_FAILURE(err) || !m) return {};
-  const char* name = ucsdet_getName(m, &err);
-  int conf = ucsdet_getConfidence(m, &err);
+  const char* name = icu.ucsdet_getName(m, &err);
+  int conf = icu.ucsdet_getConfidence(m, &err);
   if (U_FAILURE(err) || !name || conf < 10) return {};
   return canonical_charset(name);
 }
