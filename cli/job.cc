@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <new>
 #include <thread>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "extractors/extractor.h"
@@ -181,7 +183,30 @@ std::string temporary_name(const std::string& path) {
 
 }  // namespace
 
+// True when a file opened with O_TMPFILE can be given a name through /proc/self/fd (linkat with
+// AT_SYMLINK_FOLLOW needs no privilege, unlike AT_EMPTY_PATH).
+bool proc_fd_links() {
+  static const bool yes = ::access("/proc/self/fd", X_OK) == 0;
+  return yes;
+}
+
 AtomicFileWriter::AtomicFileWriter(std::string path, bool sync) : path_(std::move(path)), tmp_(temporary_name(path_)), sync_(sync) {
+  // An unnamed file in the target directory, named only at commit: creating it allocates the
+  // inode without the directory's lock, which two converting threads otherwise wait on for each
+  // create (measured: -j2 spent twice -j1's system time spinning on that lock); a killed run
+  // leaves nothing behind. Filesystems without O_TMPFILE take the named temporary file.
+  if (proc_fd_links()) {
+    std::string dir = fs::path(path_).parent_path().string();
+    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      file_ = ::fdopen(fd, "wb");
+      if (file_) {
+        unnamed_ = true;
+        return;
+      }
+      ::close(fd);
+    }
+  }
   file_ = std::fopen(tmp_.c_str(), "wb");
   if (!file_) throw Error(ErrorCode::io, fs::path(path_).filename().string(), "cannot create " + tmp_);
 }
@@ -190,7 +215,7 @@ AtomicFileWriter::~AtomicFileWriter() {
   if (file_) {
     std::fclose(file_);
     std::error_code ec;
-    fs::remove(tmp_, ec);
+    if (!unnamed_) fs::remove(tmp_, ec);
   }
 }
 
@@ -202,12 +227,32 @@ void AtomicFileWriter::write(std::string_view bytes) {
 void AtomicFileWriter::commit() {
   bool ok = ok_ && std::fflush(file_) == 0;
   if (sync_) ok = (::fsync(fileno(file_)) == 0) && ok;
+  std::error_code ec;
+  if (ok && unnamed_) {
+    std::string self = "/proc/self/fd/" + std::to_string(fileno(file_));
+    // The final name when it is free (one directory operation); an existing file is replaced
+    // atomically through a named temporary link and a rename.
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path_.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      if (errno == EEXIST && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, tmp_.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+        unnamed_ = false;  // tmp_ now exists: renamed below, or removed on failure
+      } else {
+        ok = false;
+      }
+    } else {
+      ok = (std::fclose(file_) == 0);
+      file_ = nullptr;
+      if (!ok) {
+        fs::remove(path_, ec);
+        throw Error(ErrorCode::io, fs::path(path_).filename().string(), "cannot write " + path_);
+      }
+      return;
+    }
+  }
   ok = (std::fclose(file_) == 0) && ok;
   file_ = nullptr;
-  std::error_code ec;
   if (ok) fs::rename(tmp_, path_, ec);
   if (!ok || ec) {
-    fs::remove(tmp_, ec);
+    if (!unnamed_) fs::remove(tmp_, ec);
     throw Error(ErrorCode::io, fs::path(path_).filename().string(), "cannot write " + path_);
   }
 }

@@ -62,7 +62,8 @@ std::string codebook_text();
 void write_file_atomic(const std::string& path, std::string_view bytes, bool sync = true);
 
 // A file written piece by piece (a dataset file of any size in bounded memory) that appears at
-// `path` only on commit(): until then it is `<path>.tmp-<pid>-<n>`, removed if never committed.
+// `path` only on commit(): until then it is unnamed (O_TMPFILE) or, where the filesystem cannot,
+// `<path>.tmp-<pid>-<n>`, removed if never committed.
 class AtomicFileWriter {
  public:
   // Creates the temporary file. Throws Error(io).
@@ -79,6 +80,7 @@ class AtomicFileWriter {
   std::string path_, tmp_;
   std::FILE* file_ = nullptr;
   bool sync_, ok_ = true;
+  bool unnamed_ = false;  // file_ is an O_TMPFILE file, linked to a name on commit()
 };
 
 // True for the name of a temporary file that AtomicFileWriter leaves behind when killed.

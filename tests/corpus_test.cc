@@ -168,3 +168,28 @@ TEST_CASE("the timing line states both phases' wall and CPU seconds") {
   CHECK(process_cpu_seconds() >= b);
   CHECK(process_cpu_seconds() >= thread_cpu_seconds());
 }
+
+TEST_CASE("an atomic output appears whole on commit, replaces an older file, and leaves nothing when dropped") {
+  test::TempDir dir("ogix-atomic");
+  auto names = [&] {
+    std::set<std::string> s;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path)) s.insert(e.path().filename().string());
+    return s;
+  };
+  auto read = [](const std::filesystem::path& p) { return read_file_capped(p.string(), 1 << 20); };
+  std::string path = (dir.path / "out.xml").string();
+  {
+    AtomicFileWriter w(path, false);
+    w.write("first ");
+    CHECK(names().count("out.xml") == 0);  // not under its name before commit
+    w.write("version");
+    w.commit();
+  }
+  CHECK(read(path) == "first version");
+  write_file_atomic(path, "second", false);  // an existing file is replaced
+  CHECK(read(path) == "second");
+  { AtomicFileWriter dropped(path, true); dropped.write("never committed"); }
+  CHECK(read(path) == "second");
+  CHECK(names() == std::set<std::string>{"out.xml"});
+  CHECK_THROWS_AS(write_file_atomic((dir.path / "missing" / "x.xml").string(), "x", false), Error);
+}
