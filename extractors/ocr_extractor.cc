@@ -31,6 +31,18 @@ constexpr int kMargin = kOcrMargin;
 
 }  // namespace
 
+OcrSymbol ocr_symbol(const tesseract::ResultIterator& it) {
+  OcrSymbol sym;
+  sym.text = ocr_take(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+  sym.confidence = it.Confidence(tesseract::RIL_SYMBOL);
+  tesseract::ChoiceIterator ci(it);
+  do {
+    const char* t = ci.GetUTF8Text();
+    if (t && *t && sym.choices.size() < 8) sym.choices.emplace_back(t, ci.Confidence());
+  } while (ci.Next());
+  return sym;
+}
+
 std::string ocr_take(char* s) {
   std::string out = s ? s : "";
   delete[] s;
@@ -214,16 +226,7 @@ RegionText recognize(tesseract::TessBaseAPI& api, bool digits = false) {
       if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b))
         rt.x0 = std::min(rt.x0, l), rt.y0 = std::min(rt.y0, t), rt.x1 = std::max(rt.x1, r), rt.y1 = std::max(rt.y1, b);
     }
-    OcrSymbol sym;
-    sym.text = take(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-    sym.confidence = it->Confidence(tesseract::RIL_SYMBOL);
-    {
-      tesseract::ChoiceIterator ci(*it);
-      do {
-        const char* t = ci.GetUTF8Text();
-        if (t && *t && sym.choices.size() < 8) sym.choices.emplace_back(t, ci.Confidence());
-      } while (ci.Next());
-    }
+    OcrSymbol sym = ocr_symbol(*it);
     line += utf8_to_u32(sym.text);
     rt.symbols.push_back(std::move(sym));
     rt.any = true;

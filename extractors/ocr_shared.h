@@ -6,6 +6,12 @@
 
 #include <leptonica/allheaders.h>
 
+#include "model/ocr_reading.h"
+
+namespace tesseract {
+class ResultIterator;
+}
+
 namespace ogix {
 
 // Leptonica images are freed on every path out.
@@ -33,6 +39,9 @@ constexpr int kOcrMargin = 12;
 
 // Takes text Tesseract allocated with new[] (null gives "").
 std::string ocr_take(char* s);
+// The symbol at `it` (a RIL_SYMBOL position): its text, confidence and at most 8 alternative
+// readings, best first.
+OcrSymbol ocr_symbol(const tesseract::ResultIterator& it);
 // A Chinese character or a full-width form or punctuation mark.
 bool cjk_or_fullwidth(char32_t c);
 // The text without the spaces Tesseract puts between Chinese characters (Chinese text has none).

@@ -41,16 +41,7 @@ std::vector<ReadWord> read_words(tesseract::TessBaseAPI& api) {
       it->BoundingBox(tesseract::RIL_WORD, &w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
       out.push_back(std::move(w));
     }
-    OcrSymbol sym;
-    sym.text = ocr_take(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-    sym.confidence = it->Confidence(tesseract::RIL_SYMBOL);
-    {
-      tesseract::ChoiceIterator ci(*it);
-      do {
-        const char* t = ci.GetUTF8Text();
-        if (t && *t && sym.choices.size() < 8) sym.choices.emplace_back(t, ci.Confidence());
-      } while (ci.Next());
-    }
+    OcrSymbol sym = ocr_symbol(*it);
     out.back().text += utf8_to_u32(sym.text);
     out.back().symbols.push_back(std::move(sym));
   } while (it->Next(tesseract::RIL_SYMBOL));
