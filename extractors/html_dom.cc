@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <vector>
 
@@ -13,25 +15,33 @@ namespace {
 // Locale-free ASCII lowercase: the per-character std::tolower call showed up in profiles.
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-// True when `hay` contains one of `needles` (lowercase ASCII) ignoring ASCII case, in one pass
-// over `hay` (is_invisible_element asks it of every style attribute of a page).
-bool contains_any_nocase(std::string_view hay, std::initializer_list<std::string_view> needles) {
-  // The needles' first letters in both cases: most bytes of a style are rejected by one lookup.
-  std::array<bool, 256> first{};
-  for (std::string_view needle : needles) {
-    first[static_cast<unsigned char>(needle[0])] = true;
-    if (needle[0] >= 'a' && needle[0] <= 'z') first[static_cast<unsigned char>(needle[0] - ('a' - 'A'))] = true;
+// True when `style` contains "display", "mso-hide" or "visibility" in any ASCII case: the
+// properties that can hide an element. Each of the three has one 's', at a fixed offset, so only
+// the places of an 's' or 'S' are tried, and those are found eight bytes at a time: Word gives
+// every cell and span a long style, and is_invisible_element asks this of each of them.
+bool names_hiding_property(std::string_view style) {
+  auto at = [&](std::size_t start, std::string_view needle) {
+    if (start > style.size() || needle.size() > style.size() - start) return false;
+    for (std::size_t k = 0; k < needle.size(); ++k)
+      if (ascii_lower(style[start + k]) != needle[k]) return false;
+    return true;
+  };
+  auto tried = [&](std::size_t j) {  // style[j] is 's' or 'S'
+    return (j >= 2 && (at(j - 2, "display") || at(j - 2, "visibility"))) || (j >= 1 && at(j - 1, "mso-hide"));
+  };
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= style.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, style.data() + i, 8);
+    // Bytes equal to 's' after OR-ing in the case bit become zero; a zero byte sets its high bit.
+    const std::uint64_t x = (w | 0x20 * kOnes) ^ ('s' * kOnes);
+    if (((x - kOnes) & ~x & kHigh) == 0) continue;
+    for (std::size_t j = i; j < i + 8; ++j)
+      if ((style[j] | 0x20) == 's' && tried(j)) return true;
   }
-  for (std::size_t i = 0; i < hay.size(); ++i) {
-    if (!first[static_cast<unsigned char>(hay[i])]) continue;
-    const char c = ascii_lower(hay[i]);
-    for (std::string_view needle : needles) {
-      if (c != needle[0] || needle.size() > hay.size() - i) continue;
-      std::size_t k = 1;
-      while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
-      if (k == needle.size()) return true;
-    }
-  }
+  for (; i < style.size(); ++i)
+    if ((style[i] | 0x20) == 's' && tried(i)) return true;
   return false;
 }
 
@@ -127,7 +137,7 @@ bool is_invisible_element(const xmlNode* n) {
     else
       raw = joined = attribute(n, "style");
     // Most styles (Word's are long) name none of these properties: skip the normalizing copy.
-    if (!contains_any_nocase(raw, {"display", "mso-hide", "visibility"})) continue;
+    if (!names_hiding_property(raw)) continue;
     std::string style = lower_no_space(raw);
     if (style.find("display:none") != std::string::npos || style.find("mso-hide:all") != std::string::npos ||
         style.find("visibility:hidden") != std::string::npos)

@@ -161,6 +161,29 @@ TEST_CASE("html: <br> lines are paragraphs — inline runs join — Word noise a
   CHECK(std::find(ps.begin(), ps.end(), "正文续") != ps.end());
 }
 
+TEST_CASE("html: styles that hide an element, in any case and at any offset of a long Word style") {
+  // The property names are found at every place of their 's' (is_invisible_element reads the
+  // style eight bytes at a time): at the start, straddling a word, at the end, in capitals.
+  const std::string pad = "mso-bidi-font-size:10.5pt;font-family:SimSun;";
+  Document d = run("<body><p>一、总体情况</p><p>可见一</p>"
+                   "<p style=\"DISPLAY: NONE\">隐藏甲</p>"
+                   "<p style=\"" + pad + "display:none\">隐藏乙</p>"
+                   "<p style=\"" + pad.substr(0, 5) + "Visibility:Hidden\">隐藏丙</p>"
+                   "<p style=\"x;MSO-HIDE:ALL\">隐藏丁</p>"
+                   "<p style=\"" + pad + pad + "mso-hide:all;" + pad + "\">隐藏戊</p>"
+                   "<p style=\"" + pad + "display:block;visibility:visible\">可见二</p>"
+                   "<p style=\"dis play:none\">可见三</p>"
+                   "<table><tr><td style=\"" + pad + "display:none\">隐藏己</td><td>规章</td></tr>"
+                   "<tr><td>1</td><td style=\"" + pad + "mso-hide:all\"><span>隐藏庚</span></td></tr></table>"
+                   "</body>");
+  std::string text = all_text(d);
+  CHECK(text.find("可见一") != std::string::npos);
+  CHECK(text.find("可见二") != std::string::npos);
+  CHECK(text.find("可见三") != std::string::npos);  // not a property name: as before
+  CHECK(text.find("规章") != std::string::npos);
+  CHECK(text.find("隐藏") == std::string::npos);
+}
+
 TEST_CASE("html: a layout table around the report is read as flow — a nested data table is a table") {
   std::string page = std::string(R"(<body><table width="100%"><tr><td><a href="/">首页</a> <a href="/x">栏目</a></td></tr>
 <tr><td class="main">)") + kReportBody + R"(</td></tr><tr><td><a href="/y">网站地图</a></td></tr></table></body>)";

@@ -14,6 +14,19 @@ TEST_CASE("normalize_text folds widths and spaces but keeps Chinese punctuation"
   CHECK(normalize_text("。「」、") == "。「」、");            // not the Fullwidth-Halfwidth transform
 }
 
+TEST_CASE("normalize_text: printable ASCII with single spaces comes back as it is, other ASCII is still folded") {
+  CHECK(normalize_text("") == "");
+  CHECK(normalize_text("12,345.6") == "12,345.6");
+  CHECK(normalize_text("Word 2019 (a) b") == "Word 2019 (a) b");
+  CHECK(normalize_text("a  b") == "a b");      // double space collapsed
+  CHECK(normalize_text(" a ") == "a");         // trimmed
+  CHECK(normalize_text("a\tb\r\n") == "a b");  // tab and line ends are spaces
+  CHECK(normalize_text("a\x7F" "b") == "ab");   // DEL is invisible
+  CHECK(normalize_text("a\x01" "b") == "ab");   // so are control characters
+  CHECK(strip_spaces(" 1 2\t3\n") == "123");
+  CHECK(strip_spaces("") == "");
+}
+
 TEST_CASE("normalize_text makes punctuation next to Chinese full-width (GB/T 15834)") {
   CHECK(normalize_text("(一) 予以公开") == "（一）予以公开");
   CHECK(normalize_text("区分处理的,只计这一情形") == "区分处理的，只计这一情形");

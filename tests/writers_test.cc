@@ -52,6 +52,23 @@ TEST_CASE("XML output is well-formed whatever text goes in") {
   std::string t = "a\x02" "b";
   CHECK(sanitize_xml_text(t) == 1);
   CHECK(t == "a\xEF\xBF\xBD" "b");
+  // Long ASCII values are checked eight bytes at a time: a control byte or a bad byte in any
+  // position of a word, or in the tail, is still found.
+  for (std::size_t at : {0u, 7u, 8u, 15u, 16u, 20u}) {
+    std::string v(21, 'x');
+    v[at] = '\x1F';
+    CHECK(sanitize_xml_text(v) == 1);
+    CHECK(v.find("\xEF\xBF\xBD") == at);
+    std::string w(21, 'y');
+    w[at] = '\xFF';
+    sanitize_xml_text(w);  // an invalid byte becomes U+FFFD (the count is of non-XML characters)
+    CHECK(w.find("\xEF\xBF\xBD") == at);
+    std::string clean = std::string(20, '/') + "\t\n\r~ ";
+    CHECK(sanitize_xml_text(clean) == 0);
+  }
+  std::string ascii = "/html/body/div[3]/table[1]/tr[2]/td[4]";
+  CHECK(sanitize_xml_text(ascii) == 0);
+  CHECK(ascii == "/html/body/div[3]/table[1]/tr[2]/td[4]");
 }
 
 TEST_CASE("coordinates are formatted under the classic locale") {

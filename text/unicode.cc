@@ -119,7 +119,26 @@ void nfc_in_place(std::u32string& in, std::string_view utf8, bool valid) {
 
 }  // namespace
 
+namespace {
+
+// True when normalize_text returns `s` unchanged because it is printable ASCII with single inner
+// spaces: every pass below maps such text to itself (no invisibles, nothing to widen or narrow,
+// no Chinese to put punctuation or spaces next to; NFC leaves ASCII alone). Numbers, codes and
+// Latin words are most of a table's cells.
+bool normalized_ascii(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return s.empty();
+  char prev = 0;
+  for (char ch : s) {
+    if (ch < 0x20 || ch > 0x7E || (ch == ' ' && prev == ' ')) return false;
+    prev = ch;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string normalize_text(std::string_view s) {
+  if (normalized_ascii(s)) return std::string(s);
   // Scratch buffers kept per thread: every paragraph and cell of a document comes through here,
   // and four fresh UTF-32 strings per call (four bytes a character) were a visible share of the
   // allocator's work.
@@ -264,10 +283,13 @@ std::string simplified_key(std::string_view s) {
 }
 
 std::string strip_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written through a pointer into a buffer of the input's size: appending byte by byte checked
+  // the capacity for every byte (labels of every cell come through here).
+  std::string out(s.size(), '\0');
+  char* w = out.data();
   for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') *w++ = c;
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 

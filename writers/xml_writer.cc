@@ -1,8 +1,11 @@
 #include "writers/xml_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string_view>
@@ -32,7 +35,17 @@ namespace {
 // on bytes without decoding.
 bool xml_clean(const std::string& s) {
   bool ascii = true;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t i = 0;
+  // Eight bytes at a time while they are all printable ASCII (0x20-0x7F): paths, codes, numbers
+  // and coordinates are most attribute values. A word holding a control byte or a non-ASCII one
+  // is left to the byte loop below.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (((w | ((w - 0x20 * kOnes) & ~w)) & kHigh) != 0) break;  // a byte >= 0x80 or < 0x20
+  }
+  for (; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
     if (c < 0x80) continue;
@@ -65,6 +78,21 @@ int sanitize_xml_text(std::string& s) {
 }
 
 namespace {
+
+// The escapes by byte, one table per context: a lookup instead of a switch for every byte.
+struct EscapeTables {
+  std::array<const char*, 256> text{}, attribute{};
+  constexpr EscapeTables() {
+    text['&'] = attribute['&'] = "&amp;";
+    text['<'] = attribute['<'] = "&lt;";
+    text['>'] = "&gt;";
+    attribute['"'] = "&quot;";
+    attribute['\t'] = "&#x9;";
+    attribute['\n'] = "&#xA;";
+    text['\r'] = attribute['\r'] = "&#xD;";
+  }
+};
+constexpr EscapeTables kEscapes{};
 
 // Writes XML that is its own Canonical XML 1.1 form after the declaration line (W3C C14N 1.1:
 // start and end tags for empty elements, attributes sorted with the namespace declaration first,
@@ -139,19 +167,10 @@ class XmlOut {
   // C14N's escaping: of text (& < > CR) or of an attribute value (& < " TAB LF CR). The runs
   // between escaped characters are appended whole rather than byte by byte.
   void append_escaped(const std::string& value, bool attribute) {
+    const std::array<const char*, 256>& table = attribute ? kEscapes.attribute : kEscapes.text;
     std::size_t run = 0;
     for (std::size_t i = 0; i < value.size(); ++i) {
-      const char* esc = nullptr;
-      switch (value[i]) {
-        case '&': esc = "&amp;"; break;
-        case '<': esc = "&lt;"; break;
-        case '>': esc = attribute ? nullptr : "&gt;"; break;
-        case '"': esc = attribute ? "&quot;" : nullptr; break;
-        case '\t': esc = attribute ? "&#x9;" : nullptr; break;
-        case '\n': esc = attribute ? "&#xA;" : nullptr; break;
-        case '\r': esc = "&#xD;"; break;
-        default: break;
-      }
+      const char* esc = table[static_cast<unsigned char>(value[i])];
       if (esc == nullptr) continue;
       out_.append(value, run, i - run);
       out_ += esc;
