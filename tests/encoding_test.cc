@@ -37,6 +37,24 @@ Document extract(const std::string& bytes) {
 
 }  // namespace
 
+TEST_CASE("encoding: is_valid_utf8 accepts well-formed UTF-8 only, in and after ASCII runs") {
+  CHECK(is_valid_utf8(""));
+  CHECK(is_valid_utf8("plain ASCII markup <p class=x>"));
+  CHECK(is_valid_utf8("政府信息公开工作年度报告"));
+  CHECK(is_valid_utf8("\xEF\xBF\xBF"));          // U+FFFF is well-formed
+  CHECK(is_valid_utf8("\xE0\xA0\x80"));          // U+0800, the first three-byte form
+  CHECK(is_valid_utf8("\xED\x9F\xBF"));          // U+D7FF, just below the surrogates
+  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));      // a four-byte form
+  CHECK_FALSE(is_valid_utf8("\xE0\x80\x80"));    // overlong
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));    // a surrogate
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); // beyond U+10FFFF
+  CHECK_FALSE(is_valid_utf8("\xC0\x80"));         // overlong
+  CHECK_FALSE(is_valid_utf8("\xE4\xB8"));         // truncated
+  CHECK_FALSE(is_valid_utf8("\xE4\x41\x41"));     // no continuation bytes
+  CHECK_FALSE(is_valid_utf8("\xE4\xB8\xAD\xE4\xB8"));  // truncated after a whole character
+  CHECK_FALSE(is_valid_utf8("abcdefgh\xE4\xB8\xADij\xFF"));
+}
+
 TEST_CASE("encoding: canonical names fold the GB family into GB18030") {
   CHECK(canonical_charset("gb2312") == "GB18030");
   CHECK(canonical_charset("GBK") == "GB18030");

@@ -23,6 +23,13 @@ bool is_valid_utf8(std::string_view s) {
     while (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) i += 8;
     if (i >= n) break;
     auto c = static_cast<unsigned char>(s[i]);
+    // Chinese text: a lead byte E1-EC or EE-EF and two continuation bytes is always valid (E0
+    // could be overlong, ED a surrogate), so the code point need not be computed.
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 3 <= n &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     if (len == 0 || i + len > n) return false;
     unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);

@@ -375,19 +375,22 @@ HeadingMarker heading_marker(std::string_view s) {
 }
 
 void normalize_document_text(Document& doc) {
+  // Compacted in place: a second vector of blocks (a Table is large) was one allocation of
+  // hundreds of kilobytes per document, which the allocator served with mmap or a consolidation.
   auto fix_blocks = [](std::vector<Block>& blocks) {
-    std::vector<Block> kept;
-    kept.reserve(blocks.size());
-    for (auto& b : blocks) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      Block& b = blocks[i];
       if (auto* p = std::get_if<Paragraph>(&b)) {
         p->text = normalize_text(p->text);
         if (p->text.empty()) continue;
       } else if (auto* t = std::get_if<Table>(&b)) {
         for (auto& c : t->cells) c.text = normalize_text(c.text);
       }
-      kept.push_back(std::move(b));
+      if (kept != i) blocks[kept] = std::move(b);
+      ++kept;
     }
-    blocks = std::move(kept);
+    blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(kept), blocks.end());
   };
   fix_blocks(doc.blocks);
   for (auto& s : doc.sections) {
