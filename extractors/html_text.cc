@@ -98,6 +98,36 @@ char32_t fold_digit(char32_t c) { return c >= U'０' && c <= U'９' ? c - U'０'
 
 void LineBuilder::add(std::string_view utf8, bool in_link) {
   for (std::size_t i = 0; i < utf8.size();) {
+    // A run of printable ASCII other than space (0x21-0x7E) is neither space nor invisible nor
+    // Chinese: appended whole, as the loop below would append it byte by byte.
+    if (utf8[i] > 0x20 && utf8[i] < 0x7F) {
+      std::size_t j = i + 1;
+      while (j < utf8.size() && utf8[j] > 0x20 && utf8[j] < 0x7F) ++j;
+      if (pending_space_) buf_ += ' ';  // the previous character is ASCII or not, this one is not Chinese
+      pending_space_ = false;
+      buf_.append(utf8, i, j - i);
+      last_ = static_cast<unsigned char>(utf8[j - 1]);
+      chars_ += j - i;
+      if (in_link) link_chars_ += j - i;
+      i = j;
+      continue;
+    }
+    // U+4000-U+9FFF (lead byte E4-E9, most Chinese text): neither space nor invisible, and
+    // written back as the same three bytes.
+    if (const auto lead = static_cast<unsigned char>(utf8[i]); lead >= 0xE4 && lead <= 0xE9 && i + 3 <= utf8.size() &&
+        (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(utf8[i + 2]) & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                         (static_cast<char32_t>(static_cast<unsigned char>(utf8[i + 1]) & 0x3F) << 6) |
+                         static_cast<char32_t>(static_cast<unsigned char>(utf8[i + 2]) & 0x3F);
+      if (pending_space_ && !(is_cjk(last_) && is_cjk(c))) buf_ += ' ';
+      pending_space_ = false;
+      buf_.append(utf8, i, 3);
+      last_ = c;
+      ++chars_;
+      if (in_link) ++link_chars_;
+      i += 3;
+      continue;
+    }
     char32_t c = next_code_point(utf8, i);
     if (is_invisible(c)) continue;
     if (is_space(c)) {

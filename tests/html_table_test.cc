@@ -222,6 +222,20 @@ TEST_CASE("html text: lines join as a reader sees them") {
   CHECK(join_cell_lines({"12", "34"}) == "12 34");
 }
 
+TEST_CASE("html text: ASCII runs, spaces around them and the character counts") {
+  LineBuilder lb;
+  lb.add("  2019\n年 ");     // a space before Chinese after ASCII is kept, leading space is not
+  lb.add("GB/T\x7F" "15834", true);  // DEL is invisible; link characters counted
+  lb.add(" 中 文 ");
+  CHECK(lb.chars() == 16);
+  CHECK(lb.link_chars() == 9);
+  CHECK(lb.take() == "2019 年 GB/T15834 中文");
+  CHECK(lb.chars() == 0);
+  lb.add("a\tb  c");
+  lb.add("d");
+  CHECK(lb.take() == "a b cd");
+}
+
 TEST_CASE("html text: report headings, years and dates") {
   CHECK(report_heading("一、总体情况", builtin_cues()) == 1);
   CHECK(report_heading("二、主动公开政府信息情况 ", builtin_cues()) == 2);
