@@ -5,6 +5,7 @@
 #include "cli/job.h"
 #include "model/error.h"
 #include "normalizers/profile_mapper.h"
+#include "normalizers/profile_mapper_parts.h"
 #include "model/table_grid.h"
 
 using namespace ogix;
@@ -746,4 +747,19 @@ TEST_CASE("a value under a header cell the grid had to displace is no cell: map.
   bool said = false;
   for (const auto& f : d.findings) said = said || (f.code == "map.row_shape" && f.message.find("without a shift") != std::string::npos);
   CHECK(said);
+}
+
+TEST_CASE("label_in: a long label anywhere in the key, a short one only at its start or end") {
+  using ogix::mapping::label_in;
+  CHECK(label_in("申请人数量自然人", "申请人数量自然人"));
+  CHECK(label_in("三、本年度办理结果予以公开", "本年度办理结果"));            // inside
+  CHECK(label_in("本年度办理结果", "本年度办理结果"));                          // whole key
+  CHECK(label_in("xx本年度办理结果", "本年度办理结果"));                        // at the end
+  CHECK_FALSE(label_in("本年度办理结", "本年度办理结果"));                      // key shorter
+  CHECK_FALSE(label_in("本年度办理结果", ""));
+  CHECK_FALSE(label_in("三、本年度办理结论予以公开", "本年度办理结果"));        // last character differs
+  CHECK_FALSE(label_in("三、本年度办里结果予以公开", "本年度办理结果"));        // a middle one differs
+  CHECK(label_in("其他", "其他"));
+  CHECK(label_in("其他组织", "其他"));                                          // short: at the start
+  CHECK_FALSE(label_in("法人或其他组织", "其他"));                              // short: not inside
 }
