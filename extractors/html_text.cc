@@ -103,7 +103,7 @@ void LineBuilder::add(std::string_view utf8, bool in_link) {
     if (utf8[i] > 0x20 && utf8[i] < 0x7F) {
       std::size_t j = i + 1;
       while (j < utf8.size() && utf8[j] > 0x20 && utf8[j] < 0x7F) ++j;
-      if (pending_space_) buf_ += ' ';  // the previous character is ASCII or not, this one is not Chinese
+      if (pending_space_) buf_ += ' ';  // kept whatever came before: this character is not Chinese
       pending_space_ = false;
       buf_.append(utf8, i, j - i);
       last_ = static_cast<unsigned char>(utf8[j - 1]);

@@ -117,14 +117,10 @@ void nfc_in_place(std::u32string& in, std::string_view utf8, bool valid) {
   in = std::move(r);
 }
 
-}  // namespace
-
-namespace {
-
 // True when normalize_text returns `s` unchanged because it is printable ASCII with single inner
 // spaces: every pass below maps such text to itself (no invisibles, nothing to widen or narrow,
-// no Chinese to put punctuation or spaces next to; NFC leaves ASCII alone). Numbers, codes and
-// Latin words are most of a table's cells.
+// no Chinese to put punctuation or spaces next to; NFC leaves ASCII alone). Table cells are
+// often numbers.
 bool normalized_ascii(std::string_view s) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') return s.empty();
   char prev = 0;
