@@ -545,7 +545,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       RegionText& rt = cr.rt;
       std::u32string text = trim_spaces(rt.text);
       if (text.empty()) continue;
-      if (!cr.digits) text = mend_ocr_brackets(std::move(text));
+      if (!cr.digits) text = mend_ocr_one(mend_ocr_brackets(std::move(text)));
       // Boxes in the cell's pixels (less the margin) → page points.
       pdf::Rect r{cell.rect.x0 + 1, cell.rect.y0 + 1, cell.rect.x1 - 1, cell.rect.y1 - 1};
       if (rt.x1 >= 0) {

@@ -270,12 +270,16 @@ const CanonicalCell& natural(const Document& d) {
 
 }  // namespace
 
-TEST_CASE("ocr: an opening 《 or 〈 closed by ） is the （ the Chinese model misread") {
+TEST_CASE("ocr: an opening 《 or 〈 closed by ） is the （ the Chinese model misread, a hyphen between Han characters its 一") {
   CHECK(mend_ocr_brackets(U"《一）召开会议数") == U"（一）召开会议数");
   CHECK(mend_ocr_brackets(U"主动公开数〈不同渠道计1条)") == U"主动公开数（不同渠道计1条)");
   CHECK(mend_ocr_brackets(U"《条例》（一）") == U"《条例》（一）");  // a title in its own brackets stays
   CHECK(mend_ocr_brackets(U"〈一") == U"〈一");                      // no closing bracket: unchanged
   CHECK(mend_ocr_brackets(U"《办法《二）") == U"《办法（二）");           // only the opener next to the close
+  CHECK(mend_ocr_one(U"危及“三安全-稳定”") == U"危及“三安全一稳定”");
+  CHECK(mend_ocr_one(U"行政诉讼—复议后起诉") == U"行政诉讼—复议后起诉");  // a dash stays
+  CHECK(mend_ocr_one(U"3-5件") == U"3-5件");                              // not between Han
+  CHECK(mend_ocr_one(U"-稳定-") == U"-稳定-");
 }
 
 TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading makes its rules hold") {
