@@ -137,19 +137,43 @@ void quiet_leptonica() {
 
 }  // namespace
 
-struct OcrSession::Impl {
+namespace {
+
+// The Tesseract instances a session reads with. Loading the language data is a quarter of a
+// one-page scan's CPU (chi_sim+eng, eng and chi_sim: ~0.25 s, 90,000 page faults), so a thread
+// keeps the set of its last session for its next one (see OcrSession::OcrSession).
+struct TesseractSet {
+  std::string lang;  // as given (--ocr-lang)
   tesseract::TessBaseAPI api;
   // Number cells are read by the Latin model alone when it is among the languages: the Chinese
   // model, even with a digit whitelist, reads a clean 6 as 0.
   tesseract::TessBaseAPI digit_api;
   bool own_digit_api = false;
-  tesseract::TessBaseAPI& digits() { return own_digit_api ? digit_api : api; }
   // Table cells are read first by the first language alone when it is not Latin: with the Latin
   // model beside it, Chinese labels in small type come out part Latin ((PS）for （四）, FUAI for
   // 予以公开) and match no profile row; digits are read by the Latin model after.
   tesseract::TessBaseAPI cell_api;
   bool own_cell_api = false;
-  tesseract::TessBaseAPI& cells() { return own_cell_api ? cell_api : api; }
+  ~TesseractSet() {
+    api.End();
+    if (own_digit_api) digit_api.End();
+    if (own_cell_api) cell_api.End();
+  }
+};
+
+// The set this thread's last session left (null when none). Every read sets what it depends on
+// (whitelist, page segmentation mode, image, resolution) and the LSTM engine learns nothing from
+// what it reads, so a page reads the same whichever document the set read before: -j1 and -j2
+// give the same bytes (cli-smoke, ocr_test).
+thread_local std::unique_ptr<TesseractSet> spare_set;
+
+}  // namespace
+
+struct OcrSession::Impl {
+  std::unique_ptr<TesseractSet> set;
+  tesseract::TessBaseAPI& api() { return set->api; }
+  tesseract::TessBaseAPI& digits() { return set->own_digit_api ? set->digit_api : set->api; }
+  tesseract::TessBaseAPI& cells() { return set->own_cell_api ? set->cell_api : set->api; }
   OcrOptions options;
   std::string source;
 };
@@ -162,14 +186,22 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
     throw Error(ErrorCode::ocr_unavailable, source, "no OCR language given (--ocr-lang, e.g. chi_sim+eng)");
   for (const auto& l : langs)
     if (!valid_lang_name(l)) throw Error(ErrorCode::ocr_unavailable, source, "invalid OCR language name '" + l + "'");
+  if (spare_set && spare_set->lang == options.lang) {
+    impl_->set = std::move(spare_set);
+    return;
+  }
+  spare_set.reset();
+  impl_->set = std::make_unique<TesseractSet>();
+  TesseractSet& t = *impl_->set;
+  t.lang = options.lang;
   // Settings fixed for every page: recorded in the output, so a result can be reproduced.
   std::vector<std::string> names = {"debug_file", "lstm_choice_mode", "tessedit_do_invert"};
   std::vector<std::string> values = {"/dev/null", "2", "0"};
   const bool failed =
-      impl_->api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0;
+      t.api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0;
   // Tesseract carries on without a language whose data is missing: check that each one loaded.
   std::vector<std::string> loaded;
-  if (!failed) impl_->api.GetLoadedLanguagesAsVector(&loaded);
+  if (!failed) t.api.GetLoadedLanguagesAsVector(&loaded);
   std::string missing;
   for (const auto& l : langs)
     if (std::find(loaded.begin(), loaded.end(), l) == loaded.end())
@@ -180,15 +212,18 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
                     (missing.empty() ? std::string() : ": missing " + missing) +
                     "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
   if (langs.size() > 1 && std::find(langs.begin(), langs.end(), "eng") != langs.end())
-    impl_->own_digit_api = impl_->digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+    t.own_digit_api = t.digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
   if (langs.size() > 1 && langs.front() != "eng")
-    impl_->own_cell_api = impl_->cell_api.Init(nullptr, langs.front().c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+    t.own_cell_api = t.cell_api.Init(nullptr, langs.front().c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
 }
 
 OcrSession::~OcrSession() {
-  impl_->api.End();
-  if (impl_->own_digit_api) impl_->digit_api.End();
-  if (impl_->own_cell_api) impl_->cell_api.End();
+  if (!impl_->set) return;
+  // What a page left (its image, its results) goes; the loaded models stay for the next session.
+  impl_->api().Clear();
+  impl_->digits().Clear();
+  impl_->cells().Clear();
+  spare_set = std::move(impl_->set);
 }
 
 std::string OcrSession::parameters() const {
@@ -317,7 +352,7 @@ int OcrSession::upright_turns(Pix* gray, int dpi) {
   const float sample = dpi > 200 ? 200.0f / static_cast<float>(dpi) : 1.0f;
   PixPtr small(pixScale(gray, sample, sample));
   if (!small.get()) return 0;
-  tesseract::TessBaseAPI& api = impl_->api;
+  tesseract::TessBaseAPI& api = impl_->api();
   api.SetVariable("tessedit_char_whitelist", "");
   // Block mode, which has no vertical text layout: sideways lines read as garbage in it (page mode
   // reads them as vertical text with as much confidence as upright ones).
@@ -407,7 +442,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     }
   }
 
-  tesseract::TessBaseAPI& api = impl_->api;
+  tesseract::TessBaseAPI& api = impl_->api();
   // The grid the rulings draw (no words yet: the cells are what is read next).
   pdf::Frame frame;
   frame.width = out.width, frame.height = out.height;
