@@ -140,8 +140,14 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   } else {
     fs::remove_all(parts, ec);  // parts of another run are not this run's
   }
-  fs::create_directories(parts, ec);
-  if (!fs::is_directory(parts, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create " + parts);
+  // A single input's part stays in memory: no directory, file and fsync for what the assembly
+  // reads back at once (a killed run leaves no part, and --resume converts that one input again).
+  const bool part_in_memory = !opt.resume && inputs.size() == 1;
+  std::string memory_part;
+  if (!part_in_memory) {
+    fs::create_directories(parts, ec);
+    if (!fs::is_directory(parts, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create " + parts);
+  }
 
   // Names over all inputs, before sharding: a shard names its outputs as the whole run would.
   std::vector<std::string> names = output_names(inputs);
@@ -240,7 +246,10 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
           }
           std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i]);
           // The part is written after the XML: a part on disk means the input is finished.
-          write_file_atomic(part_path(opt, names[i]), part, opt.sync);
+          if (part_in_memory)
+            memory_part = std::move(part);
+          else
+            write_file_atomic(part_path(opt, names[i]), part, opt.sync);
           progress.finished(rec.ok);
         } catch (const Error& e) {
           // Only writing into OUTDIR throws here; the batch cannot produce reliable outputs.
@@ -271,6 +280,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   auto part_at = [&](std::size_t k) {
     const std::string& name = names[selected[k]];
     try {
+      if (part_in_memory) return decode_dataset_part(memory_part, name);
       return decode_dataset_part(read_file_capped(part_path(opt, name), kMaxPartBytes), name);
     } catch (const Error& e) {
       throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back: " + e.what());
@@ -280,7 +290,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });
-  fs::remove_all(parts, ec);
+  if (!part_in_memory) fs::remove_all(parts, ec);
   result.timings.assembly = {monotonic_seconds() - wall2, process_cpu_seconds() - cpu2};
   return result;
 }
