@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cli/dataset_part.h"
+#include "cli/part_log.h"
 #include "model/error.h"
 #include "model/sha256.h"
 #include "writers/xml_writer.h"
@@ -22,9 +23,11 @@ namespace ogix {
 
 namespace {
 
-// Converts one input whose bytes are read (or failed to read) and writes its XML. Returns its part
-// (cli/dataset_part.h): the record and, when converted, what the dataset files read of the report.
-std::string convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name) {
+// Converts one input whose bytes are read (or failed to read) and writes its XML (`xml_size` its
+// bytes). Returns its part (cli/dataset_part.h): the record and, when converted, what the dataset
+// files read of the report.
+std::string convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name,
+                        std::uint64_t& xml_size) {
   std::string again;
   // Failed inputs are listed with their fixity too; a converted one has it from convert_bytes.
   auto fixity = [&] {
@@ -38,7 +41,9 @@ std::string convert_one(ManifestRecord& out, const std::string* bytes, const Bat
     out.size = bytes->size();
     Document doc = convert_bytes(*bytes, out.source, opt.convert);
     out.sha256 = doc.meta.sha256;
-    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), write_xml(doc), opt.sync);
+    std::string xml = write_xml(doc);
+    xml_size = xml.size();
+    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), xml, opt.sync);
     out.ok = true;
     out.output = xml_name;
     out.profile = doc.profile;
@@ -63,21 +68,34 @@ std::string convert_one(ManifestRecord& out, const std::string* bytes, const Bat
   return encode_dataset_part(out, nullptr);
 }
 
-std::string part_path(const BatchOptions& opt, const std::string& name) {
-  return (fs::path(parts_dir(opt.out_dir)) / (name + ".part")).string();
+// What the log holds per input: the size of the XML written before it (8 bytes, little-endian; 0
+// without one), then the part. --resume keeps a report only when its XML still has that size: with
+// --no-sync, a power cut can leave the part on disk and the XML empty or short.
+std::string logged_part(std::uint64_t xml_size, std::string_view part) {
+  std::string out;
+  out.reserve(8 + part.size());
+  for (int k = 0; k < 8; ++k) out.push_back(static_cast<char>((xml_size >> (8 * k)) & 0xff));
+  out += part;
+  return out;
 }
 
-// A part of any size ogix wrote; the cap only keeps a stray huge file from exhausting memory.
-constexpr std::size_t kMaxPartBytes = std::size_t{1} << 31;
+// Splits what logged_part made. Throws Error(damaged) when too short.
+std::pair<std::uint64_t, std::string_view> split_logged_part(std::string_view logged, const std::string& name) {
+  if (logged.size() < 8) throw Error(ErrorCode::damaged, name, name + " is not a complete ogix part");
+  std::uint64_t size = 0;
+  for (int k = 7; k >= 0; --k) size = (size << 8) | static_cast<unsigned char>(logged[static_cast<std::size_t>(k)]);
+  return {size, logged.substr(8)};
+}
 
-// The record of an input's part, when an earlier run left one. Null when absent or unreadable (a
-// part is written atomically, so an unreadable one is not ours: the input is converted again).
-std::unique_ptr<ManifestRecord> read_part_record(const BatchOptions& opt, const std::string& name) {
-  std::error_code ec;
-  std::string path = part_path(opt, name);
-  if (!fs::exists(path, ec)) return nullptr;
+// The record of an input's part and its XML's size, when an earlier run left them. Null when absent
+// or unreadable (an unreadable one is not ours: the input is converted again).
+std::unique_ptr<ManifestRecord> read_part_record(const PartLog& parts, const std::string& name, std::uint64_t& xml_size) {
   try {
-    return std::make_unique<ManifestRecord>(decode_dataset_part(read_file_capped(path, kMaxPartBytes), name, false).record);
+    if (auto bytes = parts.read(name)) {
+      auto [size, part] = split_logged_part(*bytes, name);
+      xml_size = size;
+      return std::make_unique<ManifestRecord>(decode_dataset_part(part, name, false).record);
+    }
   } catch (const Error&) {
   }
   return nullptr;
@@ -131,23 +149,21 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   std::error_code ec;
   fs::create_directories(opt.out_dir, ec);
   if (!fs::is_directory(opt.out_dir, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create output directory " + opt.out_dir);
-  std::string parts = parts_dir(opt.out_dir);
   std::multimap<std::string, ManifestRecord> finished;
   if (opt.resume) {
     finished = finished_records(opt.out_dir);
     remove_temporaries(opt.out_dir);
-    remove_temporaries(parts);
-  } else {
-    fs::remove_all(parts, ec);  // parts of another run are not this run's
   }
-  // A single input's part stays in memory: no directory, file and fsync for what the assembly
-  // reads back at once (a killed run leaves no part, and --resume converts that one input again).
+  int jobs = std::clamp(opt.jobs, 1, 64);
+  // A single input's part stays in memory: no directory, log, fsync, read-back and removal for
+  // what the assembly reads at once (a killed run leaves no part: --resume converts the input again).
   const bool part_in_memory = !opt.resume && inputs.size() == 1;
+  std::optional<PartLog> parts;
   std::string memory_part;
-  if (!part_in_memory) {
-    fs::create_directories(parts, ec);
-    if (!fs::is_directory(parts, ec)) throw Error(ErrorCode::io, opt.out_dir, "cannot create " + parts);
-  }
+  if (part_in_memory)
+    fs::remove_all(parts_dir(opt.out_dir), ec);  // parts of another run are not this run's
+  else
+    parts.emplace(parts_dir(opt.out_dir), opt.resume, jobs, opt.sync);
 
   // Names over all inputs, before sharding: a shard names its outputs as the whole run would.
   std::vector<std::string> names = output_names(inputs);
@@ -190,7 +206,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   {
     ProgressReporter progress(opt.progress, selected.size(), opt.progress_interval);
     std::atomic<std::size_t> next{0};
-    auto worker = [&] {
+    auto worker = [&](int slot) {
       double thread_cpu0 = thread_cpu_seconds();
       // Records this thread's CPU however the loop ends (the busiest thread bounds the phase).
       struct Busiest {
@@ -226,8 +242,10 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
               return r.path == rec.path && r.generator == generator && r.settings == settings && r.sha256 == sha &&
                      (r.ok ? r.output == names[i] : r.output.empty()) && (!r.ok || fs::is_regular_file(fs::path(opt.out_dir) / r.output));
             };
-            std::unique_ptr<ManifestRecord> old = read_part_record(opt, names[i]);
-            if (old && usable(*old)) {
+            std::uint64_t xml_size = 0;
+            std::error_code size_ec;  // this thread's: the run's `ec` is not shared with the workers
+            std::unique_ptr<ManifestRecord> old = read_part_record(*parts, names[i], xml_size);
+            if (old && usable(*old) && (!old->ok || fs::file_size(fs::path(opt.out_dir) / old->output, size_ec) == xml_size)) {
               ++kept;
               progress.finished(old->ok, true);
               continue;
@@ -238,18 +256,20 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
               if (usable(it->second)) match = &it->second;
             if (match) {
               // No document in this part: the assembly reads the kept report's XML back.
-              write_file_atomic(part_path(opt, names[i]), encode_dataset_part(*match, nullptr), opt.sync);
+              std::uintmax_t size = match->ok ? fs::file_size(fs::path(opt.out_dir) / match->output, size_ec) : 0;
+              parts->append(slot, names[i], logged_part(size_ec ? 0 : size, encode_dataset_part(*match, nullptr)));
               ++kept;
               progress.finished(match->ok, true);
               continue;
             }
           }
-          std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i]);
+          std::uint64_t xml_size = 0;
+          std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i], xml_size);
           // The part is written after the XML: a part on disk means the input is finished.
           if (part_in_memory)
             memory_part = std::move(part);
           else
-            write_file_atomic(part_path(opt, names[i]), part, opt.sync);
+            parts->append(slot, names[i], logged_part(xml_size, part));
           progress.finished(rec.ok);
         } catch (const Error& e) {
           // Only writing into OUTDIR throws here; the batch cannot produce reliable outputs.
@@ -258,10 +278,9 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
         }
       }
     };
-    int jobs = std::clamp(opt.jobs, 1, 64);
     std::vector<std::thread> pool;
-    for (int k = 1; k < jobs; ++k) pool.emplace_back(worker);
-    worker();
+    for (int k = 1; k < jobs; ++k) pool.emplace_back(worker, k);
+    worker(0);
     for (auto& t : pool) t.join();
   }
   if (io_failed) throw Error(ErrorCode::io, opt.out_dir, io_message);
@@ -281,7 +300,9 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     const std::string& name = names[selected[k]];
     try {
       if (part_in_memory) return decode_dataset_part(memory_part, name);
-      return decode_dataset_part(read_file_capped(part_path(opt, name), kMaxPartBytes), name);
+      std::optional<std::string> bytes = parts->read(name);
+      if (!bytes) throw Error(ErrorCode::io, name, "no part was recorded");
+      return decode_dataset_part(split_logged_part(*bytes, name).second, name);
     } catch (const Error& e) {
       throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back: " + e.what());
     }
@@ -290,7 +311,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });
-  if (!part_in_memory) fs::remove_all(parts, ec);
+  if (parts) parts->remove();
   result.timings.assembly = {monotonic_seconds() - wall2, process_cpu_seconds() - cpu2};
   return result;
 }

@@ -1,8 +1,8 @@
 // Batch conversion: many inputs into one output directory, in parallel, resumable and shardable.
 //
-// Each input, once converted, leaves OUTDIR/<name>.xml and then its manifest row as a part file in
-// OUTDIR/.ogix-parts/ (both written atomically), so a run killed at any point loses at most the
-// inputs in flight. When every input has its part, assemble_dataset() (cli/dataset.h) writes the
+// Each input, once converted, leaves OUTDIR/<name>.xml (written atomically) and then its part (the
+// manifest row and what the dataset files need) in its thread's log in OUTDIR/.ogix-parts/
+// (cli/part_log.h), so a run killed at any point loses at most the inputs in flight. When every input has its part, assemble_dataset() (cli/dataset.h) writes the
 // dataset files from the parts and the XMLs in dataset order, and the parts are removed.
 #pragma once
 

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <system_error>
 
-#include <dlfcn.h>
 
 #include "model/error.h"
+#include "model/shared_library.h"
 
 namespace ogix {
 
@@ -60,15 +60,14 @@ LoadedModule load_module() {
   const std::string path = module_path(tried);
   // RTLD_NOW: a symbol missing from the module or its libraries is an error here, not a crash in
   // the middle of a page. RTLD_LOCAL: Tesseract's symbols stay out of the process's namespace.
-  void* h = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (h == nullptr) {
-    const char* why = ::dlerror();
-    m.error = "cannot load the OCR module (looked for " + tried + "): " + (why ? why : "unknown error") +
+  SharedLibrary so(path);
+  if (!so.loaded()) {
+    m.error = "cannot load the OCR module (looked for " + tried + "): " + so.open_error() +
               "; it needs Tesseract and Leptonica (Debian packages libtesseract5, liblept5); set OGIX_OCR_MODULE to its path, or convert with --ocr=off";
     return m;
   }
-  using Factory = const OcrModule* (*)();
-  auto factory = reinterpret_cast<Factory>(::dlsym(h, kOcrModuleFactory));
+  const OcrModule* (*factory)() = nullptr;
+  so.bind(factory, kOcrModuleFactory);
   const OcrModule* mod = factory ? factory() : nullptr;
   if (mod == nullptr) {
     m.error = path + " is not an ogix OCR module (no " + kOcrModuleFactory + ")";

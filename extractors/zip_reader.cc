@@ -3,10 +3,10 @@
 #include <string>
 #include <type_traits>
 
-#include <dlfcn.h>
 #include <zip.h>
 
 #include "model/error.h"
+#include "model/shared_library.h"
 
 namespace ogix {
 
@@ -44,17 +44,8 @@ struct LibZip {
 const LibZip& libzip() {
   static const LibZip lib = [] {
     LibZip z;
-    void* h = ::dlopen(OGIX_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (h == nullptr) {
-      const char* why = ::dlerror();
-      z.error = std::string("cannot load " OGIX_LIBZIP_SONAME ": ") + (why ? why : "unknown error");
-      return z;
-    }
-    auto bind = [&](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
-      if (fn == nullptr && z.error.empty()) z.error = std::string(OGIX_LIBZIP_SONAME " has no ") + name;
-    };
-#define OGIX_ZIP_BIND(name) bind(z.name, #name)
+    SharedLibrary so(OGIX_LIBZIP_SONAME);
+#define OGIX_ZIP_BIND(name) so.bind(z.name, #name)
     OGIX_ZIP_BIND(zip_error_init);
     OGIX_ZIP_BIND(zip_error_fini);
     OGIX_ZIP_BIND(zip_error_strerror);
@@ -73,6 +64,7 @@ const LibZip& libzip() {
     OGIX_ZIP_BIND(zip_file_strerror);
     OGIX_ZIP_BIND(zip_fclose);
 #undef OGIX_ZIP_BIND
+    z.error = so.error();
     return z;
   }();
   return lib;

@@ -1,6 +1,5 @@
 #include "text/encoding.h"
 
-#include <dlfcn.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "model/error.h"
+#include "model/shared_library.h"
 
 namespace ogix {
 
@@ -143,17 +143,8 @@ struct LibIcuI18n {
 const LibIcuI18n& icu_i18n() {
   static const LibIcuI18n lib = [] {
     LibIcuI18n l;
-    void* h = ::dlopen(OGIX_ICUI18N_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (h == nullptr) {
-      const char* why = ::dlerror();
-      l.error = std::string("cannot load " OGIX_ICUI18N_SONAME ": ") + (why ? why : "unknown error");
-      return l;
-    }
-    auto bind = [&](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
-      if (fn == nullptr && l.error.empty()) l.error = std::string(OGIX_ICUI18N_SONAME " has no ") + name;
-    };
-#define OGIX_ICU_BIND(name) bind(l.name, OGIX_ICU_NAME(name))
+    SharedLibrary so(OGIX_ICUI18N_SONAME);
+#define OGIX_ICU_BIND(name) so.bind(l.name, OGIX_ICU_NAME(name))
     OGIX_ICU_BIND(ucsdet_open);
     OGIX_ICU_BIND(ucsdet_close);
     OGIX_ICU_BIND(ucsdet_setText);
@@ -161,6 +152,7 @@ const LibIcuI18n& icu_i18n() {
     OGIX_ICU_BIND(ucsdet_getName);
     OGIX_ICU_BIND(ucsdet_getConfidence);
 #undef OGIX_ICU_BIND
+    l.error = so.error();
     return l;
   }();
   return lib;

@@ -1,6 +1,5 @@
 #include "writers/sqlite_writer.h"
 
-#include <dlfcn.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -9,6 +8,7 @@
 #include <type_traits>
 
 #include "model/error.h"
+#include "model/shared_library.h"
 #include "writers/cells_csv_writer.h"
 
 namespace ogix {
@@ -93,17 +93,8 @@ struct LibSqlite {
 const LibSqlite& sqlite() {
   static const LibSqlite lib = [] {
     LibSqlite q;
-    void* h = ::dlopen(OGIX_SQLITE_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (h == nullptr) {
-      const char* why = ::dlerror();
-      q.error = std::string("cannot load " OGIX_SQLITE_SONAME ": ") + (why ? why : "unknown error");
-      return q;
-    }
-    auto bind = [&](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
-      if (fn == nullptr && q.error.empty()) q.error = std::string(OGIX_SQLITE_SONAME " has no ") + name;
-    };
-#define OGIX_SQLITE_BIND(name) bind(q.name, #name)
+    SharedLibrary so(OGIX_SQLITE_SONAME);
+#define OGIX_SQLITE_BIND(name) so.bind(q.name, #name)
     OGIX_SQLITE_BIND(sqlite3_open_v2);
     OGIX_SQLITE_BIND(sqlite3_close);
     OGIX_SQLITE_BIND(sqlite3_errmsg);
@@ -118,6 +109,7 @@ const LibSqlite& sqlite() {
     OGIX_SQLITE_BIND(sqlite3_reset);
     OGIX_SQLITE_BIND(sqlite3_clear_bindings);
 #undef OGIX_SQLITE_BIND
+    q.error = so.error();
     return q;
   }();
   return lib;
