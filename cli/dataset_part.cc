@@ -142,7 +142,7 @@ std::string encode_dataset_part(const ManifestRecord& record, const Document* do
   for (const auto& r : doc->rules) {
     // The rule as the XML's n attribute reads back (writers/xml_reader.cc): n is the profile's
     // number when it has one; a legacy "L3" stays the id with rule 3, any other n is the rule.
-    std::string n = r.id.empty() ? std::to_string(r.rule) : r.id;
+    std::string n = r.name();
     bool legacy = !n.empty() && n[0] == 'L';
     w.u32(static_cast<std::uint32_t>(std::atoi(n.c_str() + (legacy ? 1 : 0))));
     w.xml_str(r.table), w.xml_str(r.scope);

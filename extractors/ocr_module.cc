@@ -27,7 +27,8 @@ struct LoadedModule {
 
 // The module file: $OGIX_OCR_MODULE when set (and only it: a named module that fails is an
 // error, not a reason to pick up another); else beside the running executable (a build tree, or
-// an install with the module next to the binary); else the install libdir (CMakeLists.txt).
+// an install with the module next to the binary); else where an install puts it relative to the
+// binary (bin/../lib/ogix: any prefix); else the configured install libdir (CMakeLists.txt).
 // `tried` lists the places looked at, for the error message.
 std::string module_path(std::string& tried) {
   if (const char* env = std::getenv("OGIX_OCR_MODULE"); env != nullptr && *env != '\0') {
@@ -40,6 +41,9 @@ std::string module_path(std::string& tried) {
     const std::filesystem::path beside = exe.parent_path() / OGIX_OCR_MODULE_NAME;
     tried = beside.string();
     if (std::filesystem::exists(beside, ec)) return beside.string();
+    const std::filesystem::path relative = (exe.parent_path() / OGIX_OCR_MODULE_RELDIR / OGIX_OCR_MODULE_NAME).lexically_normal();
+    tried += ", " + relative.string();
+    if (std::filesystem::exists(relative, ec)) return relative.string();
   }
   const std::string installed = std::string(OGIX_OCR_MODULE_DIR "/") + OGIX_OCR_MODULE_NAME;
   tried += (tried.empty() ? "" : ", ") + installed;

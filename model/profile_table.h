@@ -39,6 +39,9 @@ struct RuleOutcome {
   std::string lhs, rhs;    // both sides as decimal text, empty when unchecked
   std::string detail;      // why unchecked, or the operands
   std::string id;          // the rule as its profile numbers it ("4", "L1"); empty = rule
+
+  // The rule's name in every output (XML n, SQLite rules.rule): the id, or the number without one.
+  std::string name() const { return id.empty() ? std::to_string(rule) : id; }
 };
 
 }  // namespace ogix

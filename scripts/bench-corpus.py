@@ -150,6 +150,13 @@ def main():
           f"{t1['process_cpu'] / t2['critical']:.2f}x", flush=True)
     same = subprocess.run(["diff", "-r", "-q", out("j1"), out("j2")], stdout=subprocess.DEVNULL).returncode == 0
     print(f"-j1 and -j2 outputs identical: {same}")
+    # The same pair again in the other order (-j2 then -j1, into new directories): a drift of the
+    # machine during the benchmark (another process, the file system's recent deletions — ext4
+    # scans inodes freed in the last minutes on each create) weighs on both sides equally.
+    s2b, _, _ = run(timed("j2b", "-j", "2"))
+    s1b, _, _ = run(timed("j1b", "-j", "1"))
+    print(f"again, -j2 first: -j2 {s2b:.1f} s, -j1 {s1b:.1f} s ({s1b / s2b:.2f}x); both pairs (-j1, -j2, -j2, -j1): "
+          f"-j2 / -j1 = {(s1 + s1b) / (s2 + s2b):.2f}x", flush=True)
     sr, rssr, _ = run(conv("j2", "-j", "2", "--resume"))
     print(f"--resume over the finished -j2 run: {sr:.1f} s ({100 * sr / s2:.0f} % of the run), peak RSS {rssr:.0f} MiB", flush=True)
     sd, _, rcd = run(["/usr/bin/python3", os.path.join(ROOT, "contrib", "dask", "ogix_dask.py"), "--local", "2",

@@ -191,6 +191,17 @@ print(len(r), len(p), len(c))
         with open(os.path.join(a, "panel.csv"), encoding="utf-8", newline="") as f:
             want = list(csv.reader(f))[1:]
         check(list(csv.reader(io.StringIO(sq.stdout))) == want, "the panel table differs from panel.csv")
+        # Rules named as the XML names them (n="4", the legacy n="L1"), one row per rule outcome.
+        sq = subprocess.run(["sqlite3", "-csv", db, "SELECT r.source, u.rule FROM rules u JOIN reports r USING (document) "
+                             "ORDER BY r.source, u.document, u.seq;"], capture_output=True, text=True)
+        want = []
+        for src in sorted(inputs, key=os.path.basename):
+            xml = os.path.join(a, os.path.splitext(os.path.basename(src))[0] + ".xml")
+            with open(xml, encoding="utf-8") as f:
+                want += [[os.path.basename(src), n] for n in re.findall(r'<rule [^>]*\bn="([^"]*)"', f.read())]
+        got = list(csv.reader(io.StringIO(sq.stdout)))
+        check(got == want and any(n.startswith("L") for _, n in want) == any("legacy" in s or "2016" in s for s in inputs),
+              f"rules.rule differs from the XML's n: {len(got)} rows against {len(want)}, first {[(x, y) for x, y in zip(got, want) if x != y][:1]}")
         sq = subprocess.run(["sqlite3", db, ".indexes"], capture_output=True, text=True)
         check("reports_agency_year" in sq.stdout and "cells_code" in sq.stdout, f"indexes: {sq.stdout}")
 

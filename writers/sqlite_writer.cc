@@ -38,7 +38,7 @@ CREATE TABLE findings (
   PRIMARY KEY (document, seq)
 ) WITHOUT ROWID;
 CREATE TABLE rules (
-  document TEXT NOT NULL REFERENCES reports(document), seq INTEGER NOT NULL, rule INTEGER NOT NULL,
+  document TEXT NOT NULL REFERENCES reports(document), seq INTEGER NOT NULL, rule TEXT NOT NULL,
   table_code TEXT NOT NULL, scope TEXT NOT NULL, result TEXT NOT NULL CHECK (result IN ('pass', 'fail', 'unchecked')),
   lhs NUMERIC, rhs NUMERIC, detail TEXT,
   PRIMARY KEY (document, seq)
@@ -228,7 +228,7 @@ void SqliteDatasetWriter::add_report(const Document& doc, const std::string& doc
   Statement rule(db_, "INSERT INTO rules VALUES (?,?,?,?,?,?,?,?,?)", path_);
   seq = 0;
   for (const auto& r : doc.rules) {
-    rule.text(document).integer(++seq).integer(r.rule).text(r.table).text(r.scope).text(rule_result_name(r.result))
+    rule.text(document).integer(++seq).text(r.name()).text(r.table).text(r.scope).text(rule_result_name(r.result))
         .text_or_null(r.lhs).text_or_null(r.rhs).text_or_null(r.detail);
     rule.run();
   }

@@ -362,7 +362,7 @@ std::string write_xml(const Document& doc) {
   x.start("rules");
   for (const auto& r : doc.rules) {
     x.start("rule");
-    x.attr("n", r.id.empty() ? std::to_string(r.rule) : r.id);
+    x.attr("n", r.name());
     x.attr("table", r.table);
     x.attr("scope", r.scope);
     x.attr("result", rule_result_name(r.result));
