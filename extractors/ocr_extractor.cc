@@ -137,19 +137,43 @@ void quiet_leptonica() {
 
 }  // namespace
 
-struct OcrSession::Impl {
+namespace {
+
+// The Tesseract instances a session reads with. Loading the language data is a quarter of a
+// one-page scan's CPU (chi_sim+eng, eng and chi_sim: ~0.25 s, 90,000 page faults), so a thread
+// keeps the set of its last session for its next one (see OcrSession::OcrSession).
+struct TesseractSet {
+  std::string lang;  // as given (--ocr-lang)
   tesseract::TessBaseAPI api;
   // Number cells are read by the Latin model alone when it is among the languages: the Chinese
   // model, even with a digit whitelist, reads a clean 6 as 0.
   tesseract::TessBaseAPI digit_api;
   bool own_digit_api = false;
-  tesseract::TessBaseAPI& digits() { return own_digit_api ? digit_api : api; }
   // Table cells are read first by the first language alone when it is not Latin: with the Latin
   // model beside it, Chinese labels in small type come out part Latin ((PS）for （四）, FUAI for
   // 予以公开) and match no profile row; digits are read by the Latin model after.
   tesseract::TessBaseAPI cell_api;
   bool own_cell_api = false;
-  tesseract::TessBaseAPI& cells() { return own_cell_api ? cell_api : api; }
+  ~TesseractSet() {
+    api.End();
+    if (own_digit_api) digit_api.End();
+    if (own_cell_api) cell_api.End();
+  }
+};
+
+// The set this thread's last session left (null when none). Every read sets what it depends on
+// (whitelist, page segmentation mode, image, resolution) and the LSTM engine learns nothing from
+// what it reads, so a page reads the same whichever document the set read before: -j1 and -j2
+// give the same bytes (cli-smoke, ocr_test).
+thread_local std::unique_ptr<TesseractSet> spare_set;
+
+}  // namespace
+
+struct OcrSession::Impl {
+  std::unique_ptr<TesseractSet> set;
+  tesseract::TessBaseAPI& api() { return set->api; }
+  tesseract::TessBaseAPI& digits() { return set->own_digit_api ? set->digit_api : set->api; }
+  tesseract::TessBaseAPI& cells() { return set->own_cell_api ? set->cell_api : set->api; }
   OcrOptions options;
   std::string source;
 };
@@ -162,14 +186,22 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
     throw Error(ErrorCode::ocr_unavailable, source, "no OCR language given (--ocr-lang, e.g. chi_sim+eng)");
   for (const auto& l : langs)
     if (!valid_lang_name(l)) throw Error(ErrorCode::ocr_unavailable, source, "invalid OCR language name '" + l + "'");
+  if (spare_set && spare_set->lang == options.lang) {
+    impl_->set = std::move(spare_set);
+    return;
+  }
+  spare_set.reset();
+  impl_->set = std::make_unique<TesseractSet>();
+  TesseractSet& t = *impl_->set;
+  t.lang = options.lang;
   // Settings fixed for every page: recorded in the output, so a result can be reproduced.
   std::vector<std::string> names = {"debug_file", "lstm_choice_mode", "tessedit_do_invert"};
   std::vector<std::string> values = {"/dev/null", "2", "0"};
   const bool failed =
-      impl_->api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0;
+      t.api.Init(nullptr, options.lang.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0;
   // Tesseract carries on without a language whose data is missing: check that each one loaded.
   std::vector<std::string> loaded;
-  if (!failed) impl_->api.GetLoadedLanguagesAsVector(&loaded);
+  if (!failed) t.api.GetLoadedLanguagesAsVector(&loaded);
   std::string missing;
   for (const auto& l : langs)
     if (std::find(loaded.begin(), loaded.end(), l) == loaded.end())
@@ -180,15 +212,18 @@ OcrSession::OcrSession(const OcrOptions& options, const std::string& source) : i
                     (missing.empty() ? std::string() : ": missing " + missing) +
                     "; install it with apt-get, choose others with --ocr-lang, or convert with --ocr=off");
   if (langs.size() > 1 && std::find(langs.begin(), langs.end(), "eng") != langs.end())
-    impl_->own_digit_api = impl_->digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+    t.own_digit_api = t.digit_api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
   if (langs.size() > 1 && langs.front() != "eng")
-    impl_->own_cell_api = impl_->cell_api.Init(nullptr, langs.front().c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
+    t.own_cell_api = t.cell_api.Init(nullptr, langs.front().c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) == 0;
 }
 
 OcrSession::~OcrSession() {
-  impl_->api.End();
-  if (impl_->own_digit_api) impl_->digit_api.End();
-  if (impl_->own_cell_api) impl_->cell_api.End();
+  if (!impl_->set) return;
+  // What a page left (its image, its results) goes; the loaded models stay for the next session.
+  impl_->api().Clear();
+  impl_->digits().Clear();
+  impl_->cells().Clear();
+  spare_set = std::move(impl_->set);
 }
 
 std::string OcrSession::parameters() const {
@@ -272,6 +307,21 @@ double gap_share(Numa* profile, double empty_below) {
   return static_cast<double>(gaps) / (last - first + 1);
 }
 
+// gap_share of the row profile of a text image once its lines are level: a scan leans by a degree
+// or so, and over a page's width that tilt fills the gaps between lines (1.5° over 2,400 pixels is
+// more than a line's pitch). Measured for the image as it is and turned a quarter, each deskewed
+// on its own, the two figures compare the page's line structure across and along.
+double level_line_gaps(Pix* text) {
+  l_float32 angle = 0, conf = 0;
+  PixPtr level;
+  if (pixFindSkew(text, &angle, &conf) == 0 && conf > 2.5 && std::abs(angle) > 0.05 && std::abs(angle) < 10)
+    level.reset(pixRotate(text, static_cast<l_float32>(angle * M_PI / 180.0), L_ROTATE_SAMPLING, L_BRING_IN_WHITE, 0, 0));
+  Numa* rows = pixCountPixelsByRow(level.get() ? level.get() : text, nullptr);
+  const double gaps = gap_share(rows, 2);
+  numaDestroy(&rows);
+  return gaps;
+}
+
 }  // namespace
 
 int OcrSession::upright_turns(Pix* gray, int dpi) {
@@ -288,19 +338,21 @@ int OcrSession::upright_turns(Pix* gray, int dpi) {
   l_int32 ink = 0;
   pixCountPixels(text.get(), &ink, nullptr);
   if (ink < 200) return 0;
-  Numa* rows = pixCountPixelsByRow(text.get(), nullptr);
-  Numa* cols = pixCountPixelsByColumn(text.get());
-  const double row_gaps = gap_share(rows, 2), col_gaps = gap_share(cols, 2);
-  numaDestroy(&rows);
-  numaDestroy(&cols);
+  PixPtr across(pixRotateOrth(text.get(), 1));
+  if (!across.get()) return 0;
+  const double row_gaps = level_line_gaps(text.get()), col_gaps = level_line_gaps(across.get());
   // Upright Chinese text leaves empty rows between its lines and few empty columns; sideways text
-  // the other way round. A page that leans that way is read in each turn below (scans are mostly
-  // upright: the others cost no extra reading).
-  if (!(col_gaps > 0.08 && col_gaps > row_gaps)) return 0;
-  // Which way: the turn Tesseract reads with more confidence (on a half-size image, to be quick).
-  PixPtr small(pixScale(gray, 0.5, 0.5));
+  // the other way round. A page that is not clearly upright — it leans the other way, or neither
+  // way, as a dense sideways table whose cells leave gaps in both — is read in each turn below
+  // (scans are mostly upright, and clearly so: those cost no extra reading).
+  if (row_gaps > 0.08 && row_gaps > col_gaps) return 0;
+  // Which way: the turn Tesseract reads with more confidence, on the page brought down to 200 dpi
+  // to be quick (a 200-dpi scan at half size is too coarse to read well any way: a sideways table
+  // read 57 turned against 47 upright there, 75 against 43 at 200 dpi).
+  const float sample = dpi > 200 ? 200.0f / static_cast<float>(dpi) : 1.0f;
+  PixPtr small(pixScale(gray, sample, sample));
   if (!small.get()) return 0;
-  tesseract::TessBaseAPI& api = impl_->api;
+  tesseract::TessBaseAPI& api = impl_->api();
   api.SetVariable("tessedit_char_whitelist", "");
   // Block mode, which has no vertical text layout: sideways lines read as garbage in it (page mode
   // reads them as vertical text with as much confidence as upright ones).
@@ -312,7 +364,7 @@ int OcrSession::upright_turns(Pix* gray, int dpi) {
     PixPtr t(q == 0 ? pixClone(small.get()) : pixRotateOrth(small.get(), q));
     if (!t.get()) continue;
     api.SetImage(t.get());
-    api.SetSourceResolution(std::max(1, dpi / 2));
+    api.SetSourceResolution(std::max(1, static_cast<int>(std::lround(dpi * sample))));
     const int conf = api.MeanTextConf();
     if (q == 0) upright_conf = conf;
     else if (conf > best_conf) best_conf = conf, best = q;
@@ -390,7 +442,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     }
   }
 
-  tesseract::TessBaseAPI& api = impl_->api;
+  tesseract::TessBaseAPI& api = impl_->api();
   // The grid the rulings draw (no words yet: the cells are what is read next).
   pdf::Frame frame;
   frame.width = out.width, frame.height = out.height;
@@ -438,6 +490,13 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // strokes (specks, the ghost of a removed ruling) is painted white first, and the text is
       // cropped to its ink with a white margin — a faint frame or a speck at the cell's edge
       // otherwise makes it read a clear single digit as nothing.
+      // A label's small marks are text too: the dots of 氵 or the hook of 予 in small type at
+      // 200 dpi are specks of three pixels, a few pixels off the strokes, and painting them white
+      // made 法 read 去 and 予 read 子 (rows of table 三 lost). A cell read with Chinese in it is
+      // read again with only what lies farther than a sixth of an inch from its strokes painted
+      // white, and the surer reading kept; numbers keep the tight crop, where a speck beside a
+      // digit is what misleads (290 read 29 with the wider one).
+      PixPtr loose;
       {
         Box* gb = boxCreate(cr.x0, cr.y0, cx1 - cx0, cy1 - cy0);
         PixPtr gcrop(pixClipRectangle(gray_clean.get() ? gray_clean.get() : gray.get(), gb, nullptr));
@@ -446,13 +505,19 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
         PixPtr strokes(pixClipRectangle(solid.get(), sb, nullptr));
         boxDestroy(&sb);
         if (!gcrop.get() || !strokes.get()) continue;
-        const int near = std::max(5, dpi / 40) | 1;
-        PixPtr around(pixDilateBrick(nullptr, strokes.get(), near, near));
-        if (around.get()) {
+        PixPtr gloose(pixCopy(nullptr, gcrop.get()));
+        auto paint_away = [&](Pix* g, int near) {
+          PixPtr around(pixDilateBrick(nullptr, strokes.get(), near, near));
+          if (!around.get()) return;
           PixPtr away(pixInvert(nullptr, around.get()));
-          if (away.get()) pixSetMasked(gcrop.get(), away.get(), 255);
-        }
+          if (away.get()) pixSetMasked(g, away.get(), 255);
+        };
+        paint_away(gcrop.get(), std::max(5, dpi / 40) | 1);
         cr.framed.reset(pixAddBorder(gcrop.get(), kMargin, 255));
+        if (gloose.get()) {
+          paint_away(gloose.get(), std::max(5, dpi / 12) | 1);
+          loose.reset(pixAddBorder(gloose.get(), kMargin, 255));
+        }
       }
       if (!cr.framed.get()) continue;
       pixSetResolution(cr.framed.get(), dpi, dpi);
@@ -462,6 +527,13 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       capi.SetImage(cr.framed.get());
       capi.SetSourceResolution(dpi);
       cr.rt = recognize(capi);
+      if (loose.get() && std::any_of(cr.rt.text.begin(), cr.rt.text.end(), is_cjk)) {
+        pixSetResolution(loose.get(), dpi, dpi);
+        capi.SetImage(loose.get());
+        capi.SetSourceResolution(dpi);
+        RegionText wide = recognize(capi);
+        if (wide.any && wide.confidence > cr.rt.confidence) cr.rt = std::move(wide);
+      }
       reads.push_back(std::move(cr));
     }
     // Columns and rows that hold numbers: most of their inked cells read as digits (a table 四
@@ -508,7 +580,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       RegionText& rt = cr.rt;
       std::u32string text = trim_spaces(rt.text);
       if (text.empty()) continue;
-      if (!cr.digits) text = mend_ocr_brackets(std::move(text));
+      if (!cr.digits) text = mend_ocr_one(mend_ocr_brackets(std::move(text)));
       // Boxes in the cell's pixels (less the margin) → page points.
       pdf::Rect r{cell.rect.x0 + 1, cell.rect.y0 + 1, cell.rect.x1 - 1, cell.rect.y1 - 1};
       if (rt.x1 >= 0) {

@@ -69,6 +69,10 @@ class OcrSession {
 // full-width （ the Chinese model misread it for ((《一）→ （一）); all else unchanged.
 std::u32string mend_ocr_brackets(std::u32string s);
 
+// A cell's OCR text with each ASCII hyphen between two Han characters made 一, the character the
+// models read as one (危及“三安全-稳定”); all else unchanged.
+std::u32string mend_ocr_one(std::u32string s);
+
 // The resolution a PDF page of `width_pt` × `height_pt` points is rendered at for OCR: 300 dpi,
 // less when that would exceed `max_pixels` (never below 100 dpi; 0 when even that is too large).
 double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels);

@@ -11,6 +11,7 @@
 
 #include "model/error.h"
 #include "model/shared_library.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
@@ -118,6 +119,14 @@ std::u32string mend_ocr_brackets(std::u32string s) {
       if (c == U'）' || c == U')' || c == U'《' || c == U'〈' || c == U'》' || c == U'〉' || c == U'（' || c == U'(') break;
     }
   }
+  return s;
+}
+
+std::u32string mend_ocr_one(std::u32string s) {
+  // Chinese text sets no hyphen between two Han characters; a dash between words is a full-width
+  // one (—, －), which stays.
+  for (std::size_t i = 1; i + 1 < s.size(); ++i)
+    if (s[i] == U'-' && is_cjk(s[i - 1]) && is_cjk(s[i + 1])) s[i] = U'一';
   return s;
 }
 
