@@ -155,7 +155,15 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     remove_temporaries(opt.out_dir);
   }
   int jobs = std::clamp(opt.jobs, 1, 64);
-  PartLog parts(parts_dir(opt.out_dir), opt.resume, jobs, opt.sync);
+  // A single input's part stays in memory: no directory, log, fsync, read-back and removal for
+  // what the assembly reads at once (a killed run leaves no part: --resume converts the input again).
+  const bool part_in_memory = !opt.resume && inputs.size() == 1;
+  std::optional<PartLog> parts;
+  std::string memory_part;
+  if (part_in_memory)
+    fs::remove_all(parts_dir(opt.out_dir), ec);  // parts of another run are not this run's
+  else
+    parts.emplace(parts_dir(opt.out_dir), opt.resume, jobs, opt.sync);
 
   // Names over all inputs, before sharding: a shard names its outputs as the whole run would.
   std::vector<std::string> names = output_names(inputs);
@@ -236,7 +244,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
             };
             std::uint64_t xml_size = 0;
             std::error_code size_ec;  // this thread's: the run's `ec` is not shared with the workers
-            std::unique_ptr<ManifestRecord> old = read_part_record(parts, names[i], xml_size);
+            std::unique_ptr<ManifestRecord> old = read_part_record(*parts, names[i], xml_size);
             if (old && usable(*old) && (!old->ok || fs::file_size(fs::path(opt.out_dir) / old->output, size_ec) == xml_size)) {
               ++kept;
               progress.finished(old->ok, true);
@@ -249,7 +257,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
             if (match) {
               // No document in this part: the assembly reads the kept report's XML back.
               std::uintmax_t size = match->ok ? fs::file_size(fs::path(opt.out_dir) / match->output, size_ec) : 0;
-              parts.append(slot, names[i], logged_part(size_ec ? 0 : size, encode_dataset_part(*match, nullptr)));
+              parts->append(slot, names[i], logged_part(size_ec ? 0 : size, encode_dataset_part(*match, nullptr)));
               ++kept;
               progress.finished(match->ok, true);
               continue;
@@ -258,7 +266,10 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
           std::uint64_t xml_size = 0;
           std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i], xml_size);
           // The part is written after the XML: a part on disk means the input is finished.
-          parts.append(slot, names[i], logged_part(xml_size, part));
+          if (part_in_memory)
+            memory_part = std::move(part);
+          else
+            parts->append(slot, names[i], logged_part(xml_size, part));
           progress.finished(rec.ok);
         } catch (const Error& e) {
           // Only writing into OUTDIR throws here; the batch cannot produce reliable outputs.
@@ -288,7 +299,8 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   auto part_at = [&](std::size_t k) {
     const std::string& name = names[selected[k]];
     try {
-      std::optional<std::string> bytes = parts.read(name);
+      if (part_in_memory) return decode_dataset_part(memory_part, name);
+      std::optional<std::string> bytes = parts->read(name);
       if (!bytes) throw Error(ErrorCode::io, name, "no part was recorded");
       return decode_dataset_part(split_logged_part(*bytes, name).second, name);
     } catch (const Error& e) {
@@ -299,7 +311,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });
-  parts.remove();
+  if (parts) parts->remove();
   result.timings.assembly = {monotonic_seconds() - wall2, process_cpu_seconds() - cpu2};
   return result;
 }

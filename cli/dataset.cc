@@ -14,6 +14,7 @@
 
 #include "cli/job.h"
 #include "cli/progress.h"
+#include "cli/spill_file.h"
 #include "model/error.h"
 #include "text/unicode.h"
 #include "normalizers/panel.h"
@@ -39,46 +40,6 @@ const ReportsColumns& wide_columns() {
   static const ReportsColumns columns = reports_columns(codebook_entries());
   return columns;
 }
-
-// Records of strings spilled to an anonymous temporary file (gone with the process, even when
-// killed), so what a dataset file needs across all reports is on disk, not in memory.
-class SpillFile {
- public:
-  SpillFile() : file_(std::tmpfile()) {
-    if (!file_) throw Error(ErrorCode::io, "", "cannot create a temporary file");
-  }
-  SpillFile(const SpillFile&) = delete;
-  SpillFile& operator=(const SpillFile&) = delete;
-  ~SpillFile() { std::fclose(file_); }
-  // Appends a record; returns its offset.
-  long put(const std::vector<std::string>& fields) {
-    std::fseek(file_, 0, SEEK_END);
-    long at = std::ftell(file_);
-    bool ok = write_u32(static_cast<std::uint32_t>(fields.size()));
-    for (const auto& f : fields) ok = ok && write_u32(static_cast<std::uint32_t>(f.size())) && std::fwrite(f.data(), 1, f.size(), file_) == f.size();
-    if (!ok || at < 0) throw Error(ErrorCode::io, "", "cannot write a temporary file");
-    return at;
-  }
-  // Reads the record at `offset`.
-  std::vector<std::string> get(long offset) {
-    std::fseek(file_, offset, SEEK_SET);
-    std::vector<std::string> out(read_u32());
-    for (auto& f : out) {
-      f.resize(read_u32());
-      if (std::fread(f.data(), 1, f.size(), file_) != f.size()) throw Error(ErrorCode::io, "", "cannot read a temporary file");
-    }
-    return out;
-  }
-
- private:
-  bool write_u32(std::uint32_t v) { return std::fwrite(&v, sizeof v, 1, file_) == 1; }
-  std::uint32_t read_u32() {
-    std::uint32_t v = 0;
-    if (std::fread(&v, sizeof v, 1, file_) != 1) throw Error(ErrorCode::io, "", "cannot read a temporary file");
-    return v;
-  }
-  std::FILE* file_;
-};
 
 // Panel rows of every report, spilled: their duplicate_key flags need every row's key first.
 class PanelSpill {

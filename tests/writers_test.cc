@@ -4,6 +4,7 @@
 
 #include "model/sha256.h"
 #include "writers/cells_csv_writer.h"
+#include "writers/reports_writer.h"
 #include "writers/xml_writer.h"
 
 using namespace ogix;
@@ -92,4 +93,34 @@ TEST_CASE("sha256 matches FIPS 180-4 test vectors") {
     CHECK(sha256_hex(data) == sha256_hex_portable(data));
     data += static_cast<char>((n * 131 + 7) & 0xFF);
   }
+}
+
+TEST_CASE("reports.csv: a cell finds its column, and a code of its profile the report lacks is missing") {
+  auto cell = [](const char* profile, const char* table, const char* row, const char* col) {
+    CodebookEntry e;
+    e.profile = profile, e.kind = "cell", e.table = table, e.row = row, e.col = col;
+    e.code = std::string(table) + "." + row + "." + col;
+    return e;
+  };
+  std::vector<CodebookEntry> book = {cell("p1", "t", "a", "x"), cell("p1", "t", "b", "x"), cell("p1", "t", "extra_N", "c<n>"),
+                                     cell("p2", "t", "a", "x"), cell("p2", "u", "c", "y")};
+  ReportsColumns cols = reports_columns(book);
+  REQUIRE(cols.codes == std::vector<std::string>{"t.a.x", "t.b.x", "u.c.y"});  // shared codes once, no pattern line
+  Document doc;
+  doc.profile = "p1";
+  doc.meta.source = "r.html";
+  auto put = [&](const char* table, const char* row, CellStatus status, const char* value) {
+    CanonicalCell c;
+    c.table = table, c.row = row, c.col = "x", c.status = status, c.value = value;
+    doc.cells.push_back(c);
+  };
+  put("t", "a", CellStatus::number, "12");
+  put("t", "a", CellStatus::number, "99");      // a second cell of the same code: the first one is the column's
+  put("t", "extra_1", CellStatus::number, "5");  // rows beyond the profile have no column
+  std::string row = reports_csv_row(doc, "r.xml", cols);
+  // t.a.x = 12; t.b.x is p1's but absent: missing; u.c.y is only p2's: both fields empty.
+  CHECK(row == "r.xml,r.html,,p1,,,,,0,0,0,12,,,missing,,\r\n");
+  put("t", "b", CellStatus::blank, "");
+  doc.cells.erase(doc.cells.begin(), doc.cells.begin() + 2);
+  CHECK(reports_csv_row(doc, "r.xml", cols) == "r.xml,r.html,,p1,,,,,0,0,0,,missing,,blank,,\r\n");
 }

@@ -1,14 +1,12 @@
 #include "writers/reports_writer.h"
 
-#include <map>
-
 #include "writers/cells_csv_writer.h"
 
 namespace ogix {
 
 ReportsColumns reports_columns(const std::vector<CodebookEntry>& codebook) {
   ReportsColumns out;
-  std::map<std::string, std::size_t> index;
+  auto& index = out.index;
   for (const auto& e : codebook) {
     if (e.kind != "cell" || e.row == "extra_N") continue;
     if (index.emplace(e.code, out.codes.size()).second) out.codes.push_back(e.code);
@@ -43,17 +41,25 @@ std::string reports_csv_row(const Document& doc, const std::string& document, co
   int rules[3] = {0, 0, 0};
   for (const auto& r : doc.rules) ++rules[static_cast<int>(r.result)];
   s += std::to_string(rules[0]) + ',' + std::to_string(rules[1]) + ',' + std::to_string(rules[2]);
-  std::map<std::string, const CanonicalCell*> cells;
-  for (const auto& c : doc.cells)
-    if (c.row.rfind("extra_", 0) != 0) cells.emplace(c.table + "." + c.row + "." + c.col, &c);
+  // Each cell finds its column once (the first cell of a code wins), instead of each of the
+  // hundreds of columns searching the cells by string comparisons.
+  std::vector<const CanonicalCell*> at(columns.codes.size(), nullptr);
+  std::string code;
+  for (const auto& c : doc.cells) {
+    if (c.row.rfind("extra_", 0) == 0) continue;
+    code.assign(c.table).append(1, '.').append(c.row).append(1, '.').append(c.col);
+    auto it = columns.index.find(code);
+    if (it != columns.index.end() && !at[it->second]) at[it->second] = &c;
+  }
   const std::vector<bool>* has = nullptr;
   for (const auto& [profile, flags] : columns.by_profile)
     if (profile == doc.profile) has = &flags;
+  s.reserve(s.size() + 4 * columns.codes.size());
   for (std::size_t i = 0; i < columns.codes.size(); ++i) {
-    auto it = cells.find(columns.codes[i]);
-    if (it != cells.end()) {
-      const CanonicalCell& c = *it->second;
-      s += c.status == CellStatus::number ? ',' + c.value + ',' : std::string(",,") + status_name(c.status);
+    if (const CanonicalCell* c = at[i]) {
+      s += ',';
+      if (c->status == CellStatus::number) s.append(c->value).append(1, ',');
+      else s.append(1, ',').append(status_name(c->status));
     } else {
       s += has && (*has)[i] ? ",,missing" : ",,";
     }

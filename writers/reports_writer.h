@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/codebook.h"
@@ -15,6 +16,7 @@ namespace ogix {
 struct ReportsColumns {
   std::vector<std::string> codes;
   std::vector<std::pair<std::string, std::vector<bool>>> by_profile;  // profile → has codes[i]
+  std::unordered_map<std::string, std::size_t> index;                 // code → its position in codes
 };
 
 // The columns of the wide table, from the codebook (pattern lines such as extra_N left out).
