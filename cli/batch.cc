@@ -163,7 +163,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   if (part_in_memory)
     fs::remove_all(parts_dir(opt.out_dir), ec);  // parts of another run are not this run's
   else
-    parts.emplace(parts_dir(opt.out_dir), opt.resume, jobs, opt.sync);
+    parts.emplace(parts_dir(opt.out_dir), opt.resume, jobs);
 
   // Names over all inputs, before sharding: a shard names its outputs as the whole run would.
   std::vector<std::string> names = output_names(inputs);

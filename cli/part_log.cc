@@ -74,7 +74,7 @@ std::uint64_t run_of(const std::string& file_name) {
 
 }  // namespace
 
-PartLog::PartLog(std::string dir, bool keep_earlier, int writers, bool sync) : dir_(std::move(dir)), sync_(sync) {
+PartLog::PartLog(std::string dir, bool keep_earlier, int writers) : dir_(std::move(dir)) {
   std::error_code ec;
   if (!keep_earlier) fs::remove_all(dir_, ec);  // parts of another run are not this run's
   fs::create_directories(dir_, ec);
@@ -173,7 +173,6 @@ void PartLog::append(int writer, const std::string& name, std::string_view part)
     if (put <= 0) throw Error(ErrorCode::io, f.path, io_message("cannot write", f.path));
     rest.remove_prefix(static_cast<std::size_t>(put));
   }
-  if (sync_ && ::fdatasync(f.fd) != 0) throw Error(ErrorCode::io, f.path, io_message("cannot sync", f.path));
   std::lock_guard lock(mu_);
   index_[name] = Location{first_writer_ + static_cast<std::size_t>(writer), f.end + kHeaderBytes + name.size(), part.size()};
   f.end += record.size();

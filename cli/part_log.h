@@ -27,7 +27,12 @@ class PartLog {
   // Opens `dir` (created when missing). With `keep_earlier`, the valid records of the logs an
   // earlier run left are indexed (a --resume); otherwise the directory is emptied first. `writers`
   // is the number of threads that append. Throws Error(io) when the directory cannot be written.
-  PartLog(std::string dir, bool keep_earlier, int writers, bool sync);
+  //
+  // Records are not synced, whatever --no-sync says: a part only saves converting its input again.
+  // The report's XML is made durable before its part is appended, so a part that outlives a power
+  // cut finds its XML whole (and --resume checks its size), and a part lost or torn by one only
+  // costs that input's conversion.
+  PartLog(std::string dir, bool keep_earlier, int writers);
   PartLog(const PartLog&) = delete;
   PartLog& operator=(const PartLog&) = delete;
   ~PartLog();
@@ -36,7 +41,7 @@ class PartLog {
   std::optional<std::string> read(const std::string& name) const;
 
   // Appends the part of `name` to writer `writer`'s log (0 <= writer < writers; one thread per
-  // writer), durably when the log was opened with sync. Thread-safe. Throws Error(io).
+  // writer). Thread-safe. Throws Error(io).
   void append(int writer, const std::string& name, std::string_view part);
 
   // Removes the directory and every log in it (the run is assembled).
@@ -55,7 +60,6 @@ class PartLog {
   void index_log(std::size_t file);
 
   std::string dir_;
-  bool sync_;
   std::uint64_t run_ = 1;          // this run's number in its logs' names (r<run>-w<writer>.log)
   std::vector<File> files_;        // earlier runs' logs, then one slot per writer (fd -1 until used)
   std::size_t first_writer_ = 0;   // index in files_ of writer 0
