@@ -81,6 +81,10 @@ double ocr_render_dpi(double width_pt, double height_pt, std::size_t max_pixels)
 // calls it through OcrModule::read_image). Throws as OcrExtractor::extract does.
 Document read_image_file(std::string_view bytes, const ExtractContext& ctx);
 
+// Sets Leptonica up for the process, once, before its first image: messages off, raster memory
+// from raster_alloc (ocr_extractor.cc). The module calls it when it is loaded.
+void setup_leptonica();
+
 // Image files (PNG, JPEG, TIFF): the image is one page, read by OCR and laid out as a scanned PDF
 // page. Throws unsupported (not a readable image), limit_exceeded (more than max_pixels),
 // ocr_unavailable (language data or the OCR module missing) or not-a-report downstream when it

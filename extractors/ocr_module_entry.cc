@@ -22,6 +22,8 @@ class TesseractEngine final : public OcrEngine {
 
 class TesseractModule final : public OcrModule {
  public:
+  // Before any image exists: a raster must be freed by the allocator that made it.
+  TesseractModule() { setup_leptonica(); }
   const char* version() const override { return OGIX_VERSION; }
   std::unique_ptr<OcrEngine> open(const OcrOptions& options, const std::string& source) const override {
     return std::make_unique<TesseractEngine>(options, source);
