@@ -1,7 +1,6 @@
 #include "extractors/zip_reader.h"
 
 #include <string>
-#include <type_traits>
 
 #include <zip.h>
 
@@ -17,58 +16,36 @@ namespace {
 // 2 ms of CPU and 7 million instructions at start-up — as much as a third of converting a
 // 5-page PDF beyond pdftotext's own cost. OGIX_LIBZIP_SONAME is the soname of the libzip that the
 // build found (CMakeLists.txt), so the header's declarations and the loaded library agree.
+#define OGIX_ZIP_FUNCTIONS(X) \
+  X(zip_error_init) \
+  X(zip_error_fini) \
+  X(zip_error_strerror) \
+  X(zip_error_code_zip) \
+  X(zip_source_buffer_create) \
+  X(zip_source_free) \
+  X(zip_open_from_source) \
+  X(zip_discard) \
+  X(zip_name_locate) \
+  X(zip_stat_init) \
+  X(zip_stat_index) \
+  X(zip_fopen_index) \
+  X(zip_get_error) \
+  X(zip_strerror) \
+  X(zip_fread) \
+  X(zip_file_strerror) \
+  X(zip_fclose)
 struct LibZip {
-#define OGIX_ZIP_FN(name) decltype(&::name) name = nullptr
-  OGIX_ZIP_FN(zip_error_init);
-  OGIX_ZIP_FN(zip_error_fini);
-  OGIX_ZIP_FN(zip_error_strerror);
-  OGIX_ZIP_FN(zip_error_code_zip);
-  OGIX_ZIP_FN(zip_source_buffer_create);
-  OGIX_ZIP_FN(zip_source_free);
-  OGIX_ZIP_FN(zip_open_from_source);
-  OGIX_ZIP_FN(zip_discard);
-  OGIX_ZIP_FN(zip_name_locate);
-  OGIX_ZIP_FN(zip_stat_init);
-  OGIX_ZIP_FN(zip_stat_index);
-  OGIX_ZIP_FN(zip_fopen_index);
-  OGIX_ZIP_FN(zip_get_error);
-  OGIX_ZIP_FN(zip_strerror);
-  OGIX_ZIP_FN(zip_fread);
-  OGIX_ZIP_FN(zip_file_strerror);
-  OGIX_ZIP_FN(zip_fclose);
-#undef OGIX_ZIP_FN
+  OGIX_ZIP_FUNCTIONS(OGIX_FUNCTION_POINTER)
   std::string error;  // why loading failed; empty when every function was found
+  void bind(SharedLibrary& so) {
+#define OGIX_ZIP_BIND(name) so.bind(name, #name);
+    OGIX_ZIP_FUNCTIONS(OGIX_ZIP_BIND)
+#undef OGIX_ZIP_BIND
+  }
 };
 
-// The library, loaded once per process (thread-safe static initialization); never unloaded.
-const LibZip& libzip() {
-  static const LibZip lib = [] {
-    LibZip z;
-    SharedLibrary so(OGIX_LIBZIP_SONAME);
-#define OGIX_ZIP_BIND(name) so.bind(z.name, #name)
-    OGIX_ZIP_BIND(zip_error_init);
-    OGIX_ZIP_BIND(zip_error_fini);
-    OGIX_ZIP_BIND(zip_error_strerror);
-    OGIX_ZIP_BIND(zip_error_code_zip);
-    OGIX_ZIP_BIND(zip_source_buffer_create);
-    OGIX_ZIP_BIND(zip_source_free);
-    OGIX_ZIP_BIND(zip_open_from_source);
-    OGIX_ZIP_BIND(zip_discard);
-    OGIX_ZIP_BIND(zip_name_locate);
-    OGIX_ZIP_BIND(zip_stat_init);
-    OGIX_ZIP_BIND(zip_stat_index);
-    OGIX_ZIP_BIND(zip_fopen_index);
-    OGIX_ZIP_BIND(zip_get_error);
-    OGIX_ZIP_BIND(zip_strerror);
-    OGIX_ZIP_BIND(zip_fread);
-    OGIX_ZIP_BIND(zip_file_strerror);
-    OGIX_ZIP_BIND(zip_fclose);
-#undef OGIX_ZIP_BIND
-    z.error = so.error();
-    return z;
-  }();
-  return lib;
-}
+// The library, loaded on first use (model/shared_library.h).
+const LibZip& libzip() { return load_functions<LibZip>(OGIX_LIBZIP_SONAME); }
 
 }  // namespace
 

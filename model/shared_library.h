@@ -34,4 +34,23 @@ class SharedLibrary {
   void* handle_ = nullptr;
 };
 
+// Declares a pointer member for the library function `name`, typed as its header declares it.
+#define OGIX_FUNCTION_POINTER(name) decltype(&::name) name = nullptr;
+
+// The functions of one library, loaded and bound on first use, once per process (thread-safe static
+// initialization; never unloaded; `file` is read on the first call only). `Functions` holds the
+// pointers, a `std::string error` (empty when every one was found) and `void bind(SharedLibrary&)`
+// binding each pointer by name.
+template <class Functions>
+const Functions& load_functions(const char* file) {
+  static const Functions loaded = [file] {
+    Functions f;
+    SharedLibrary so(file);
+    f.bind(so);
+    f.error = so.error();
+    return f;
+  }();
+  return loaded;
+}
+
 }  // namespace ogix

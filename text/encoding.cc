@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <type_traits>
 #include <vector>
 
 #include "model/error.h"
@@ -134,36 +133,25 @@ bool mostly_utf8(std::string_view s) {
 // name the header declares, and OGIX_ICUI18N_SONAME (CMakeLists.txt) is the library of those headers.
 #define OGIX_ICU_NAME2(x) #x
 #define OGIX_ICU_NAME(x) OGIX_ICU_NAME2(x)
+#define OGIX_ICU_FUNCTIONS(X) \
+  X(ucsdet_open) \
+  X(ucsdet_close) \
+  X(ucsdet_setText) \
+  X(ucsdet_detect) \
+  X(ucsdet_getName) \
+  X(ucsdet_getConfidence)
 struct LibIcuI18n {
-#define OGIX_ICU_FN(name) decltype(&::name) name = nullptr
-  OGIX_ICU_FN(ucsdet_open);
-  OGIX_ICU_FN(ucsdet_close);
-  OGIX_ICU_FN(ucsdet_setText);
-  OGIX_ICU_FN(ucsdet_detect);
-  OGIX_ICU_FN(ucsdet_getName);
-  OGIX_ICU_FN(ucsdet_getConfidence);
-#undef OGIX_ICU_FN
+  OGIX_ICU_FUNCTIONS(OGIX_FUNCTION_POINTER)
   std::string error;  // why loading failed; empty when every function was found
+  void bind(SharedLibrary& so) {
+#define OGIX_ICU_BIND(name) so.bind(name, OGIX_ICU_NAME(name));
+    OGIX_ICU_FUNCTIONS(OGIX_ICU_BIND)
+#undef OGIX_ICU_BIND
+  }
 };
 
-// The library, loaded once per process (thread-safe static initialization); never unloaded.
-const LibIcuI18n& icu_i18n() {
-  static const LibIcuI18n lib = [] {
-    LibIcuI18n l;
-    SharedLibrary so(OGIX_ICUI18N_SONAME);
-#define OGIX_ICU_BIND(name) so.bind(l.name, OGIX_ICU_NAME(name))
-    OGIX_ICU_BIND(ucsdet_open);
-    OGIX_ICU_BIND(ucsdet_close);
-    OGIX_ICU_BIND(ucsdet_setText);
-    OGIX_ICU_BIND(ucsdet_detect);
-    OGIX_ICU_BIND(ucsdet_getName);
-    OGIX_ICU_BIND(ucsdet_getConfidence);
-#undef OGIX_ICU_BIND
-    l.error = so.error();
-    return l;
-  }();
-  return lib;
-}
+// The library, loaded on first use (model/shared_library.h).
+const LibIcuI18n& icu_i18n() { return load_functions<LibIcuI18n>(OGIX_ICUI18N_SONAME); }
 
 // ICU's detector over the whole input; only trusted for inputs long enough to carry statistics.
 // Throws Error(internal) when libicui18n cannot be loaded (a broken install: guessing without it

@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <type_traits>
 
 #include "model/error.h"
 #include "model/shared_library.h"
@@ -70,50 +69,32 @@ CREATE INDEX panel_agency_year ON panel (agency_key, year);
 // process it cost ~1,600 symbol relocations at start-up (about 15 % of the dynamic loader's work,
 // measured with LD_DEBUG=statistics) for a writer few runs use. OGIX_SQLITE_SONAME is the soname of
 // the library the build found (CMakeLists.txt), so the header and the loaded library agree.
+#define OGIX_SQLITE_FUNCTIONS(X) \
+  X(sqlite3_open_v2) \
+  X(sqlite3_close) \
+  X(sqlite3_errmsg) \
+  X(sqlite3_exec) \
+  X(sqlite3_free) \
+  X(sqlite3_prepare_v2) \
+  X(sqlite3_finalize) \
+  X(sqlite3_bind_text) \
+  X(sqlite3_bind_null) \
+  X(sqlite3_bind_int64) \
+  X(sqlite3_step) \
+  X(sqlite3_reset) \
+  X(sqlite3_clear_bindings)
 struct LibSqlite {
-#define OGIX_SQLITE_FN(name) decltype(&::name) name = nullptr
-  OGIX_SQLITE_FN(sqlite3_open_v2);
-  OGIX_SQLITE_FN(sqlite3_close);
-  OGIX_SQLITE_FN(sqlite3_errmsg);
-  OGIX_SQLITE_FN(sqlite3_exec);
-  OGIX_SQLITE_FN(sqlite3_free);
-  OGIX_SQLITE_FN(sqlite3_prepare_v2);
-  OGIX_SQLITE_FN(sqlite3_finalize);
-  OGIX_SQLITE_FN(sqlite3_bind_text);
-  OGIX_SQLITE_FN(sqlite3_bind_null);
-  OGIX_SQLITE_FN(sqlite3_bind_int64);
-  OGIX_SQLITE_FN(sqlite3_step);
-  OGIX_SQLITE_FN(sqlite3_reset);
-  OGIX_SQLITE_FN(sqlite3_clear_bindings);
-#undef OGIX_SQLITE_FN
+  OGIX_SQLITE_FUNCTIONS(OGIX_FUNCTION_POINTER)
   std::string error;  // why loading failed; empty when every function was found
+  void bind(SharedLibrary& so) {
+#define OGIX_SQLITE_BIND(name) so.bind(name, #name);
+    OGIX_SQLITE_FUNCTIONS(OGIX_SQLITE_BIND)
+#undef OGIX_SQLITE_BIND
+  }
 };
 
-// The library, loaded once per process (thread-safe static initialization); never unloaded.
-const LibSqlite& sqlite() {
-  static const LibSqlite lib = [] {
-    LibSqlite q;
-    SharedLibrary so(OGIX_SQLITE_SONAME);
-#define OGIX_SQLITE_BIND(name) so.bind(q.name, #name)
-    OGIX_SQLITE_BIND(sqlite3_open_v2);
-    OGIX_SQLITE_BIND(sqlite3_close);
-    OGIX_SQLITE_BIND(sqlite3_errmsg);
-    OGIX_SQLITE_BIND(sqlite3_exec);
-    OGIX_SQLITE_BIND(sqlite3_free);
-    OGIX_SQLITE_BIND(sqlite3_prepare_v2);
-    OGIX_SQLITE_BIND(sqlite3_finalize);
-    OGIX_SQLITE_BIND(sqlite3_bind_text);
-    OGIX_SQLITE_BIND(sqlite3_bind_null);
-    OGIX_SQLITE_BIND(sqlite3_bind_int64);
-    OGIX_SQLITE_BIND(sqlite3_step);
-    OGIX_SQLITE_BIND(sqlite3_reset);
-    OGIX_SQLITE_BIND(sqlite3_clear_bindings);
-#undef OGIX_SQLITE_BIND
-    q.error = so.error();
-    return q;
-  }();
-  return lib;
-}
+// The library, loaded on first use (model/shared_library.h).
+const LibSqlite& sqlite() { return load_functions<LibSqlite>(OGIX_SQLITE_SONAME); }
 
 // A prepared statement bound by position; text binds NULL for an empty optional value.
 class Statement {
