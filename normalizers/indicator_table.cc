@@ -6,6 +6,7 @@
 #include <set>
 
 #include "normalizers/cell_value.h"
+#include "normalizers/ocr_check.h"
 #include "text/unicode.h"
 
 namespace ogix {
@@ -216,8 +217,8 @@ const ProfileRow* IndicatorOutline::place(const IndicatorLabel& label, bool has_
       if (score > best_score) best = &pr, best_score = score;
     }
   last_approximate_ = false;
-  const std::u32string key = utf8_to_u32(label.key);
-  if (!best && approximate_ && key.size() >= 5 && key.size() <= 200) {
+  const std::u32string key = !best && approximate_ ? utf8_to_u32(label.key) : std::u32string();
+  if (key.size() >= 5 && key.size() <= 200) {
     // At most one edit in six characters, and exactly one indicator that close: a misread 函 in
     // 信函申请数 names it, a label as near to two indicators names neither. Edits within the
     // label plus its extra length bound the edits between the two whole labels.
@@ -403,11 +404,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
           !rows.back().row && rows.back().where.rfind(t->id + "/", 0) == 0) {
         IndicatorLabel joined = read_indicator_label(rows.back().text + text);
         if (const ProfileRow* pr = outline.place(joined, true)) {
-          if (outline.last_approximate())
-            doc.add_finding("ocr.label_approximate", Severity::warning,
-                            "the row label OCR read as '" + joined.label + "' is taken for " + pt->code + "/" + pr->code +
-                                " by approximate matching (a misread character or two)",
-                            pt->code + "/" + pr->code);
+          if (outline.last_approximate()) report_approximate_label(doc, joined.label, pt->code, pr->code);
           rows.back().row = pr;
           rows.back().label = joined.label;
           rows.back().text += text;
@@ -417,11 +414,7 @@ bool map_indicator_tables(Document& doc, const Profile& profile) {
       }
       row.text = text;
       row.row = outline.place(label, has_values);
-      if (outline.last_approximate())
-        doc.add_finding("ocr.label_approximate", Severity::warning,
-                        "the row label OCR read as '" + label.label + "' is taken for " + pt->code + "/" + row.row->code +
-                            " by approximate matching (a misread character or two)",
-                        pt->code + "/" + row.row->code);
+      if (outline.last_approximate()) report_approximate_label(doc, label.label, pt->code, row.row->code);
       // A row with no unit and no values heads a group (一、主动公开情况): a heading, no cells —
       // unless its label alone names an indicator: that indicator, its cells blank as printed.
       if (!has_values && row.unit.empty() && (!row.row || row.values.empty())) continue;

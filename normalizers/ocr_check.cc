@@ -238,4 +238,11 @@ void check_ocr_cells(Document& doc) {
   }
 }
 
+void report_approximate_label(Document& doc, const std::string& read_as, const std::string& table, const std::string& row) {
+  doc.add_finding("ocr.label_approximate", Severity::warning,
+                  "the row label OCR read as '" + read_as + "' is taken for " + table + "/" + row +
+                      " by approximate matching (a misread character or two)",
+                  table + "/" + row);
+}
+
 }  // namespace ogix

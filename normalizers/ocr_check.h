@@ -3,6 +3,8 @@
 // reading that makes every rule the cell takes part in hold.
 #pragma once
 
+#include <string>
+
 #include "model/document.h"
 
 namespace ogix {
@@ -12,5 +14,9 @@ namespace ogix {
 // ocr.corrected_by_rule (with both readings); after a
 // correction the rules are evaluated again. Never makes up a digit OCR did not offer.
 void check_ocr_cells(Document& doc);
+
+// Reports that the row label OCR read as `read_as` was taken for `table`/`row` by approximate
+// matching (finding ocr.label_approximate), for the profile and the legacy indicator mappers alike.
+void report_approximate_label(Document& doc, const std::string& read_as, const std::string& table, const std::string& row);
 
 }  // namespace ogix

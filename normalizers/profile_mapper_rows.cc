@@ -10,6 +10,7 @@
 
 #include "model/error.h"
 #include "normalizers/cell_value.h"
+#include "normalizers/ocr_check.h"
 #include "normalizers/profile_mapper.h"
 #include "text/unicode.h"
 
@@ -267,10 +268,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
       RowMatch m4 = match_row_approx(group_label.empty() || full.find(group_label) != std::string::npos ? full : group_label + full, &len);
       if (m4.row && m4.row != m.row && (m.score == 0 || len >= 8)) {
         m = m4;
-        doc_.add_finding("ocr.label_approximate", Severity::warning,
-                         "the row label OCR read as '" + join_text(tx) + "' is taken for " + m.table->code + "/" +
-                             m.row->code + " by approximate matching (a misread character or two)",
-                         m.table->code + "/" + m.row->code);
+        report_approximate_label(doc_, join_text(tx), m.table->code, m.row->code);
       }
     }
     if (has_values && !label_idx.empty() &&
