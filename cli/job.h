@@ -77,10 +77,18 @@ class AtomicFileWriter {
   void commit();
 
  private:
-  std::string path_, tmp_;
-  std::FILE* file_ = nullptr;
+  // Writes buf_ out through fd_ (all of it, or ok_ = false).
+  void flush();
+  // Writes bytes through fd_ (all of them, or ok_ = false).
+  void write_fd(std::string_view bytes);
+  // Closes fd_; false when close reports an error.
+  bool close_fd();
+
+  std::string path_, tmp_;  // tmp_: the named temporary file, made only when one is needed
+  int fd_ = -1;
+  std::string buf_;  // small writes gathered into one system call
   bool sync_, ok_ = true;
-  bool unnamed_ = false;  // file_ is an O_TMPFILE file, linked to a name on commit()
+  bool unnamed_ = false;  // fd_ is an O_TMPFILE file, linked to a name on commit()
 };
 
 // True for the name of a temporary file that AtomicFileWriter leaves behind when killed.

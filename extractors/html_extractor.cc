@@ -103,7 +103,8 @@ HtmlCharsetDeclaration find_html_charset(std::string_view bytes) {
       p = end + 3;
       continue;
     }
-    if (lt + 5 < s.size() && ascii_lower(s.substr(lt + 1, 4)) == "meta" &&
+    // The first letter before the lowered copy: most tags are not <meta.
+    if (lt + 5 < s.size() && (s[lt + 1] | 0x20) == 'm' && ascii_lower(s.substr(lt + 1, 4)) == "meta" &&
         (std::isspace(static_cast<unsigned char>(s[lt + 5])) || s[lt + 5] == '/')) {
       auto attrs = tag_attributes(s, lt + 5);
       if (auto it = attrs.find("charset"); it != attrs.end() && !it->second.empty()) return {it->second, "meta"};

@@ -340,7 +340,7 @@ Table grid_from_html_rows(std::vector<std::vector<SourceCell>> rows, const Limit
       }
     }
   }
-  Table t = grid_from_rows(rows, limits, findings, where);
+  Table t = grid_from_rows(std::move(rows), limits, findings, where);
   trim_phantom_columns(t, colgroup_cols);
   std::vector<bool> header = mark_header_rows(t);
   realign_value_rows(t, header, findings, where);

@@ -79,6 +79,7 @@ char32_t last_code_point(std::string_view s) {
 // The text with every space-like character removed, for matching wording.
 std::u32string compact(std::string_view s) {
   std::u32string out;
+  out.reserve(s.size());  // at most a code point a byte: one allocation, not a doubling series
   for (std::size_t i = 0; i < s.size();) {
     char32_t c = next_code_point(s, i);
     if (!is_space(c) && !is_invisible(c)) out += c;
@@ -240,8 +241,8 @@ int report_heading(std::string_view line, const ReportCues& cues) {
   for (std::size_t i = 0; i < sections.size(); ++i)
     for (const auto& v : sections[i]) {
       // Unnumbered, the line must be the wording, or hold a long one (not a table label: 行政复议).
-      bool hit = marker ? key.find(v) != std::string::npos
-                        : key == v || (v.size() >= 18 && key.find(v) != std::string::npos);
+      bool hit = marker ? contains(key, v)
+                        : key == v || (v.size() >= 18 && contains(key, v));
       if (hit && v.size() > best_len) {
         best = static_cast<int>(i) + 1;
         best_len = v.size();
@@ -253,7 +254,7 @@ int report_heading(std::string_view line, const ReportCues& cues) {
 bool has_report_table_keyword(std::string_view text, const ReportCues& cues) {
   std::string key = label_key(text);
   for (const auto& k : cues.table_wording)
-    if (key.find(k) != std::string::npos) return true;
+    if (contains(key, k)) return true;
   return false;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include "model/error.h"
 
@@ -64,6 +65,12 @@ long widest_row(const std::vector<std::vector<SourceCell>>& rows, long trusted) 
 
 Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Limits& limits,
                      std::vector<Finding>* findings, const std::string& where) {
+  std::vector<std::vector<SourceCell>> copy = rows;
+  return grid_from_rows(std::move(copy), limits, findings, where);
+}
+
+Table grid_from_rows(std::vector<std::vector<SourceCell>>&& rows, const Limits& limits,
+                     std::vector<Finding>* findings, const std::string& where) {
   Table t;
   int nrows = static_cast<int>(rows.size());
   auto note = [&](const std::string& msg) {
@@ -82,7 +89,7 @@ Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Lim
   for (int r = 0; r < nrows; ++r) {
     int c = 0;
     bool cut = false;  // an earlier cell of this row lost columns: the ones after it moved left
-    for (const auto& sc : rows[static_cast<std::size_t>(r)]) {
+    for (auto& sc : rows[static_cast<std::size_t>(r)]) {
       while (c < width && occ.at(r, c) != -1) ++c;
       if (c >= width) {
         // More cells than slots: the row is wider than the table; extend the width by one.
@@ -112,7 +119,7 @@ Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Lim
       int idx = static_cast<int>(t.cells.size());
       for (int i = 0; i < rs_ok; ++i)
         for (int j = 0; j < cs_ok; ++j) occ.at(r + i, c + j) = idx;
-      t.cells.push_back(Cell{r, c, rs_ok, cs_ok, sc.header, sc.text, sc.from});
+      t.cells.push_back(Cell{r, c, rs_ok, cs_ok, sc.header, std::move(sc.text), std::move(sc.from)});  // each cell read once
       t.cells.back().displaced = cut;
       cut = cut || cs_ok < std::max(sc.col_span, 1);
       c += cs_ok;

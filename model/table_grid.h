@@ -32,6 +32,9 @@ long widest_row(const std::vector<std::vector<SourceCell>>& rows, long trusted);
 // check_grid(). Throws Error(limit_exceeded) when the grid would exceed limits.max_table_cells.
 Table grid_from_rows(const std::vector<std::vector<SourceCell>>& rows, const Limits& limits,
                      std::vector<Finding>* findings, const std::string& where = {});
+// The same, taking the cells' texts and locations from `rows` instead of copying them.
+Table grid_from_rows(std::vector<std::vector<SourceCell>>&& rows, const Limits& limits,
+                     std::vector<Finding>* findings, const std::string& where = {});
 
 // Makes any table a proper grid: clamps spans that overlap or leave the grid, fills holes with
 // empty cells, sorts cells by (row, col). Returns the number of repairs made.

@@ -110,7 +110,7 @@ bool Mapper::header_names(const ProfileTable& pt, const Texts& texts) const {
       std::string key = label_key(x);
       for (const auto& c : pt.cols)
         for (const auto& v : c.variants)
-          if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && key.find(v.leaf) != std::string::npos)) &&
+          if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))) &&
               !home_has(v.leaf))
             return true;
     }
@@ -247,14 +247,14 @@ int match_label(const std::vector<LabelVariant>& variants, const std::string& le
   int best = 0;
   for (const auto& v : variants) {
     if (v.leaf.empty()) continue;
-    if (!v.group.empty() && full.find(v.group) == std::string::npos) continue;
+    if (!v.group.empty() && !contains(full, v.group)) continue;
     int len = static_cast<int>(v.leaf.size());
     int s = 0;
     if (leaf == v.leaf)
       s = 3000 + len;
     else if (full.size() >= v.leaf.size() && full.compare(full.size() - v.leaf.size(), v.leaf.size(), v.leaf) == 0)
       s = 2000 + len;
-    else if (full.find(v.leaf) != std::string::npos)
+    else if (contains(full, v.leaf))
       s = 1000 + len;
     if (s > 0 && !v.group.empty()) s += 100;  // a variant that also names its group is more specific
     best = std::max(best, s);

@@ -17,7 +17,7 @@ namespace ogix::mapping {
 
 bool label_in(const std::string& key, const std::string& leaf) {
   if (leaf.empty() || key.size() < leaf.size()) return false;
-  if (leaf.size() > 6) return key.find(leaf) != std::string::npos;
+  if (leaf.size() > 6) return contains(key, leaf);
   return key.compare(0, leaf.size(), leaf) == 0 || key.compare(key.size() - leaf.size(), leaf.size(), leaf) == 0;
 }
 
@@ -41,7 +41,7 @@ bool header_like(const Profile& p, const std::string& key) {
   for (const auto& t : p.tables)
     for (const auto& c : t.cols)
       for (const auto& v : c.variants)
-        if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && key.find(v.leaf) != std::string::npos)))
+        if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))))
           return true;  // 9 bytes = 3 Han characters: long enough not to be a row label's word
   return false;
 }
@@ -254,7 +254,7 @@ std::string Mapper::money_unit(const ProfileTable& pt, const std::string& col, c
   for (const auto& text : h.cell_text) {
     std::string key = label_key(text);
     for (const auto& v : pc->variants)
-      if (!v.leaf.empty() && key.find(v.leaf) != std::string::npos) {
+      if (!v.leaf.empty() && contains(key, v.leaf)) {
         std::string u = unit_in_label(text);
         if (!u.empty()) return u;
       }

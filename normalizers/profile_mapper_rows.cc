@@ -70,7 +70,7 @@ RowMatch Mapper::match_row_approx(const std::string& full, std::size_t* matched_
     for (const auto& r : t->rows) {
       if (r.extra) continue;
       for (const auto& v : r.variants) {
-        if (v.leaf.empty() || (!v.group.empty() && full.find(v.group) == std::string::npos)) continue;
+        if (v.leaf.empty() || (!v.group.empty() && !contains(full, v.group))) continue;
         const std::u32string needle = utf8_to_u32(v.leaf);
         if (needle.size() < 5) continue;
         const std::size_t e = edits_within(needle, hay);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "normalizers/cell_value.h"
 #include "profiles/profile.h"
@@ -11,7 +12,9 @@ namespace ogix {
 
 namespace {
 
-using CellIndex = std::map<std::pair<std::string, std::string>, const CanonicalCell*>;  // (row, col) → cell
+// (row, col) → cell. Views into the document's cells, which outlive the index: a lookup builds no
+// string copies (two allocations per probe of a long code, thousands of probes a document).
+using CellIndex = std::map<std::pair<std::string_view, std::string_view>, const CanonicalCell*>;
 
 // Rows of the profile table named by a term: "code", "family.*", or "a.*|b".
 std::vector<std::string> expand_term(const ProfileTable& pt, const std::string& term, const std::string& col,
@@ -48,15 +51,14 @@ Side sum_side(const std::vector<std::pair<std::string, std::string>>& operands, 
   Side s;
   for (const auto& [row, col] : operands) {
     auto it = cells.find({row, col});
-    std::string name = row + "/" + col;
     if (it == cells.end()) {
-      if (s.unchecked.empty()) s.unchecked = name + " is missing";
+      if (s.unchecked.empty()) s.unchecked = row + "/" + col + " is missing";
       continue;
     }
     const CanonicalCell& c = *it->second;
     long long v = 0;
     if (c.status != CellStatus::number || !decimal_to_micros(c.value, &v)) {
-      if (s.unchecked.empty()) s.unchecked = name + " is " + status_name(c.status);
+      if (s.unchecked.empty()) s.unchecked = row + "/" + col + " is " + status_name(c.status);
       continue;
     }
     s.micros += v;
@@ -141,7 +143,7 @@ void check_rules(Document& doc) {
       // Indicator tables list a subset of the indicators: the parts are the rows the source has
       // ("x.*" = x's rows one level down), checked per period column the table has.
       const std::string& whole = rule.lhs.at(0);
-      std::set<std::string> cols;
+      std::set<std::string_view> cols;
       for (const auto& [key, c] : cells) cols.insert(key.second);
       for (const auto& pc : pt->cols) {
         if (!cols.count(pc.code) || !cells.count({whole, pc.code})) continue;

@@ -96,3 +96,27 @@ TEST_CASE("normalize_text composes to NFC, also beside invalid bytes, and keeps 
   CHECK(normalize_text("b") == "b");
   CHECK(normalize_text("").empty());
 }
+
+TEST_CASE("contains says what std::string::find says, for Chinese and ASCII, at every position") {
+  CHECK(contains("本年新制作数量", "新制作"));
+  CHECK(contains("本年新制作数量", "本年新制作数量"));
+  CHECK(contains("本年新制作数量", "数量"));                 // at the very end
+  CHECK_FALSE(contains("本年新制作数量", "新公开"));          // same lead bytes, other characters
+  CHECK_FALSE(contains("本年新制作数", "本年新制作数量"));    // needle longer than the text
+  CHECK(contains("abc", ""));
+  CHECK(contains("", ""));
+  CHECK_FALSE(contains("", "a"));
+  CHECK(contains("xxab", "ab"));                              // short needles
+  // Against std::string::find for every substring and near miss of a mixed text.
+  const std::string text = "二、主动公开政府信息情况 (2019) 第二十条第（九）项 采购总金额";
+  for (std::size_t b = 0; b < text.size(); ++b)
+    for (std::size_t n = 0; b + n <= text.size() && n < 16; ++n) {
+      std::string needle = text.substr(b, n);
+      CHECK(contains(text, needle));
+      if (!needle.empty()) {
+        std::string miss = needle;
+        miss.back() = static_cast<char>(miss.back() ^ 0x01);
+        CHECK(contains(text, miss) == (text.find(miss) != std::string::npos));
+      }
+    }
+}

@@ -240,6 +240,9 @@ std::string utf16_without_bom(std::string_view bytes) {
   // short prose head. The byte order is the one whose code units read as Chinese report text.
   std::size_t pairs = std::min<std::size_t>(bytes.size() / 2, 4096);
   if (pairs < 8) return {};
+  // No NUL at all (every 8-bit page): the verdict below is "not UTF-16" without weighing the
+  // byte orders; memchr finds that at memory speed.
+  if (std::memchr(bytes.data(), 0, 2 * pairs) == nullptr) return {};
   std::size_t with_nul = 0, plausible_le = 0, plausible_be = 0;
   for (std::size_t i = 0; i < pairs; ++i) {
     auto lo = static_cast<unsigned char>(bytes[2 * i]), hi = static_cast<unsigned char>(bytes[2 * i + 1]);

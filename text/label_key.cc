@@ -1,5 +1,7 @@
 #include "text/label_key.h"
 
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -53,8 +55,15 @@ namespace {
 // over and over (every header candidate against every table): a per-thread memo of the pure
 // function saves most of the normalization. Bounded, so hostile inputs with millions of distinct
 // texts cost memory no more than a few thousand entries.
-std::unordered_map<std::string, std::string>& memo_of_this_thread() {
-  thread_local std::unordered_map<std::string, std::string> memo;
+// Hashes a string and a view of one alike, so that a lookup by view copies nothing.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using LabelMemo = std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>>;
+
+LabelMemo& memo_of_this_thread() {
+  thread_local LabelMemo memo;
   return memo;
 }
 
@@ -64,12 +73,11 @@ void forget_label_keys() { memo_of_this_thread().clear(); }
 
 std::string label_key(std::string_view label) {
   auto& memo = memo_of_this_thread();
-  std::string text(label);
-  auto it = memo.find(text);
+  auto it = memo.find(label);  // most calls are hits: no copy of the label for them
   if (it != memo.end()) return it->second;
   std::string key = compute_label_key(label);
   if (memo.size() >= 8192) memo.clear();
-  memo.emplace(std::move(text), key);
+  memo.emplace(std::string(label), key);
   return key;
 }
 

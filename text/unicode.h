@@ -41,6 +41,12 @@ std::string simplified_key(std::string_view s);
 // Removes every space, for label comparison.
 std::string strip_spaces(std::string_view s);
 
+// True when `needle` occurs in `hay` (what hay.find(needle) != npos says). A candidate must match
+// the needle's first three bytes, a whole Chinese character, before the rest is compared:
+// std::string::find compares at every occurrence of the first byte, in UTF-8 Chinese the lead
+// byte of a third of the characters (label matching asks this thousands of times a document).
+bool contains(std::string_view hay, std::string_view needle);
+
 // Heading markers: 一、 (level 1), （一） (一) (level 2), 1. 1、 1． (level 3). 一是 is not a marker.
 struct HeadingMarker {
   int level = 0;        // 0 = no marker
