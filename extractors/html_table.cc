@@ -175,8 +175,12 @@ bool is_layout(const TableMarkup& m, const ReportCues& cues) {
   for (const auto& row : m.cell_lines)
     for (const auto& lines : row)
       for (const auto& l : lines) {
-        label_header = label_header || label_key(l) == "指标名称" || label_key(l) == "指标";
-        indicator_rows = indicator_rows || is_indicator_table_line(l, cues);
+        // Each line keyed once, and no more once its answer is known.
+        if (!label_header) {
+          const std::string key = label_key(l);
+          label_header = key == "指标名称" || key == "指标";
+        }
+        if (!indicator_rows) indicator_rows = is_indicator_table_line(l, cues);
       }
   if (label_header && indicator_rows) return false;
   bool heading = false;

@@ -39,22 +39,29 @@ std::vector<TableRef> all_tables(const Document& doc) {
 
 std::string all_text(const Document& doc) {
   std::string s;
+  // strip_spaces appended in place: a temporary string per paragraph and cell cost more than
+  // the copying (this runs twice a document).
+  auto add_line = [&s](const std::string& text) {
+    std::size_t at = s.size();
+    s.resize(at + text.size() + 1);
+    char* w = s.data() + at;
+    for (char c : text)
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') *w++ = c;
+    *w++ = '\n';
+    s.resize(static_cast<std::size_t>(w - s.data()));
+  };
   auto take = [&](const std::vector<Block>& blocks) {
     for (const auto& b : blocks) {
       if (auto* p = std::get_if<Paragraph>(&b)) {
-        s += strip_spaces(p->text);
-        s += '\n';
+        add_line(p->text);
       } else if (auto* t = std::get_if<Table>(&b)) {
-        for (const auto& c : t->cells) {
-          s += strip_spaces(c.text);
-          s += '\n';
-        }
+        for (const auto& c : t->cells) add_line(c.text);
       }
     }
   };
   take(doc.blocks);
   for (const auto& sec : doc.sections) {
-    s += strip_spaces(sec.heading) + '\n';
+    add_line(sec.heading);
     take(sec.blocks);
   }
   return simplified_key(s);  // evidence is matched through the simplified key
