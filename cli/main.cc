@@ -1,6 +1,7 @@
 // ogix command line: parses options, runs the library, maps outcomes to exit codes.
 #include <cxxopts.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -246,6 +247,29 @@ void report(const ogix::DatasetEntry& e, bool quiet) {
   }
 }
 
+// Reads the --max-* limits into `lim`; returns what is wrong with them, or "" when all are usable.
+std::string parse_limits(const cxxopts::ParseResult& args, ogix::Limits& lim) {
+  // The largest input accepted is bounded so that MiB → bytes cannot overflow (1 TiB).
+  constexpr double kMaxInputMb = 1024.0 * 1024.0;
+  double mb = args["max-input-mb"].as<double>();
+  if (!(mb > 0 && mb <= kMaxInputMb)) return "--max-input-mb must be above 0 and at most 1048576 (1 TiB)";
+  double seconds = args["max-seconds"].as<double>(), per_page = args["ocr-page-seconds"].as<double>();
+  if (!(seconds > 0 && std::isfinite(seconds))) return "--max-seconds must be a positive number";
+  if (!(per_page >= 0 && std::isfinite(per_page))) return "--ocr-page-seconds must be 0 or more";
+  if (args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 || args["max-span"].as<int>() < 1 ||
+      args["max-cells"].as<std::size_t>() < 1 || args["max-pixels"].as<std::size_t>() < 1)
+    return "--max-pages, --max-depth, --max-span, --max-cells and --max-pixels must be at least 1";
+  lim.max_input_bytes = static_cast<std::size_t>(mb * 1024 * 1024);
+  lim.max_pages = args["max-pages"].as<int>();
+  lim.max_depth = args["max-depth"].as<int>();
+  lim.max_table_cells = args["max-cells"].as<std::size_t>();
+  lim.max_span = args["max-span"].as<int>();
+  lim.max_seconds = seconds;
+  lim.ocr_page_seconds = per_page;
+  lim.max_pixels = args["max-pixels"].as<std::size_t>();
+  return {};
+}
+
 int convert(int argc, char** argv) {
   cxxopts::Options opts("ogix convert", "Convert reports into canonical XML, a cells CSV and a manifest.");
   opts.custom_help("[options] INPUT... -o OUTDIR   (INPUT: a file, or a directory searched for reports)");
@@ -321,21 +345,14 @@ int convert(int argc, char** argv) {
   bo.sync = !args.count("no-sync");
   bo.csv_bom = args.count("csv-bom") > 0;
   if (args.count("sqlite")) bo.sqlite_path = args["sqlite"].as<std::string>();
-  auto& lim = bo.convert.limits;
-  double mb = args["max-input-mb"].as<double>();
-  if (mb <= 0 || bo.jobs < 1 || args["max-pages"].as<int>() < 1 || args["max-depth"].as<int>() < 1 ||
-      args["max-span"].as<int>() < 1 || args["max-seconds"].as<double>() <= 0 || args["ocr-page-seconds"].as<double>() < 0) {
-    std::cerr << "ogix convert: limits and --jobs must be positive\n";
+  if (bo.jobs < 1) {
+    std::cerr << "ogix convert: --jobs must be at least 1\n";
     return kExitUsage;
   }
-  lim.max_input_bytes = static_cast<std::size_t>(mb * 1024 * 1024);
-  lim.max_pages = args["max-pages"].as<int>();
-  lim.max_depth = args["max-depth"].as<int>();
-  lim.max_table_cells = args["max-cells"].as<std::size_t>();
-  lim.max_span = args["max-span"].as<int>();
-  lim.max_seconds = args["max-seconds"].as<double>();
-  lim.ocr_page_seconds = args["ocr-page-seconds"].as<double>();
-  lim.max_pixels = args["max-pixels"].as<std::size_t>();
+  if (std::string err = parse_limits(args, bo.convert.limits); !err.empty()) {
+    std::cerr << "ogix convert: " << err << "\n";
+    return kExitUsage;
+  }
   const std::string ocr = args["ocr"].as<std::string>();
   if (ocr == "auto") bo.convert.ocr.mode = ogix::OcrMode::automatic;
   else if (ocr == "off") bo.convert.ocr.mode = ogix::OcrMode::off;
@@ -345,10 +362,6 @@ int convert(int argc, char** argv) {
     return kExitUsage;
   }
   bo.convert.ocr.lang = args["ocr-lang"].as<std::string>();
-  if (lim.max_pixels < 1) {
-    std::cerr << "ogix convert: limits and --jobs must be positive\n";
-    return kExitUsage;
-  }
   bool quiet = args.count("quiet") > 0;
   bo.resume = args.count("resume") > 0;
   if (args.count("shard") && !ogix::parse_shard(args["shard"].as<std::string>(), bo.shard, bo.shards)) {

@@ -15,6 +15,7 @@
 #include "extractors/html_text.h"
 #include "extractors/zip_reader.h"
 #include "model/table_grid.h"
+#include "text/unicode.h"
 
 namespace ogix {
 
@@ -114,11 +115,8 @@ std::string format_number(int n, const std::string& fmt) {
   }
   if (fmt == "decimalEnclosedCircle" || fmt == "decimalEnclosedCircleChinese") {
     if (n >= 1 && n <= 20) {
-      char32_t c = U'①' + static_cast<char32_t>(n - 1);
       std::string s;
-      s += static_cast<char>(0xE0 | (c >> 12));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
+      append_utf8(s, U'①' + static_cast<char32_t>(n - 1));
       return s;
     }
     return std::to_string(n);

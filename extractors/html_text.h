@@ -65,7 +65,4 @@ std::string find_year(std::string_view text);
 // The first date in `text` (2020-01-31, 2020/1/31, 2020.01.31, 2020年1月31日) as YYYY-MM-DD, or empty.
 std::string find_date(std::string_view text);
 
-// Decodes the next code point of valid-ish UTF-8 at `i` (advancing it); U+FFFD on bad bytes.
-char32_t next_code_point(std::string_view s, std::size_t& i);
-
 }  // namespace ogix::html

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "model/rule_detail.h"
 #include "normalizers/cell_value.h"
 #include "profiles/profile.h"
 
@@ -79,7 +80,8 @@ void check_rules(Document& doc) {
     if (!pt) continue;
     std::size_t first_outcome = doc.rules.size();
     const CellIndex& cells = by_table[rule.table];
-    auto record = [&](const std::string& scope, const std::string& what, const Side& l, const Side& r) {
+    auto record = [&](const std::string& scope, const std::vector<std::string>& lhs_codes,
+                      const std::vector<std::string>& rhs_codes, const Side& l, const Side& r) {
       RuleOutcome o;
       o.rule = rule.number;
       o.table = rule.table;
@@ -91,7 +93,7 @@ void check_rules(Document& doc) {
         o.lhs = micros_to_decimal(l.micros);
         o.rhs = micros_to_decimal(r.micros);
         o.result = l.micros == r.micros ? RuleResult::pass : RuleResult::fail;
-        o.detail = what + ": " + l.text + " = " + o.lhs + "; " + r.text + " = " + o.rhs;
+        o.detail = sum_rule_detail(lhs_codes, rhs_codes, l.text, o.lhs, r.text, o.rhs);
         if (o.result == RuleResult::fail)
           doc.add_finding("rule.fail", Severity::warning,
                           "rule " + rule.id + " fails on " + rule.table + " " + scope + ": " +
@@ -99,11 +101,6 @@ void check_rules(Document& doc) {
                           rule.table + "/" + scope);
       }
       doc.rules.push_back(std::move(o));
-    };
-    auto join = [](const std::vector<std::string>& v) {
-      std::string s;
-      for (const auto& x : v) s += (s.empty() ? "" : " + ") + x;
-      return s;
     };
     if (rule.kind == "per-col") {
       // Every column the table has cells in, in profile column order.
@@ -123,7 +120,7 @@ void check_rules(Document& doc) {
             ro.push_back({r, pc.code});
             rrows.push_back(r);
           }
-        record(pc.code, join(lrows) + " = " + join(rrows), sum_side(lo, cells), sum_side(ro, cells));
+        record(pc.code, lrows, rrows, sum_side(lo, cells), sum_side(ro, cells));
       }
     } else if (rule.kind == "per-row") {
       const std::string& lhs_col = rule.lhs.at(0);
@@ -135,7 +132,7 @@ void check_rules(Document& doc) {
         for (const auto& c : rule.lhs) lo.push_back({pr.code, c});
         for (const auto& c : rule.rhs) ro.push_back({pr.code, c});
         std::string scope = lhs_col == "total" ? pr.code : pr.code + "/" + lhs_col;
-        record(scope, join(rule.lhs) + " = " + join(rule.rhs), sum_side(lo, cells), sum_side(ro, cells));
+        record(scope, rule.lhs, rule.rhs, sum_side(lo, cells), sum_side(ro, cells));
       }
     } else if (rule.kind == "parts") {
       // Indicator tables list a subset of the indicators: the parts are the rows the source has
@@ -157,7 +154,7 @@ void check_rules(Document& doc) {
         }
         Side l = sum_side({{whole, pc.code}}, cells), r = sum_side(parts, cells);
         if (parts.size() < 2 && r.unchecked.empty()) r.unchecked = "fewer than two parts present";
-        record(whole + "/" + pc.code, whole + " = " + join(names), l, r);
+        record(whole + "/" + pc.code, {whole}, names, l, r);
       }
     } else if (rule.kind == "not-less") {
       const std::string &big = rule.lhs.at(0), &small = rule.rhs.at(0);
@@ -174,7 +171,7 @@ void check_rules(Document& doc) {
           o.lhs = b->second->value;
           o.rhs = s->second->value;
           o.result = bv >= sv ? RuleResult::pass : RuleResult::fail;
-          o.detail = big + " >= " + small + ": " + o.lhs + " >= " + o.rhs;
+          o.detail = not_less_rule_detail(big, small, o.lhs, o.rhs);
           if (o.result == RuleResult::fail)
             doc.add_finding("rule.fail", Severity::warning,
                             "rule " + rule.id + " fails on " + rule.table + " " + pr.code + ": " +
@@ -200,7 +197,7 @@ void check_rules(Document& doc) {
           bool bad = rule.kind == "nonneg" ? (!v.empty() && v[0] == '-') : v.find('.') != std::string::npos;
           if (bad) {
             o.result = RuleResult::fail;
-            o.detail += (o.detail.empty() ? "" : "; ") + col + " = " + v;
+            append_value_check(o.detail, col, v);
           }
         }
         if (!any) {

@@ -112,6 +112,12 @@ TEST_CASE("a converted directory becomes a valid bag in place — a changed byte
   c = validate_bag(bo.out_dir);
   CHECK(mentions(c, "data/cells.csv: changed (sha256"));
   CHECK(mentions(c, "data/cells.csv: changed (sha512"));
+  CHECK(c.payload_files == loose);  // every payload file was read, the changed one too
+  // A tag file changed after bagging is named through the tag manifests.
+  { std::ofstream(d.path / "out" / "bag-info.txt", std::ios::app) << "Contact-Name: someone\n"; }
+  c = validate_bag(bo.out_dir);
+  CHECK(mentions(c, "bag-info.txt: changed (sha256"));
+  CHECK(mentions(c, "bag-info.txt: changed (sha512"));
 }
 
 TEST_CASE("a directory that is not a bag is named as such") {

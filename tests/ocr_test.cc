@@ -22,6 +22,7 @@
 #include "test_util.h"
 
 using namespace ogix;
+using ogix::test::read_gold_tsv;
 using ogix::test::slurp;
 using ogix::test::source_path;
 
@@ -101,19 +102,7 @@ TEST_CASE("ocr: the scanned page maps to the fixture's gold, and every number th
   o.limits.max_seconds = 600;  // a busy CI machine: OCR of a page takes seconds
   Document d = convert_bytes(slurp(source_path(kScan)), "scan.pdf", o);
   // The fixture's gold, for the cells this page holds (its last rows of table 三, all of table 四).
-  std::map<std::string, std::pair<std::string, std::string>> gold;  // table/row/col → (status, value)
-  {
-    std::istringstream in(slurp(source_path("fixtures/pdf-ruled-2021/gold.tsv")));
-    std::string line;
-    std::getline(in, line);
-    while (std::getline(in, line)) {
-      std::vector<std::string> f;
-      std::size_t a = 0;
-      for (std::size_t b; (b = line.find('\t', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
-      f.push_back(line.substr(a));
-      if (f.size() == 5) gold[f[0] + "/" + f[1] + "/" + f[2]] = {f[3], f[4]};
-    }
-  }
+  auto gold = read_gold_tsv(source_path("fixtures/pdf-ruled-2021/gold.tsv"));  // table/row/col → (status, value)
   std::set<std::string> flagged;
   for (const auto& f : d.findings)
     if (f.code.rfind("ocr.", 0) == 0) flagged.insert(f.location);

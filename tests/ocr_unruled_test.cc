@@ -12,6 +12,7 @@
 #include "test_util.h"
 
 using namespace ogix;
+using ogix::test::read_gold_tsv;
 using ogix::test::slurp;
 using ogix::test::source_path;
 
@@ -105,19 +106,7 @@ TEST_CASE("ocr unruled: an unruled page read from its image maps to the fixture'
   o.limits.max_seconds = 600;  // a busy CI machine: OCR of a page takes seconds
   o.ocr.mode = OcrMode::force;  // the text PDF's pages rendered and read as scans
   Document d = convert_bytes(slurp(source_path("fixtures/pdf-unruled-2019/input.pdf")), "unruled.pdf", o);
-  std::map<std::string, std::pair<std::string, std::string>> gold;  // table/row/col → (status, value)
-  {
-    std::istringstream in(slurp(source_path("fixtures/pdf-unruled-2019/gold.tsv")));
-    std::string line;
-    std::getline(in, line);
-    while (std::getline(in, line)) {
-      std::vector<std::string> f;
-      std::size_t a = 0;
-      for (std::size_t b; (b = line.find('\t', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
-      f.push_back(line.substr(a));
-      if (f.size() == 5) gold[f[0] + "/" + f[1] + "/" + f[2]] = {f[3], f[4]};
-    }
-  }
+  auto gold = read_gold_tsv(source_path("fixtures/pdf-unruled-2019/gold.tsv"));  // table/row/col → (status, value)
   REQUIRE(gold.size() == 198);
   std::set<std::string> flagged;
   for (const auto& f : d.findings)

@@ -124,6 +124,19 @@ TEST_CASE("hzq 2023: the two rule-4 failures outline their cells, with both side
   CHECK(page.find("<script") == std::string::npos);
 }
 
+TEST_CASE("legacy 2016: a failing not-less rule (L7) outlines both of its cells") {
+  Document doc = golden("html-legacy-nyn-2016");
+  auto failing = failing_rule_cells(doc);
+  std::vector<std::string> keys;
+  for (const auto& [k, r] : failing) keys.push_back(k);
+  CHECK(keys == std::vector<std::string>{"indicators/proactive_channel.website/cumulative",
+                                         "indicators/proactive_channel.website/current",
+                                         "indicators/proactive_total/cumulative", "indicators/proactive_total/current"});
+  std::string page = review_page_html(doc, layouts_for(doc));
+  CHECK(cell_tag(page, "indicators/proactive_total/cumulative").find("fail") != std::string::npos);
+  CHECK(cell_tag(page, "indicators/proactive_total/current").find("fail") != std::string::npos);
+}
+
 TEST_CASE("extra rows are drawn where they stood in the source") {
   Document doc = golden("variant-2021-group-subtotals");
   std::string page = review_page_html(doc, layouts_for(doc));

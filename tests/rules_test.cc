@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "model/rule_detail.h"
 #include "normalizers/rules.h"
 #include "profiles/profile.h"
 
@@ -115,4 +117,37 @@ TEST_CASE("rule 4 and rule 5") {
   CHECK(outcome(d, 5, "rules/nonneg").result == RuleResult::fail);
   CHECK(outcome(d, 5, "rules/integer").result == RuleResult::fail);
   CHECK(outcome(d, 5, "government_procurement/integer").result == RuleResult::pass);
+}
+
+TEST_CASE("rule details: what the rules write, the review reads back as operands") {
+  std::string sum = sum_rule_detail({"new_received", "carried_over"}, {"total_processed", "carried_forward"}, "3 + 1", "4",
+                                    "2 + 1", "3");
+  CHECK(sum == "new_received + carried_over = total_processed + carried_forward: 3 + 1 = 4; 2 + 1 = 3");
+  CHECK(rule_detail_operands(sum) ==
+        std::vector<std::string>{"new_received", "carried_over", "total_processed", "carried_forward"});
+  std::string not_less = not_less_rule_detail("cumulative", "current", "0", "74");
+  CHECK(not_less == "cumulative >= current: 0 >= 74");
+  CHECK(rule_detail_operands(not_less) == std::vector<std::string>{"cumulative", "current"});
+  std::string values;
+  append_value_check(values, "change", "-1");
+  append_value_check(values, "procurement_amount", "2.5");
+  CHECK(values == "change = -1; procurement_amount = 2.5");
+  CHECK(rule_detail_operands(values) == std::vector<std::string>{"change", "procurement_amount"});
+  CHECK(rule_detail_operands("applications/other/total is missing").empty());
+  CHECK(rule_detail_operands("fewer than two parts present").empty());
+  CHECK(rule_detail_operands("").empty());
+  // Every detail the rules write on a document parses back to codes of its table.
+  Document d = filled("ogi-2021", "1");
+  check_rules(d);
+  const Profile* p = find_profile("ogi-2021");
+  for (const auto& o : d.rules) {
+    if (o.result == RuleResult::unchecked) continue;
+    const ProfileTable* t = p->table(o.table);
+    REQUIRE(t);
+    for (const auto& code : rule_detail_operands(o.detail)) {
+      bool known = std::any_of(t->rows.begin(), t->rows.end(), [&](const auto& r) { return r.code == code; }) ||
+                   std::any_of(t->cols.begin(), t->cols.end(), [&](const auto& c) { return c.code == code; });
+      CHECK_MESSAGE(known, o.table << " " << o.scope << ": " << code);
+    }
+  }
 }

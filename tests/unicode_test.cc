@@ -80,6 +80,19 @@ TEST_CASE("utf8 round trip and invalid bytes") {
   CHECK(u32_to_utf8(utf8_to_u32("规章 𠀀")) == "规章 𠀀");
   CHECK(utf8_to_u32("\xff") == std::u32string(1, 0xFFFD));
   CHECK(utf8_to_u32("\xe8\xa7") == std::u32string(2, 0xFFFD));  // truncated sequence
+  // A surrogate or a value past U+10FFFF is no character: one U+FFFD per byte, decoding resumes.
+  CHECK(utf8_to_u32("\xed\xa0\x80" "a") == std::u32string{0xFFFD, 0xFFFD, 0xFFFD, U'a'});
+  CHECK(utf8_to_u32("\xf4\x90\x80\x80") == std::u32string(4, 0xFFFD));
+  CHECK(utf8_to_u32("\xe8\xa7x") == std::u32string{0xFFFD, 0xFFFD, U'x'});  // a broken continuation
+  // Every length of sequence, one code point at a time, through next_code_point and append_utf8.
+  std::string text = "a\xc2\xa9\xe8\xa7\x84\xf0\xa0\x80\x80", again;
+  std::size_t i = 0;
+  std::u32string points;
+  while (i < text.size()) points.push_back(next_code_point(text, i));
+  CHECK(points == std::u32string{U'a', 0xA9, U'规', 0x20000});
+  CHECK(i == text.size());
+  for (char32_t c : points) append_utf8(again, c);
+  CHECK(again == text);
 }
 
 TEST_CASE("normalize_text composes to NFC, also beside invalid bytes, and keeps no state between calls") {

@@ -12,23 +12,12 @@ namespace ogix {
 
 namespace {
 
-// The code point starting at s[i] and its length in bytes; U+FFFD and 1 for an invalid or cut
-// sequence, so that decoding goes on at the next byte.
+// The code point starting at s[i] and its length in bytes (next_code_point's, as a length).
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* length) {
-  auto c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  *length = 1;
-  if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) return 0xFFFD;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  bool ok = true;
-  for (int k = 1; k < len; ++k) {
-    auto d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-    if ((d & 0xC0) != 0x80) ok = false;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  if (!ok || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
-  *length = static_cast<std::size_t>(len);
-  return cp;
+  std::size_t j = i;
+  char32_t c = next_code_point(s, j);
+  *length = j - i;
+  return c;
 }
 
 }  // namespace
@@ -47,23 +36,7 @@ std::u32string utf8_to_u32(std::string_view s) {
 std::string u32_to_utf8(std::u32string_view s) {
   std::string out;
   out.reserve(s.size() * 3);
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (char32_t c : s) append_utf8(out, c);
   return out;
 }
 

@@ -298,40 +298,28 @@ BagCheck validate_bag(const std::string& dir_name) {
   std::set<std::string> listed;
   for (const auto& m : manifests)
     for (const auto& [path, sum] : m.entries) listed.insert(path);
-  for (const auto& path : payload) {
-    if (!listed.count(path)) continue;
-    FileDigests d;
-    try {
-      d = digest_file((dir / path).string());
-    } catch (const Error& e) {
-      r.problems.push_back(path + ": " + e.what());
-      continue;
+  for (const auto* files : {&payload, &tag_files})
+    for (const auto& path : *files) {
+      if (!listed.count(path)) continue;
+      FileDigests d;
+      try {
+        d = digest_file((dir / path).string());
+      } catch (const Error& e) {
+        r.problems.push_back(path + ": " + e.what());
+        continue;
+      }
+      if (files == &payload) {
+        ++r.payload_files;
+        r.payload_octets += d.size;
+      }
+      for (const auto& m : manifests) {
+        auto it = m.entries.find(path);
+        if (it == m.entries.end()) continue;
+        const std::string& got = m.algorithm == "sha256" ? d.sha256 : d.sha512;
+        if (got != it->second)
+          r.problems.push_back(path + ": changed (" + m.algorithm + " " + got + ", " + m.file + " says " + it->second + ")");
+      }
     }
-    ++r.payload_files;
-    r.payload_octets += d.size;
-    for (const auto& m : manifests) {
-      auto it = m.entries.find(path);
-      if (it == m.entries.end()) continue;
-      const std::string& got = m.algorithm == "sha256" ? d.sha256 : d.sha512;
-      if (got != it->second) r.problems.push_back(path + ": changed (" + m.algorithm + " " + got + ", " + m.file + " says " + it->second + ")");
-    }
-  }
-  for (const auto& path : tag_files) {
-    if (!listed.count(path)) continue;
-    FileDigests d;
-    try {
-      d = digest_file((dir / path).string());
-    } catch (const Error& e) {
-      r.problems.push_back(path + ": " + e.what());
-      continue;
-    }
-    for (const auto& m : manifests) {
-      auto it = m.entries.find(path);
-      if (it == m.entries.end()) continue;
-      const std::string& got = m.algorithm == "sha256" ? d.sha256 : d.sha512;
-      if (got != it->second) r.problems.push_back(path + ": changed (" + m.algorithm + " " + got + ", " + m.file + " says " + it->second + ")");
-    }
-  }
   // Payload files never listed still count for the oxum (they are in data/).
   std::uint64_t octets = 0, streams = 0;
   for (const auto& path : payload) {

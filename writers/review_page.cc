@@ -8,6 +8,7 @@
 #include <set>
 #include <variant>
 
+#include "model/rule_detail.h"
 #include "writers/html_escape.h"
 #include "writers/xml_writer.h"
 
@@ -23,18 +24,6 @@ std::string id_of(std::string_view prefix, const std::string& key) {
   std::string s(prefix);
   for (char c : key) s += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' || c == '/') ? c : '-';
   return s;
-}
-
-std::vector<std::string> split_on(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
-    if (p == std::string::npos) break;
-    start = p + sep.size();
-  }
-  return out;
 }
 
 // Where a cell or row stood in the source, as a sortable key: PDF page and top edge, or the
@@ -300,24 +289,6 @@ std::string grid_html(const PageContext& ctx, const TableView& v) {
   return h;
 }
 
-std::vector<std::string> rule_operands(const RuleOutcome& o) {
-  // Sum rules: "lhs terms = rhs terms: values"; value checks: "col = v; col = v".
-  std::vector<std::string> out;
-  std::string d = o.detail;
-  auto colon = d.find(": ");
-  if (colon != std::string::npos) {
-    for (const auto& side : split_on(d.substr(0, colon), " = "))
-      for (const auto& t : split_on(side, " + "))
-        if (!t.empty()) out.push_back(t);
-  } else {
-    for (const auto& part : split_on(d, "; ")) {
-      auto eq = part.find(" = ");
-      if (eq != std::string::npos) out.push_back(part.substr(0, eq));
-    }
-  }
-  return out;
-}
-
 std::string h2_id(const std::string& table) { return id_of("t-", table); }
 
 // Calls fn on every source table: in sections, and in blocks left unsectioned.
@@ -391,7 +362,7 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> failing_rule_cells
     auto slash = o.scope.find('/');
     std::string scope = o.scope.substr(0, slash);
     std::string scope_col = slash == std::string::npos ? std::string() : o.scope.substr(slash + 1);
-    std::vector<std::string> terms = rule_operands(o);
+    std::vector<std::string> terms = rule_detail_operands(o.detail);
     // A per-row rule names its left column in the scope ("row/legal_person_subtotal").
     if (!scope_col.empty() && scope_col != "nonneg" && scope_col != "integer") terms.push_back(scope_col);
     for (const auto& t : terms) {
