@@ -129,9 +129,6 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
         pixRasterop(mine.get(), ox, oy, p.w(), p.h(), PIX_SRC, strokes.get(), ox, oy);
         strokes = std::move(mine);
       }
-      // Its faint strokes too (a slanted stroke of a 200-dpi scan), as in a ruled cell.
-      PixPtr grown(grow_strokes(strokes.get(), crop.get()));
-      if (grown.get()) strokes = std::move(grown);
       const int near = std::max(5, dpi / 40) | 1;
       PixPtr around(pixDilateBrick(nullptr, strokes.get(), near, near));
       if (around.get()) {
