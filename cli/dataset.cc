@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "cli/builtin_codebook.h"
 #include "cli/job.h"
 #include "cli/progress.h"
 #include "cli/spill_file.h"
@@ -36,10 +37,7 @@ std::string out_path(const DatasetOptions& o, const char* name) { return (fs::pa
 const char* bom(const DatasetOptions& o) { return o.csv_bom ? "\xEF\xBB\xBF" : ""; }
 
 // The wide table's columns: every cell code of the built-in profiles.
-const ReportsColumns& wide_columns() {
-  static const ReportsColumns columns = reports_columns(codebook_entries());
-  return columns;
-}
+const ReportsColumns& wide_columns() { return builtin_reports_columns(); }
 
 // Panel rows of every report, spilled: their duplicate_key flags need every row's key first.
 class PanelSpill {

@@ -31,9 +31,8 @@
 #include "model/table_grid.h"
 #include "text/label_key.h"
 #include "text/unicode.h"
-#include "profiles/codebook.h"
+#include "cli/builtin_codebook.h"
 #include "writers/cells_csv_writer.h"
-#include "writers/codebook_writer.h"
 #include "writers/xml_writer.h"
 
 namespace fs = std::filesystem;
@@ -301,7 +300,7 @@ std::vector<std::string> output_names(const std::vector<std::string>& inputs) {
   return names;
 }
 
-std::string codebook_text() { return codebook_csv(codebook_entries()); }
+std::string codebook_text() { return std::string(builtin_codebook_csv()); }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
   static const std::set<std::string> report_ext = {".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md"};

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -165,10 +166,22 @@ std::string decode_info_string(const GooString& s) {
 
 pdf::Rect rect_of(double x0, double y0, double x1, double y1) { return pdf::Rect{x0, y0, x1, y1}; }
 
+// poppler's global state (GlobalParams: encodings, name-to-Unicode tables; 3.9 M instructions to
+// build, 1.1 M to free) must exist while a PDFDoc does. Made once per process and never freed:
+// held by each reader, it was built again for every PDF of a batch and freed at exit. poppler
+// counts its users, so poppler-cpp's documents (OCR rendering, review crops) share it.
+void keep_global_params() {
+  // Placed in static storage, not the heap: a pointer nobody reads would be optimized away, and
+  // the block reported as leaked.
+  alignas(GlobalParamsIniter) static unsigned char storage[sizeof(GlobalParamsIniter)];
+  static const bool made = (new (storage) GlobalParamsIniter(quiet_error), true);
+  (void)made;
+}
+
 }  // namespace
 
 struct PdfReader::Impl {
-  GlobalParamsIniter params{quiet_error};  // poppler's global state must exist while a PDFDoc does
+  Impl() { keep_global_params(); }
   std::unique_ptr<PDFDoc> doc;
   Status status = Status::damaged;
 };

@@ -8,8 +8,6 @@
 
 namespace ogix {
 
-const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profiles();
-
 const ProfileColumn* ProfileTable::col(std::string_view c) const {
   for (const auto& x : cols)
     if (x.code == c) return &x;
@@ -280,16 +278,6 @@ TableLayout printed_layout(const Profile& profile, const ProfileTable& table) {
   return out;
 }
 
-const std::vector<Profile>& builtin_profiles() {
-  static const std::vector<Profile> all = [] {
-    std::vector<Profile> v;
-    for (const auto& [name, text] : embedded_profiles()) v.push_back(parse_profile(text));
-    std::sort(v.begin(), v.end(), [](const Profile& a, const Profile& b) { return a.id < b.id; });
-    return v;
-  }();
-  return all;
-}
-
 const Profile* find_profile(std::string_view id) {
   for (const auto& p : builtin_profiles())
     if (p.id == id) return &p;
@@ -329,7 +317,7 @@ ReportCues report_cues(const std::vector<Profile>& profiles) {
 }
 
 const ReportCues& builtin_cues() {
-  static const ReportCues cues = report_cues(builtin_profiles());
+  static const ReportCues& cues = *new ReportCues(report_cues(builtin_profiles()));  // never destroyed, as the profiles
   return cues;
 }
 

@@ -15,6 +15,7 @@ namespace ogix {
 struct LabelVariant {
   std::string group;  // label key (see label_key), may be empty
   std::string leaf;   // label key
+  bool operator==(const LabelVariant&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 struct ProfileColumn {
@@ -23,6 +24,7 @@ struct ProfileColumn {
   bool extra = false;  // kept only when the source has it
   std::string unit;    // e.g. "万元" for money columns
   std::vector<std::string> groups;  // header groups above it in the official form (group-col)
+  bool operator==(const ProfileColumn&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 struct ProfileRow {
@@ -33,6 +35,7 @@ struct ProfileRow {
   std::vector<std::string> groups;  // label groups beside it in the official form (group-row)
   std::string unit;                  // money rows of an indicator table: the unit values are written in
   std::vector<std::string> stated;   // prose phrases that state the row's figure (label keys)
+  bool operator==(const ProfileRow&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 // A consistency rule: `sum` (lhs terms = rhs terms, per column or per row) or a value check.
@@ -43,6 +46,7 @@ struct ProfileRule {
   std::string kind;  // "per-col", "per-row", "nonneg", "integer", "parts", "not-less"
   std::vector<std::string> lhs, rhs;  // terms: a code, "family.*", or "a.*|b"
   std::vector<std::string> except;    // column codes exempt from nonneg/integer
+  bool operator==(const ProfileRule&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 struct ProfileTable {
@@ -55,16 +59,19 @@ struct ProfileTable {
   std::vector<std::u32string> units;  // indicator tables: the units a unit column holds, longest first  // indicator tables: the column a "YYYY年(度)" header of the report year names
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
+  bool operator==(const ProfileTable&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 struct ProfileSection {
   std::string code;
   std::vector<std::string> variants;  // label keys
+  bool operator==(const ProfileSection&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 struct Evidence {
   int weight = 1;
   std::string text;  // as written in the profile (full-width punctuation kept)
+  bool operator==(const Evidence&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 // The label a code is printed with in the official table, and an English one (codebook).
@@ -73,6 +80,7 @@ struct CodeLabel {
   std::string table;  // the table code (empty for sections)
   std::string code;   // the section, column or row code (the table code for kind "table")
   std::string zh, en;
+  bool operator==(const CodeLabel&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 struct Profile {
@@ -88,6 +96,7 @@ struct Profile {
   const ProfileTable* table(std::string_view code) const;
   // The label statement for (kind, table, code), or nullptr.
   const CodeLabel* label(std::string_view kind, std::string_view table, std::string_view code) const;
+  bool operator==(const Profile&) const = default;  // every field (tests/profile_bytes_test)
 };
 
 // The printed layout of a profile table: each row and column as its group-row/group-col groups
