@@ -30,6 +30,9 @@ namespace {
 std::string take(char* s) { return ocr_take(s); }
 
 constexpr int kMargin = kOcrMargin;
+// A number read with less confidence than this (0..100; normalizers/ocr_check reports below 75)
+// is read once more, scaled up.
+constexpr float kDoubtfulDigits = 75;
 
 }  // namespace
 
@@ -43,6 +46,24 @@ OcrSymbol ocr_symbol(const tesseract::ResultIterator& it) {
     if (t && *t && sym.choices.size() < 8) sym.choices.emplace_back(t, ci.Confidence());
   } while (ci.Next());
   return sym;
+}
+
+Pix* grow_strokes(Pix* solid, Pix* gray) {
+  if (!solid || !gray || pixGetWidth(solid) != pixGetWidth(gray) || pixGetHeight(solid) != pixGetHeight(gray)) return nullptr;
+  // A thin or slanted stroke of a blurred, upsampled scan (the diagonal of a 4 at 200 dpi) is grey
+  // 170-200, lighter than the threshold that finds solid ink: left out, it was cut off by the
+  // crop to the ink and painted white as "away from the text" (454 read 154, 746 read 7416). Ink
+  // this faint is taken only where it joins solid strokes (a hysteresis threshold), so a faint
+  // speck or the noise of a shaded cell stays out. The paper is the crop's median grey.
+  l_uint32 paper = 255;
+  if (pixGetRankValue(gray, 1, 0.5f, &paper) != 0) return nullptr;
+  const int faint = std::min(kFaintInk, static_cast<int>(paper) - kPaperMargin);
+  if (faint <= 0) return nullptr;
+  PixPtr weak(pixThresholdToBinary(gray, faint));
+  if (!weak.get()) return nullptr;
+  Pix* grown = pixSeedfillBinary(nullptr, solid, weak.get(), 8);
+  if (grown) pixOr(grown, grown, solid);  // solid ink stays, whatever the faint mask says
+  return grown;
 }
 
 std::string ocr_take(char* s) {
@@ -276,7 +297,7 @@ OcrSession::~OcrSession() {
 
 std::string OcrSession::parameters() const {
   return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " leptonica " + std::to_string(LIBLEPT_MAJOR_VERSION) + "." + std::to_string(LIBLEPT_MINOR_VERSION) +
-         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells grey psm=6, numbers eng psm=6 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
+         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells grey psm=6 (strokes >160, faint ink <215 joined), numbers eng psm=6 and psm=13 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
 }
 
 namespace {
@@ -505,6 +526,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       PixPtr framed;
       RegionText rt;
       bool digits = false;
+      std::vector<std::string> others;  // other whole readings of a number (OcrReading::other_readings)
     };
     std::vector<CellRead> reads;
     for (const auto& cell : g.cells) {
@@ -521,6 +543,14 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // Speckle is not text: a cell whose ink is only dots a few pixels across is empty.
       const int speck = std::max(3, dpi / 75);
       PixPtr solid(pixSelectBySize(box_pix.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+      if (solid.get()) {
+        // The text's faint strokes belong to it: the crop below and the painting away follow them.
+        Box* fb = boxCreate(x0, y0, x1 - x0, y1 - y0);
+        PixPtr gbox(pixClipRectangle(gray_clean.get() ? gray_clean.get() : gray.get(), fb, nullptr));
+        boxDestroy(&fb);
+        PixPtr grown(grow_strokes(solid.get(), gbox.get()));
+        if (grown.get()) solid = std::move(grown);
+      }
       Box* ink_box = nullptr;
       if (!solid.get() || pixClipToForeground(solid.get(), nullptr, &ink_box) != 0 || !ink_box) continue;
       l_int32 ix = 0, iy = 0, iw = 0, ih = 0;
@@ -600,7 +630,8 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
     // Second pass: number cells read again as one line of digits, so 0 is not O and 2 not 区.
     for (auto& cr : reads) {
       ctx.check_deadline();
-      const bool numeric_column = mostly(columns[column_of(*cr.cell)]) || mostly(rows[row_of(*cr.cell)]);
+      const bool in_column = mostly(columns[column_of(*cr.cell)]), in_row = mostly(rows[row_of(*cr.cell)]);
+      const bool numeric_column = in_column || in_row;
       const bool numeric = cr.rt.any && looks_numeric(cr.rt.text);
       const std::u32string first = trim_spaces(cr.rt.text);
       // In a number column, an empty or one- or two-character reading that is no mark of its own
@@ -608,7 +639,10 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // A reading with Chinese in it is a header or label, unless it is one or two unsure characters.
       bool cjk = false;
       for (char32_t c : first) cjk = cjk || is_cjk(c);
-      const bool doubtful = numeric_column && !numeric && !is_na_mark(first) && (!cjk || (first.size() <= 2 && cr.rt.confidence < 70));
+      // A cell in both a column and a row of numbers holds a value, not a header: one or two
+      // Chinese characters read there are a number misread however sure (a 2 read as 之, 79).
+      const bool doubtful = numeric_column && !numeric && !is_na_mark(first) &&
+                            (!cjk || (first.size() <= 2 && (cr.rt.confidence < 70 || (in_column && in_row))));
       if (!numeric && !doubtful) continue;
       tesseract::TessBaseAPI& dapi = impl_->digits();
       dapi.SetVariable("tessedit_char_whitelist", "-0123456789.");
@@ -616,7 +650,39 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       dapi.SetImage(cr.framed.get());
       dapi.SetSourceResolution(dpi);
       RegionText dt = recognize(dapi, true);
+      // The crop read again as one raw line, without Tesseract's layout analysis: that analysis
+      // can leave out a lone narrow digit as no text (a 1 of a 200-dpi scan) or cut a single
+      // digit wrongly (4 read 1, 3 read 2), and the raw line can cut a number wrongly where the
+      // block reads it right (746 read 716, 11 read 1). The block reading stands; the raw one is
+      // taken when the block read nothing, else offered to the rule check as an alternative.
+      dapi.SetPageSegMode(tesseract::PSM_RAW_LINE);
+      dapi.SetImage(cr.framed.get());
+      dapi.SetSourceResolution(dpi);
+      RegionText raw = recognize(dapi, true);
+      // A doubtful reading is read once more, scaled up twice (linear interpolation): small type
+      // of a 200- or 300-dpi scan read as one digit where two stand (11 read 1) reads right larger.
+      // It is one more alternative for the rule check, or the reading when the others saw nothing.
+      const float sure = doubtful ? std::min(dt.confidence, cr.rt.any ? cr.rt.confidence : 0.0f) : dt.confidence;
+      RegionText big;
+      if (!dt.any || sure < kDoubtfulDigits) {
+        PixPtr up(pixScale(cr.framed.get(), 2.0f, 2.0f));
+        if (up.get()) {
+          pixSetResolution(up.get(), 2 * dpi, 2 * dpi);
+          dapi.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+          dapi.SetImage(up.get());
+          dapi.SetSourceResolution(2 * dpi);
+          big = recognize(dapi, true);
+          // Its boxes in the crop's own pixels, as the other readings' are.
+          if (big.x1 >= 0) big.x0 /= 2, big.y0 /= 2, big.x1 /= 2, big.y1 /= 2;
+        }
+      }
       dapi.SetVariable("tessedit_char_whitelist", "");
+      if (!dt.any) dt = raw.any ? std::move(raw) : std::move(big);
+      for (const RegionText* o : {&raw, &big})
+        if (o->any && !o->text.empty() && o->text != dt.text) {
+          const std::string t = u32_to_utf8(o->text);
+          if (std::find(cr.others.begin(), cr.others.end(), t) == cr.others.end()) cr.others.push_back(t);
+        }
       if (!dt.any) continue;
       // A reading the first pass did not agree with is only as sure as the less sure of the two.
       if (doubtful) dt.confidence = std::min(dt.confidence, cr.rt.any ? cr.rt.confidence : 0.0f);
@@ -650,6 +716,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       reading.confidence = rt.confidence;
       reading.digits_only = cr.digits;
       reading.symbols = std::move(rt.symbols);
+      if (cr.digits) reading.other_readings = std::move(cr.others);
       out.readings.push_back(std::move(reading));
     }
     // The running text is read with the tables blanked out.

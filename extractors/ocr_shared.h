@@ -36,7 +36,15 @@ struct PixPtr {
 
 // White pixels around a text image handed to Tesseract (it reads text at an edge badly).
 constexpr int kOcrMargin = 12;
+// Faint ink (grow_strokes): lighter than solid ink's threshold (160), darker than this grey and
+// darker than the paper by kPaperMargin (JPEG noise on white paper stays within ~10 greys).
+constexpr int kFaintInk = 215;
+constexpr int kPaperMargin = 25;
 
+// The strokes of `solid` (1 bpp: the ink clearly dark, specks removed) grown into the fainter ink
+// of `gray` (8 bpp, same size) they touch: a glyph's strokes as far as they are darker than the
+// crop's paper by a clear margin. Null when either image is missing or of another size.
+Pix* grow_strokes(Pix* solid, Pix* gray);
 // Takes text Tesseract allocated with new[] (null gives "").
 std::string ocr_take(char* s);
 // The symbol at `it` (a RIL_SYMBOL position): its text, confidence and at most 8 alternative

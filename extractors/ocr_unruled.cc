@@ -189,6 +189,14 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     digits.SetImage(pr.framed.get());
     digits.SetSourceResolution(dpi);
     std::vector<ReadWord> again = read_words(digits);
+    if (again.empty()) {
+      // A lone narrow digit can be left out by the line's layout analysis; read as one raw line
+      // (as a ruled cell's, ocr_extractor.cc).
+      digits.SetPageSegMode(tesseract::PSM_RAW_LINE);
+      digits.SetImage(pr.framed.get());
+      digits.SetSourceResolution(dpi);
+      again = read_words(digits);
+    }
     digits.SetVariable("tessedit_char_whitelist", "");
     if (again.empty()) continue;
     // A reading the first one did not agree with is only as sure as the less sure of the two.

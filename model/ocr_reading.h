@@ -24,6 +24,9 @@ struct OcrReading {
   float confidence = 0;  // the least confident word of the cell, 0..100
   bool digits_only = false;  // read with the digit whitelist
   std::vector<OcrSymbol> symbols;
+  // Whole other readings of a digits-only cell (the same crop read by another page segmentation
+  // mode), each a candidate for the rule-checked correction like a per-character alternative.
+  std::vector<std::string> other_readings;
 };
 
 }  // namespace ogix

@@ -53,14 +53,19 @@ std::map<RuleKey, RuleOutcome> evaluate(const Document& doc, const std::vector<C
 
 bool same(const RuleOutcome& a, const RuleOutcome& b) { return a.result == b.result && a.lhs == b.lhs && a.rhs == b.rhs; }
 
-// Readings of a number cell OCR offers besides its best one: one or two digit characters replaced
-// by a digit alternative of that character. Only characters of the value, never added ones.
+// Readings of a number cell OCR offers besides its best one: its whole other readings, and one or
+// two digit characters replaced by a digit alternative of that character. Only what OCR read,
+// never a digit added.
 std::vector<std::string> alternatives(const OcrReading& r, const std::string& value) {
   std::vector<std::string> out;
   // The reading's characters must be the value's (a plain integer or decimal as read).
   std::string best;
   for (const auto& s : r.symbols) best += s.text;
   if (best != value) return out;
+  // A whole other reading first: another segmentation of the crop can see a digit the first one
+  // split or merged (746 read 7416), which no per-character alternative offers.
+  for (const auto& o : r.other_readings)
+    if (r.digits_only && o != value && std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
   std::vector<std::vector<std::string>> opts(r.symbols.size());
   for (std::size_t i = 0; i < r.symbols.size(); ++i)
     for (const auto& [t, p] : r.symbols[i].choices)
@@ -150,18 +155,22 @@ void check_ocr_cells(Document& doc) {
     std::string value;
   };
   std::vector<Fix> fixes;
-  // A cell is corrected only when it is the one doubtful operand: every other OCR cell of its failing
-  // rules was read confidently (two doubtful digits could each "repair" a sum the other broke).
+  // A cell is corrected only when it is the one doubtful operand of a failing rule: every other OCR
+  // cell of that rule was read confidently, so the rule alone decides the cell's value (two doubtful
+  // digits could each "repair" a sum the other broke). Its other rules must hold with that value
+  // too; a doubtful cell beside it in another failing rule (a column with another unsure 1) does
+  // not stop it, as the value is fixed by the first rule and not chosen to suit the second.
   auto sole_suspect = [&](std::size_t i) {
-    for (std::size_t j = 0; j < doc.cells.size(); ++j) {
-      if (j == i || !read[j]) continue;
-      for (const auto& k : involved[i])
-        if (base.at(k).result == RuleResult::fail &&
-            std::find(involved[j].begin(), involved[j].end(), k) != involved[j].end() &&
+    for (const auto& k : involved[i]) {
+      if (base.at(k).result != RuleResult::fail) continue;
+      bool alone = true;
+      for (std::size_t j = 0; j < doc.cells.size() && alone; ++j)
+        if (j != i && read[j] && std::find(involved[j].begin(), involved[j].end(), k) != involved[j].end() &&
             read[j]->confidence < std::max(kLowConfidence, read[i]->confidence))
-          return false;
+          alone = false;
+      if (alone) return true;
     }
-    return true;
+    return false;
   };
   for (std::size_t i = 0; i < doc.cells.size(); ++i) {
     if (!read[i] || !fails(i, base) || !sole_suspect(i)) continue;

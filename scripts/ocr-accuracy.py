@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Scores OCR'd scans against their fixture's gold: cells right, and wrong cells left unflagged.
 
-usage: ocr-accuracy.py OUT_DIR NAME=GOLD_TSV [NAME=GOLD_TSV ...]
+usage: ocr-accuracy.py [--min-right PCT] OUT_DIR NAME=GOLD_TSV [NAME=GOLD_TSV ...]
 OUT_DIR holds ogix's cells.csv and NAME.xml per scan. A wrong cell is *flagged* when the XML has an
 ocr.* finding at its table/row/col (or its row). Prints one line per scan; exit status 1 when any
-wrong cell is unflagged (a silent wrong number).
+wrong cell is unflagged (a silent wrong number), or when a scan has fewer than PCT % of its cells
+right.
 """
 import csv
 import os
@@ -15,6 +16,10 @@ from accuracy import canon, label_key  # the same comparisons as the real-report
 
 
 def main(argv):
+    min_right = None
+    if len(argv) >= 2 and argv[0] == "--min-right":
+        min_right = float(argv[1])
+        argv = argv[2:]
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -31,6 +36,7 @@ def main(argv):
                 row_code[(r["source"], r["table"], row)] = r["row"]
             ours.setdefault(r["source"], {})[(r["table"], row, r["col"])] = (r["status"], canon(r["value"]))
     silent_total = 0
+    short = 0  # scans below --min-right
     for spec in argv[1:]:
         name, gold_path = spec.split("=", 1)
         stem = os.path.splitext(name)[0]
@@ -58,7 +64,10 @@ def main(argv):
         silent_total += silent
         pct = 100.0 * right / total if total else 0
         print(f"{name}: {right}/{total} cells right ({pct:.1f}%), {silent} wrong number(s) without an ocr.* finding")
-    return 1 if silent_total else 0
+        if min_right is not None and pct < min_right:
+            short += 1
+            print(f"  below {min_right:g} % of the cells right")
+    return 1 if silent_total or short else 0
 
 
 if __name__ == "__main__":

@@ -299,6 +299,67 @@ TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading
   CHECK_FALSE(has(ok, "ocr.corrected_by_rule"));
 }
 
+TEST_CASE("ocr check: a cell is corrected when one failing rule has no other doubtful operand") {
+  // 8 read where 0 is printed; another cell of its column was read unsure (confidence 50), but
+  // its row's other cells, total included, were read confidently: the row decides the value.
+  auto doc = [](const std::vector<std::string>& unsure_rows, const std::string& unsure_col) {
+    Document d = ocr_doc("8", {{{"8", 0.6f}, {"0", 0.35f}}}, 60);
+    for (std::size_t i = 0; i < d.cells.size(); ++i) {
+      const CanonicalCell& c = d.cells[i];
+      if (c.table == "applications" && c.col == unsure_col &&
+          std::find(unsure_rows.begin(), unsure_rows.end(), c.row) != unsure_rows.end())
+        d.ocr_readings.at(i).confidence = 50;
+    }
+    check_rules(d);
+    check_ocr_cells(d);
+    return d;
+  };
+  Document d = doc({"carried_over"}, "natural_person");
+  CHECK(natural(d).value == "0");
+  CHECK(has(d, "ocr.corrected_by_rule"));
+  // Each failing rule has another doubtful operand (the row's total, the column's total): kept.
+  Document k2 = ocr_doc("8", {{{"8", 0.6f}, {"0", 0.35f}}}, 60);
+  for (std::size_t i = 0; i < k2.cells.size(); ++i)
+    if (k2.cells[i].table == "applications" && k2.cells[i].col == "natural_person" && k2.cells[i].row == "total_processed")
+      k2.ocr_readings.at(i).confidence = 50;
+    else if (k2.cells[i].table == "applications" && k2.cells[i].row == "new_received" && k2.cells[i].col == "total")
+      k2.ocr_readings.at(i).confidence = 50;
+  check_rules(k2);
+  check_ocr_cells(k2);
+  CHECK(natural(k2).value == "8");
+  CHECK_FALSE(has(k2, "ocr.corrected_by_rule"));
+  CHECK(has(k2, "ocr.rule_fail"));
+}
+
+TEST_CASE("ocr check: a whole other reading of a number is used only when it alone makes the rules hold") {
+  // 7416 read where 0 is printed (a digit split in two); the raw-line reading 0 makes every rule hold.
+  auto with_other = [](const std::string& value, std::vector<std::string> others, bool digits_only = true) {
+    Document d = ocr_doc(value, std::vector<std::vector<std::pair<std::string, float>>>(value.size(), {{"9", 0.5f}}), 60);
+    for (auto& r : d.ocr_readings)
+      if (r.text == value) r.other_readings = std::move(others), r.digits_only = digits_only;
+    check_rules(d);
+    check_ocr_cells(d);
+    return d;
+  };
+  Document d = with_other("7416", {"0"});
+  CHECK(natural(d).value == "0");
+  CHECK(has(d, "ocr.corrected_by_rule"));
+  CHECK_FALSE(has(d, "rule.fail"));
+  // An other reading that does not make the rules hold changes nothing: reported as read.
+  Document k = with_other("7416", {"716"});
+  CHECK(natural(k).value == "7416");
+  CHECK(has(k, "ocr.rule_fail"));
+  CHECK_FALSE(has(k, "ocr.corrected_by_rule"));
+  // Two readings that would both do (0 and 00 is no number, so only one counts) and one that is no
+  // plain number: the plain one is used.
+  Document z = with_other("7416", {"00", "0"});
+  CHECK(natural(z).value == "0");
+  // A reading not made with the digit whitelist offers no whole alternative.
+  Document w = with_other("7416", {"0"}, false);
+  CHECK(natural(w).value == "7416");
+  CHECK_FALSE(has(w, "ocr.corrected_by_rule"));
+}
+
 TEST_CASE("ocr: a row label misread by one character is matched approximately, on OCR'd documents only") {
   auto doc = [](bool ocr) {
     Document d;
