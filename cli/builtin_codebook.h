@@ -1,4 +1,4 @@
-// The codebook of the built-in profiles, made at build time (cli/tools/codebook_gen.cc runs the
+// The codebook of the built-in profiles, made at build time (cli/tools/builtin_gen.cc runs the
 // profile parser and the codebook code over profiles/*.profile), so a process does not build it.
 #pragma once
 

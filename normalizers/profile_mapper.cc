@@ -39,16 +39,11 @@ std::vector<TableRef> all_tables(const Document& doc) {
 
 std::string all_text(const Document& doc) {
   std::string s;
-  // strip_spaces appended in place: a temporary string per paragraph and cell cost more than
-  // the copying (this runs twice a document).
+  // Stripped in place: a temporary string per paragraph and cell cost more than the copying (this
+  // runs twice a document).
   auto add_line = [&s](const std::string& text) {
-    std::size_t at = s.size();
-    s.resize(at + text.size() + 1);
-    char* w = s.data() + at;
-    for (char c : text)
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') *w++ = c;
-    *w++ = '\n';
-    s.resize(static_cast<std::size_t>(w - s.data()));
+    append_stripped(s, text);
+    s += '\n';
   };
   auto take = [&](const std::vector<Block>& blocks) {
     for (const auto& b : blocks) {

@@ -55,8 +55,8 @@ struct ProfileTable {
   std::vector<ProfileRow> rows;
   bool printed_one_row = false;  // the form prints all rows side by side in one line (print-layout one-row)
   std::vector<LabelVariant> label_col, unit_col;  // indicator tables: label and unit column headers
-  std::string year_col;
-  std::vector<std::u32string> units;  // indicator tables: the units a unit column holds, longest first  // indicator tables: the column a "YYYY年(度)" header of the report year names
+  std::string year_col;  // indicator tables: the column a "YYYY年(度)" header of the report year names
+  std::vector<std::u32string> units;  // indicator tables: the units a unit column holds, longest first
   const ProfileColumn* col(std::string_view code) const;
   const ProfileRow* row(std::string_view code) const;
   bool operator==(const ProfileTable&) const = default;  // every field (tests/profile_bytes_test)

@@ -302,30 +302,22 @@ TEST_CASE("ocr check: a digit is corrected only when exactly one offered reading
 TEST_CASE("ocr check: a cell is corrected when one failing rule has no other doubtful operand") {
   // 8 read where 0 is printed; another cell of its column was read unsure (confidence 50), but
   // its row's other cells, total included, were read confidently: the row decides the value.
-  auto doc = [](const std::vector<std::string>& unsure_rows, const std::string& unsure_col) {
+  // The document with the cells `unsure` picks read at confidence 50, rules and OCR check run.
+  auto doc = [](auto unsure) {
     Document d = ocr_doc("8", {{{"8", 0.6f}, {"0", 0.35f}}}, 60);
-    for (std::size_t i = 0; i < d.cells.size(); ++i) {
-      const CanonicalCell& c = d.cells[i];
-      if (c.table == "applications" && c.col == unsure_col &&
-          std::find(unsure_rows.begin(), unsure_rows.end(), c.row) != unsure_rows.end())
-        d.ocr_readings.at(i).confidence = 50;
-    }
+    for (std::size_t i = 0; i < d.cells.size(); ++i)
+      if (d.cells[i].table == "applications" && unsure(d.cells[i])) d.ocr_readings.at(i).confidence = 50;
     check_rules(d);
     check_ocr_cells(d);
     return d;
   };
-  Document d = doc({"carried_over"}, "natural_person");
+  Document d = doc([](const CanonicalCell& c) { return c.col == "natural_person" && c.row == "carried_over"; });
   CHECK(natural(d).value == "0");
   CHECK(has(d, "ocr.corrected_by_rule"));
   // Each failing rule has another doubtful operand (the row's total, the column's total): kept.
-  Document k2 = ocr_doc("8", {{{"8", 0.6f}, {"0", 0.35f}}}, 60);
-  for (std::size_t i = 0; i < k2.cells.size(); ++i)
-    if (k2.cells[i].table == "applications" && k2.cells[i].col == "natural_person" && k2.cells[i].row == "total_processed")
-      k2.ocr_readings.at(i).confidence = 50;
-    else if (k2.cells[i].table == "applications" && k2.cells[i].row == "new_received" && k2.cells[i].col == "total")
-      k2.ocr_readings.at(i).confidence = 50;
-  check_rules(k2);
-  check_ocr_cells(k2);
+  Document k2 = doc([](const CanonicalCell& c) {
+    return (c.col == "natural_person" && c.row == "total_processed") || (c.row == "new_received" && c.col == "total");
+  });
   CHECK(natural(k2).value == "8");
   CHECK_FALSE(has(k2, "ocr.corrected_by_rule"));
   CHECK(has(k2, "ocr.rule_fail"));

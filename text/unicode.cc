@@ -280,14 +280,20 @@ std::string simplified_key(std::string_view s) {
   return u32_to_utf8(u);
 }
 
-std::string strip_spaces(std::string_view s) {
-  // Written through a pointer into a buffer of the input's size: appending byte by byte checked
-  // the capacity for every byte (labels of every cell come through here).
-  std::string out(s.size(), '\0');
-  char* w = out.data();
+void append_stripped(std::string& out, std::string_view s) {
+  // Written through a pointer into room for the whole input: appending byte by byte checked the
+  // capacity for every byte (labels of every cell come through here).
+  std::size_t at = out.size();
+  out.resize(at + s.size());
+  char* w = out.data() + at;
   for (char c : s)
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') *w++ = c;
   out.resize(static_cast<std::size_t>(w - out.data()));
+}
+
+std::string strip_spaces(std::string_view s) {
+  std::string out;
+  append_stripped(out, s);
   return out;
 }
 

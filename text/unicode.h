@@ -87,6 +87,9 @@ std::string simplified_key(std::string_view s);
 // Removes every space, for label comparison.
 std::string strip_spaces(std::string_view s);
 
+// Appends `s` to `out` without its ASCII spaces, tabs and line breaks (what strip_spaces removes).
+void append_stripped(std::string& out, std::string_view s);
+
 // True when `needle` occurs in `hay` (what hay.find(needle) != npos says). A candidate must match
 // the needle's first three bytes, a whole Chinese character, before the rest is compared:
 // std::string::find compares at every occurrence of the first byte, in UTF-8 Chinese the lead
