@@ -101,6 +101,11 @@ def run(ogix, inputs, out, *extra):
 
 def main(argv):
     ogix = argv[argv.index("--ogix") + 1] if "--ogix" in argv else os.path.join(ROOT, "build/test/ogix")
+    if not os.path.isdir(REAL):
+        # The check is about the real reports: without them it cannot pass, and says why.
+        print(f"FAIL: {os.path.normpath(REAL)} is missing: the dataset check reads the real reports of "
+              "../shared beside the checkout (as .ci/run places them)")
+        return 1
     tmp = tempfile.mkdtemp(prefix="ogix-dataset-")
     try:
         cases = [  # (input, gold or None)

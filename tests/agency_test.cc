@@ -111,7 +111,7 @@ TEST_CASE("rule 6 pairs one agency's reports across its spellings (管委会 pag
   options.out_dir = out.string();
   options.sync = false;
   BatchResult r = run_batch({test::source_path("fixtures/html-pingtan-2019/input.html").string(),
-                             std::string(OGIX_SHARED_DIR) + "/realdata/html/pingtan_2020_page.html"},
+                             test::source_path("fixtures/html-pingtan-2020/input.html").string()},
                             options);
   REQUIRE(r.converted == 2);
   // dataset-rules.csv: rule,agency,year_before,year,…
