@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <memory>
 
 #include <leptonica/allheaders.h>
@@ -48,9 +49,22 @@ std::vector<ReadWord> read_words(tesseract::TessBaseAPI& api) {
   return out;
 }
 
+// A reading of Latin letters only, below this confidence, may be Chinese the English model won.
+constexpr float kUnsureLatin = 60;
+
 // Chinese in a reading: a label or header, not a misread number.
 bool has_cjk(const std::u32string& s) {
   return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_cjk(c); });
+}
+
+// Latin letters and no digit or Chinese character: a word of English, or Chinese misread as one.
+bool latin_letters_only(const std::u32string& s) {
+  bool letter = false;
+  for (char32_t c : s) {
+    if ((c >= U'0' && c <= U'9') || is_cjk(c)) return false;
+    letter = letter || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+  }
+  return letter;
 }
 
 }  // namespace
@@ -107,6 +121,22 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     bool numeric = false, digits_only = false;
   };
   std::vector<PhraseRead> reads;
+  // A phrase read as text in `mode`: its words, their text joined and the least sure word's confidence.
+  auto read_text = [&](PhraseRead& pr, tesseract::PageSegMode mode) {
+    text.SetVariable("tessedit_char_whitelist", "");
+    text.SetPageSegMode(mode);
+    text.SetImage(pr.framed.get());
+    text.SetSourceResolution(dpi);
+    pr.words = read_words(text);
+    pr.text.clear();
+    pr.confidence = pr.words.empty() ? 0.0f : 100.0f;
+    for (const auto& w : pr.words) {
+      if (!pr.text.empty()) pr.text += ' ';
+      pr.text += w.text;
+      pr.confidence = std::min(pr.confidence, w.confidence);
+    }
+    pr.text = trim_spaces(drop_cjk_spaces(pr.text));
+  };
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     const PixelBox& p = phrases[i];
     // Taller than a few lines: a picture or a stamp, not a table row (left to the text pass).
@@ -145,18 +175,7 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     // lines) or a lone square character.
     const bool one_char = p.h() >= 1.05 * em && p.h() <= 1.7 * em && p.w() >= 0.75 * p.h() && p.w() <= 1.3 * p.h();
     const auto mode = p.h() > 1.8 * em ? tesseract::PSM_SINGLE_BLOCK : one_char ? tesseract::PSM_SINGLE_CHAR : tesseract::PSM_SINGLE_LINE;
-    text.SetVariable("tessedit_char_whitelist", "");
-    text.SetPageSegMode(mode);
-    text.SetImage(pr.framed.get());
-    text.SetSourceResolution(dpi);
-    pr.words = read_words(text);
-    pr.confidence = pr.words.empty() ? 0.0f : 100.0f;
-    for (const auto& w : pr.words) {
-      if (!pr.text.empty()) pr.text += ' ';
-      pr.text += w.text;
-      pr.confidence = std::min(pr.confidence, w.confidence);
-    }
-    pr.text = trim_spaces(drop_cjk_spaces(pr.text));
+    read_text(pr, mode);
     pr.numeric = looks_numeric(pr.text);
     reads.push_back(std::move(pr));
   }
@@ -204,6 +223,29 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
       for (auto& w : again) w.confidence = std::min(w.confidence, pr.confidence);
     pr.words = std::move(again);
     pr.digits_only = true;
+  }
+  // A label the line mode read as Latin letters, unsure (予以公开 as "PLATE" at 48, （四） as
+  // "(Pq)" at 29): the English model won a line of Chinese whose layout it split into letters.
+  // Read again as one raw line (no layout analysis) and as a line at 3/4 size, the surer reading
+  // with Chinese in it is kept; a label with none keeps the first reading.
+  // After the digit reading: a phrase that reads as a number stays one, and no digit is made up here.
+  for (auto& pr : reads) {
+    if (pr.box.h() > 1.8 * em || pr.digits_only || pr.numeric || pr.confidence >= kUnsureLatin || !latin_letters_only(pr.text)) continue;
+    ctx.check_deadline();
+    PhraseRead best;
+    for (const bool raw : {true, false}) {
+      PhraseRead again;
+      // Line mode failed at this size; at three quarters the glyphs come nearer the height the
+      // Chinese model reads best (a 10.5 pt label is ~31 pixels high at 300 dpi).
+      again.framed.reset(raw ? pixClone(pr.framed.get()) : pixScale(pr.framed.get(), 0.75f, 0.75f));
+      if (!again.framed.get()) continue;
+      read_text(again, raw ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_LINE);
+      if (has_cjk(again.text) && (best.text.empty() || again.confidence > best.confidence)) best = std::move(again);
+    }
+    if (best.text.empty()) continue;
+    pr.words = std::move(best.words);
+    pr.text = std::move(best.text);
+    pr.confidence = best.confidence;
   }
   // Words get the height of a line of text, as a text PDF's font boxes have: the layout joins
   // words into lines by their overlap, and an ink box (a comma, a digit beside Chinese) is shorter.

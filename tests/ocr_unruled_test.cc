@@ -1,12 +1,15 @@
 // OCR of unruled tables: phrases cut from a page bitmap, which of them stand in table rows, and a
-// real page of the unruled 2019 fixture read by Tesseract from its render (--ocr=force).
+// real page of the unruled 2019 fixture read by Tesseract from its render (--ocr=force), and a
+// scanned sideways page whose label the line mode misread as Latin letters.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "cli/job.h"
+#include "extractors/pdf_extractor.h"
 #include "extractors/phrase_cuts.h"
 #include "model/table_grid.h"
 #include "test_util.h"
@@ -128,4 +131,21 @@ TEST_CASE("ocr unruled: an unruled page read from its image maps to the fixture'
   CHECK(right_by_table["applications"] == 161);
   CHECK(right_by_table["review_litigation"] == 15);
   CHECK(right >= 196);
+}
+
+TEST_CASE("ocr unruled: a label the line mode read as Latin letters is read again, and its Chinese kept") {
+  // Page 2 of scripts/make-scans.py fixtures/pdf-rotated-2019/input.pdf --dpi 200 --seed 2 (qpdf
+  // --pages 2): table 三 set sideways. Line mode read the label 予以公开 as "PLATE" (confidence
+  // 48), so the row 予以公开 was lost; read again (a raw line, a line at 3/4 size) it is Chinese.
+  ExtractContext ctx;
+  ctx.source = "sideways.pdf";
+  ctx.ocr.mode = OcrMode::automatic;
+  Document d = PdfExtractor{}.extract(slurp(source_path("fixtures/ocr/rotated-2019-p2-200dpi-seed2.pdf")), ctx);
+  std::vector<std::string> texts;
+  for (const auto& b : d.blocks)
+    if (auto* t = std::get_if<Table>(&b))
+      for (const auto& c : t->cells) texts.push_back(c.text);
+  REQUIRE(texts.size() > 100);
+  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("予以公开") != std::string::npos; }));
+  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("PLATE") != std::string::npos; }));
 }
