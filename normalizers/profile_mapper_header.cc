@@ -36,6 +36,17 @@ ColumnMatch match_column(const ProfileTable& table, const std::string& bottom, c
   return best;
 }
 
+const ColumnMatch& Mapper::HeaderCols::column_match(const ProfileTable& pt, std::size_t c) const {
+  auto it = std::find_if(matches_.begin(), matches_.end(), [&](const auto& m) { return m.first == &pt; });
+  if (it == matches_.end()) {
+    std::vector<ColumnMatch> per_col(path.size());
+    for (std::size_t k = 0; k < path.size(); ++k) per_col[k] = match_column(pt, bottom[k], path[k]);
+    matches_.emplace_back(&pt, std::move(per_col));
+    it = matches_.end() - 1;
+  }
+  return it->second.at(c);
+}
+
 bool header_like(const Profile& p, const std::string& key) {
   if (key.empty()) return false;
   for (const auto& t : p.tables)

@@ -113,6 +113,13 @@ class Mapper {
       std::string bottom, path;
     };
     std::vector<Leaf> leaves;
+
+    // match_column(pt, bottom[c], path[c]): the same for every row under this header, so it is
+    // computed once per profile table and column (rows × cells × tables calls otherwise).
+    const ColumnMatch& column_match(const ProfileTable& pt, std::size_t c) const;
+
+   private:
+    mutable std::vector<std::pair<const ProfileTable*, std::vector<ColumnMatch>>> matches_;
   };
 
   std::vector<std::size_t> row_ends_;  // per grid row of the table: its fields (value cells) end here

@@ -187,8 +187,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
         for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols && all; ++col) {
           std::string here;
           for (const ProfileTable* pt : allowed_) {
-            ColumnMatch cm = match_column(*pt, cached.bottom.at(static_cast<std::size_t>(col)),
-                                          cached.path.at(static_cast<std::size_t>(col)));
+            const ColumnMatch& cm = cached.column_match(*pt, static_cast<std::size_t>(col));
             if (cm.score >= 1000) {
               here = pt->code + "/" + cm.code;
               break;
@@ -440,7 +439,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
   // reliable header positions; only their section can rule them out.
   bool header_ours = false, header_text = false;
   for (std::size_t c = 0; c < h.path.size(); ++c)
-    header_ours = header_ours || (!h.path[c].empty() && match_column(pt, h.bottom[c], h.path[c]).score >= 1000);
+    header_ours = header_ours || (!h.path[c].empty() && h.column_match(pt, c).score >= 1000);
   for (std::size_t k = after_label; k < cells.size(); ++k)
     for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col)
       header_text = header_text || !h.path.at(static_cast<std::size_t>(col)).empty();
@@ -458,7 +457,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
       if (col < 0) continue;
       auto uc = static_cast<std::size_t>(col);
       if (h.path[uc].empty()) continue;
-      ColumnMatch cm = match_column(pt, h.bottom[uc], h.path[uc]);
+      const ColumnMatch& cm = h.column_match(pt, uc);
       if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
       if (std::find(codes.begin(), codes.end(), cm.code) == codes.end()) codes.push_back(cm.code);
     }
@@ -507,7 +506,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
     int last_col = -2;
     for (std::size_t c = 0; c < h.path.size(); ++c) {
       if (h.path[c].empty()) continue;
-      ColumnMatch cm = match_column(pt, h.bottom[c], h.path[c]);
+      const ColumnMatch& cm = h.column_match(pt, c);
       if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
       bool continued = !header_order.empty() && header_order.back() == cm.code && last_col + 1 == static_cast<int>(c);
       last_col = static_cast<int>(c);
