@@ -238,7 +238,9 @@ std::string NodePaths::path(const xmlNode* n) {
       out += std::to_string(position(*it));
       out += ']';
     }
-    path_.emplace(*it, out);
+    // Ancestors are kept for the next path below them; the asked-for element itself is most
+    // often a leaf (a table cell) that no later path passes through.
+    if (*it != n) path_.emplace(*it, out);
   }
   return out;
 }
