@@ -93,8 +93,26 @@ void Mapper::set_scope(const std::string& section, const Texts& texts) {
   auto continued = [&](const ProfileTable& pt) {
     return produced_.count(section) && produced_.at(section).count(pt.code);
   };
+  // The keys of the header rows' cells, read once for all the tables asked about (and only when
+  // one is).
+  std::optional<std::vector<std::string>> header_keys;
+  auto keys = [&]() -> const std::vector<std::string>& {
+    if (!header_keys) {
+      header_keys.emplace();
+      for (const auto& tx : texts) {
+        bool values = false;
+        for (const auto& x : tx) values = values || (!x.empty() && is_value_like(x));
+        if (values) continue;
+        for (const auto& x : tx) {
+          std::string key = label_key(x);
+          if (!key.empty()) header_keys->push_back(std::move(key));
+        }
+      }
+    }
+    return *header_keys;
+  };
   for (const auto& pt : p_.tables)
-    if (!home_ || &pt == home_ || continued(pt) || header_names(pt, texts)) allowed_.push_back(&pt);
+    if (!home_ || &pt == home_ || continued(pt) || header_names(pt, keys())) allowed_.push_back(&pt);
   groups_.clear();
   for (const ProfileTable* pt : allowed_)
     for (const auto& r : pt->rows)
@@ -102,26 +120,18 @@ void Mapper::set_scope(const std::string& section, const Texts& texts) {
         if (!v.group.empty()) groups_.insert(v.group);
 }
 
-bool Mapper::header_names(const ProfileTable& pt, const Texts& texts) const {
+bool Mapper::header_names(const ProfileTable& pt, const std::vector<std::string>& header_keys) const {
   auto home_has = [&](const std::string& leaf) {
     for (const auto& c : home_->cols)
       for (const auto& v : c.variants)
         if (v.leaf == leaf) return true;
     return false;
   };
-  for (const auto& tx : texts) {
-    bool values = false;
-    for (const auto& x : tx) values = values || (!x.empty() && is_value_like(x));
-    if (values) continue;
-    for (const auto& x : tx) {
-      std::string key = label_key(x);
-      for (const auto& c : pt.cols)
-        for (const auto& v : c.variants)
-          if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))) &&
-              !home_has(v.leaf))
-            return true;
-    }
-  }
+  for (const auto& key : header_keys)
+    for (const auto& c : pt.cols)
+      for (const auto& v : c.variants)
+        if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))) && !home_has(v.leaf))
+          return true;
   return false;
 }
 

@@ -154,8 +154,8 @@ class Mapper {
   void set_scope(const std::string& section, const Texts& texts);
 
   // True when a header row (a row with no value-like cell) names a column of `pt` that the home
-  // table has no label for.
-  bool header_names(const ProfileTable& pt, const Texts& texts) const;
+  // table has no label for; `header_keys`: the non-empty keys of those rows' cells.
+  bool header_names(const ProfileTable& pt, const std::vector<std::string>& header_keys) const;
 
   // Finds the header block and matches each row of table `t` (in section `section`) to profile rows.
   void map_table(const Table& t, const std::string& section);
