@@ -28,7 +28,15 @@ bool names_hiding_property(std::string_view style) {
     return true;
   };
   auto tried = [&](std::size_t j) {  // style[j] is 's' or 'S'
-    return (j >= 2 && (at(j - 2, "display") || at(j - 2, "visibility"))) || (j >= 1 && at(j - 1, "mso-hide"));
+    // The letter after the s tells which of the three it can be (x | 0x20 is 'p', 'i' or 'o'
+    // exactly for that letter in either case): one comparison for each s of Word's many mso-…
+    // properties, not three.
+    if (j + 1 >= style.size()) return false;
+    const char next = static_cast<char>(style[j + 1] | 0x20);
+    if (next == 'p') return j >= 2 && at(j - 2, "display");
+    if (next == 'i') return j >= 2 && at(j - 2, "visibility");
+    if (next == 'o') return j >= 1 && at(j - 1, "mso-hide");
+    return false;
   };
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
