@@ -57,6 +57,13 @@ bool header_like(const Profile& p, const std::string& key) {
   return false;
 }
 
+bool Mapper::header_key(const std::string& key) {
+  if (auto it = header_like_.find(key); it != header_like_.end()) return it->second;
+  const bool answer = header_like(p_, key);
+  header_like_.emplace(key, answer);
+  return answer;
+}
+
 std::vector<std::string> Mapper::line_fields(const std::vector<GridRow>& rows, std::size_t r) const {
   std::vector<std::string> out;
   std::size_t end = row_ends_.at(r);

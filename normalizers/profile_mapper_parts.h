@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -88,6 +89,9 @@ class Mapper {
   bool found_any() const { return !found_.empty(); }
 
  private:
+  // header_like(p_, key), remembered per key: every row of every table asks it of its cells.
+  bool header_key(const std::string& key);
+  std::unordered_map<std::string, bool> header_like_;
   Document& doc_;
   const Profile& p_;
   std::vector<FoundRow> found_;

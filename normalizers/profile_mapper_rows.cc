@@ -104,7 +104,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
       // label columns, not rows, so they are never carried.
       prev_labels.clear();
       bool header = false;
-      for (const auto& s : texts[r]) header = header || header_like(p_, label_key(s));
+      for (const auto& s : texts[r]) header = header || header_key(label_key(s));
       for (const auto& s : texts[r]) {
         if (header) break;
         if (!s.empty() && is_value_like(s)) break;
@@ -172,7 +172,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
     std::vector<bool> under_header(tx.size(), false);
     bool header_row = false;
     if (first_value == tx.size())
-      for (const auto& x : tx) header_row = header_row || header_like(p_, label_key(x));
+      for (const auto& x : tx) header_row = header_row || header_key(label_key(x));
     if (!t.ragged && !header_rows.empty() && !header_row) {
       if (header_rows != cached_rows) {
         cached = header_of(t, rows, header_rows);
@@ -215,7 +215,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
     bool has_values = first_value < tx.size();
     bool is_header = false;
     if (!has_values) {
-      for (std::size_t k = 0; k < tx.size() && !is_header; ++k) is_header = header_like(p_, label_key(tx[k]));
+      for (std::size_t k = 0; k < tx.size() && !is_header; ++k) is_header = header_key(label_key(tx[k]));
     }
     std::string leaf = label_idx.empty() ? "" : label_key(tx[label_idx.back()]);
     std::string full;
@@ -229,7 +229,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
         return;
       // A label that is a column's name (结果维持 in table 四 by result) is whole: its row is read
       // crosswise under the header above, which must stay the header.
-      if (has_values && header_like(p_, full)) return;
+      if (has_values && header_key(full)) return;
       RowMatch m2 = match_row(pending_label + leaf, pending_label + full);
       if (m2.score == 0) return;
       m = m2;
