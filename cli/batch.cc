@@ -311,7 +311,6 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
     std::string sa = fs::path(inputs[a]).filename().string(), sb = fs::path(inputs[b]).filename().string();
     return std::tie(sa, inputs[a], names[a]) < std::tie(sb, inputs[b], names[b]);
   });
-  DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs, opt.csv_bom, opt.sqlite_path};
   auto part_at = [&](std::size_t k) {
     const std::string& name = names[selected[k]];
     try {
@@ -323,7 +322,7 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
       throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back: " + e.what());
     }
   };
-  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), part_at, dopt, [&](const DatasetEntry& e) {
+  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), part_at, opt, [&](const DatasetEntry& e) {
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });

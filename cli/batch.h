@@ -17,15 +17,10 @@
 
 namespace ogix {
 
-// What a batch run does.
-struct BatchOptions {
+// What a batch run does: the dataset files as DatasetOptions says (its `jobs` are the conversions
+// in parallel; the output is identical for any value), and how the inputs are converted.
+struct BatchOptions : DatasetOptions {
   ConvertOptions convert;
-  std::string out_dir;
-  int jobs = 1;           // conversions in parallel; output is identical for any value
-  bool write_csv = true;  // OUTDIR/cells.csv
-  bool sync = true;       // fsync each output before its rename (durable across a power cut)
-  bool csv_bom = false;   // start every CSV with a UTF-8 BOM (Excel reads Chinese text right)
-  std::string sqlite_path;  // also write the dataset as one SQLite database there (empty: no)
   bool resume = false;    // keep reports already in OUTDIR whose input SHA-256 and generator match
   int shard = 0, shards = 0;  // convert only shard `shard` (1-based) of `shards`; 0/0 = all inputs
   ProgressMode progress = ProgressMode::off;

@@ -63,6 +63,56 @@ bool report_bag(const std::string& dir) {
   return c.problems.empty();
 }
 
+// Prints a typed error as "ogix: error: SOURCE: CODE: MESSAGE" followed by `tail`.
+void print_error(const ogix::Error& e, const char* tail = "") {
+  std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << tail << "\n";
+}
+
+// Parses a subcommand's arguments into `args`; on a bad command line prints why with the help and
+// returns false.
+bool parse_args(cxxopts::Options& opts, int argc, char** argv, cxxopts::ParseResult& args) {
+  try {
+    args = opts.parse(argc, argv);
+    return true;
+  } catch (const std::exception& e) {
+    std::cerr << opts.program() << ": " << e.what() << "\n" << opts.help();
+    return false;
+  }
+}
+
+// The options every subcommand with options has.
+void add_common_options(cxxopts::Options& opts) {
+  opts.add_options()("q,quiet", "print errors only")("h,help", "show this help");
+}
+
+// The options of the dataset files, shared by convert and merge.
+void add_dataset_options(cxxopts::Options& opts) {
+  opts.add_options()
+      ("no-csv", "do not write OUTDIR/cells.csv")
+      ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
+      ("sqlite", "also write the dataset as one SQLite database FILE (replaced atomically)", cxxopts::value<std::string>())
+      ("csv-bom", "start every CSV with a UTF-8 byte order mark (for Excel)");
+}
+
+// Reads -o and the options of add_dataset_options (and -j) into `d`.
+void read_dataset_options(const cxxopts::ParseResult& args, ogix::DatasetOptions& d) {
+  d.out_dir = args["output"].as<std::string>();
+  d.jobs = args["jobs"].as<int>();
+  d.write_csv = !args.count("no-csv");
+  d.sync = !args.count("no-sync");
+  d.csv_bom = args.count("csv-bom") > 0;
+  if (args.count("sqlite")) d.sqlite_path = args["sqlite"].as<std::string>();
+}
+
+// The options of the steps after a convert or a merge (PostSteps).
+void add_post_step_options(cxxopts::Options& opts) {
+  opts.add_options()
+      ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
+      ("bag", "when done, turn OUTDIR into a BagIt 1.0 bag (as 'ogix bag OUTDIR')")
+      ("bag-id", "with --bag: External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
+      ("include-sources", "with --bag: carry the original input files under data/sources/");
+}
+
 // ogix validate FILE.xml… | BAGDIR…: each file against the built-in schema, each directory as a
 // bag; exit 0 when all are valid.
 int validate(int argc, char** argv) {
@@ -107,7 +157,7 @@ int run_review(const std::string& out_dir, bool sync, bool quiet) {
   try {
     r = ogix::write_review({out_dir, sync});
   } catch (const ogix::Error& e) {
-    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    print_error(e);
     return kExitFatal;
   }
   for (const auto& n : r.notes) std::cerr << "ogix: review: " << n << "\n";
@@ -145,8 +195,7 @@ int make_bag_of(const std::string& out_dir, ogix::BagOptions bo, bool include_so
     if (!quiet) std::cout << "bag: " << out_dir << " (Payload-Oxum " << s.octets << "." << s.files << ")\n";
     return kExitOk;
   } catch (const ogix::Error& e) {
-    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what()
-              << " (no bag was made)\n";
+    print_error(e, " (no bag was made)");
     return kExitFatal;
   }
 }
@@ -160,17 +209,11 @@ int bag(int argc, char** argv) {
       ("bag-id", "External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
       ("include-sources", "carry the original input files (paths from manifest.csv) under data/sources/")
       ("no-sync", "do not fsync the bag's files")
-      ("q,quiet", "print errors only")
-      ("h,help", "show this help")
       ("outdir", "output directory", cxxopts::value<std::vector<std::string>>());
+  add_common_options(opts);
   opts.parse_positional({"outdir"});
   cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ogix bag: " << e.what() << "\n" << opts.help();
-    return kExitUsage;
-  }
+  if (!parse_args(opts, argc, argv, args)) return kExitUsage;
   if (args.count("help")) {
     std::cout << opts.help() << "\nexit codes: 0 bag made, 2 usage error, 3 no bag could be made\n";
     return kExitOk;
@@ -279,16 +322,11 @@ int convert(int argc, char** argv) {
       ("o,output", "output directory (created if missing)", cxxopts::value<std::string>())
       ("files-from", "read more inputs from FILE, one path per line ('-': standard input)", cxxopts::value<std::string>())
       ("j,jobs", "conversions in parallel (output is identical for any value)", cxxopts::value<int>()->default_value("1"))
-      ("no-csv", "do not write OUTDIR/cells.csv")
-      ("no-sync", "do not fsync outputs (faster bulk runs; still written atomically)")
-      ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
       ("resume", "keep the reports already in OUTDIR whose input SHA-256, ogix version and settings (--ocr, --ocr-lang, --max-*) match; convert the rest")
       ("shard", "convert only shard K of N (by path hash; 'ogix merge' unions the N outputs)", cxxopts::value<std::string>(), "K/N")
       ("progress", "progress on stderr: auto (a live line on a terminal only), plain (a line every --progress-every seconds), off",
        cxxopts::value<std::string>()->default_value("auto"))
       ("progress-every", "seconds between plain progress lines", cxxopts::value<double>()->default_value("10"))
-      ("sqlite", "also write the dataset as one SQLite database FILE (replaced atomically)", cxxopts::value<std::string>())
-      ("csv-bom", "start every CSV with a UTF-8 byte order mark (for Excel)")
       ("max-input-mb", "largest input accepted, MiB", cxxopts::value<double>()->default_value(std::to_string(def.max_input_bytes >> 20)))
       ("max-pages", "most PDF pages read", cxxopts::value<int>()->default_value(std::to_string(def.max_pages)))
       ("max-depth", "deepest HTML nesting accepted", cxxopts::value<int>()->default_value(std::to_string(def.max_depth)))
@@ -299,20 +337,13 @@ int convert(int argc, char** argv) {
       ("max-pixels", "largest page image OCR reads, pixels (scanned pages render at less than 300 dpi to fit)", cxxopts::value<std::size_t>()->default_value(std::to_string(def.max_pixels)))
       ("ocr", "OCR of scans: auto (pages without text), off, force (every page)", cxxopts::value<std::string>()->default_value("auto"))
       ("ocr-lang", "Tesseract languages for OCR", cxxopts::value<std::string>()->default_value("chi_sim+eng"))
-      ("bag", "when done, turn OUTDIR into a BagIt 1.0 bag (as 'ogix bag OUTDIR')")
-      ("bag-id", "with --bag: External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
-      ("include-sources", "with --bag: carry the original input files under data/sources/")
-      ("q,quiet", "print errors only")
-      ("h,help", "show this help")
       ("inputs", "input files", cxxopts::value<std::vector<std::string>>());
+  add_dataset_options(opts);
+  add_post_step_options(opts);
+  add_common_options(opts);
   opts.parse_positional({"inputs"});
   cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ogix convert: " << e.what() << "\n" << opts.help() << kUsage + 0;
-    return kExitUsage;
-  }
+  if (!parse_args(opts, argc, argv, args)) return kExitUsage;
   if (args.count("help")) {
     std::cout << opts.help() << "\nexit codes: 0 all converted, 1 some inputs failed, 2 usage error, 3 output not writable\n";
     return kExitOk;
@@ -339,12 +370,7 @@ int convert(int argc, char** argv) {
     named.insert(named.end(), more.begin(), more.end());
   }
   ogix::BatchOptions bo;
-  bo.out_dir = args["output"].as<std::string>();
-  bo.jobs = args["jobs"].as<int>();
-  bo.write_csv = !args.count("no-csv");
-  bo.sync = !args.count("no-sync");
-  bo.csv_bom = args.count("csv-bom") > 0;
-  if (args.count("sqlite")) bo.sqlite_path = args["sqlite"].as<std::string>();
+  read_dataset_options(args, bo);
   if (bo.jobs < 1) {
     std::cerr << "ogix convert: --jobs must be at least 1\n";
     return kExitUsage;
@@ -386,7 +412,7 @@ int convert(int argc, char** argv) {
   try {
     r = ogix::run_batch(inputs, bo, [&](const ogix::DatasetEntry& e) { report(e, quiet); });
   } catch (const ogix::Error& e) {
-    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    print_error(e);
     return kExitFatal;
   }
   if (bo.progress == ogix::ProgressMode::plain) std::cerr << ogix::timing_line(r.timings, r.inputs, bo.jobs) << "\n";
@@ -406,26 +432,14 @@ int merge(int argc, char** argv) {
   opts.positional_help("");
   opts.add_options()
       ("o,output", "merged output directory (created if missing)", cxxopts::value<std::string>())
-      ("no-csv", "do not write OUTDIR/cells.csv")
-      ("no-sync", "do not fsync outputs (still written atomically)")
       ("j,jobs", "threads reading the reports back (output identical for any value)", cxxopts::value<int>()->default_value("1"))
-      ("sqlite", "also write the dataset as one SQLite database FILE (as ogix convert --sqlite)", cxxopts::value<std::string>())
-      ("csv-bom", "start every CSV with a UTF-8 byte order mark (as ogix convert --csv-bom)")
-      ("review", "also write review pages into OUTDIR/review/ (as 'ogix review OUTDIR')")
-      ("bag", "when done, turn OUTDIR into a BagIt 1.0 bag (as 'ogix bag OUTDIR')")
-      ("bag-id", "with --bag: External-Identifier written to bag-info.txt", cxxopts::value<std::string>())
-      ("include-sources", "with --bag: carry the original input files under data/sources/")
-      ("q,quiet", "print errors only")
-      ("h,help", "show this help")
       ("shards", "shard output directories", cxxopts::value<std::vector<std::string>>());
+  add_dataset_options(opts);
+  add_post_step_options(opts);
+  add_common_options(opts);
   opts.parse_positional({"shards"});
   cxxopts::ParseResult args;
-  try {
-    args = opts.parse(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ogix merge: " << e.what() << "\n" << opts.help();
-    return kExitUsage;
-  }
+  if (!parse_args(opts, argc, argv, args)) return kExitUsage;
   if (args.count("help")) {
     std::cout << opts.help() << "\nRefuses outputs of another ogix version, overlapping or missing shards.\n"
                  "exit codes: 0 all inputs converted, 1 some inputs failed, 2 usage error or refused merge, 3 output not writable\n";
@@ -436,14 +450,9 @@ int merge(int argc, char** argv) {
     return kExitUsage;
   }
   ogix::MergeOptions mo;
-  mo.out_dir = args["output"].as<std::string>();
-  mo.write_csv = !args.count("no-csv");
-  mo.sync = !args.count("no-sync");
-  mo.jobs = args["jobs"].as<int>();
-  mo.csv_bom = args.count("csv-bom") > 0;
-  if (args.count("sqlite")) mo.sqlite_path = args["sqlite"].as<std::string>();
+  read_dataset_options(args, mo);
   if (mo.jobs < 1) {
-    std::cerr << "ogix merge: --jobs must be positive\n";
+    std::cerr << "ogix merge: --jobs must be at least 1\n";
     return kExitUsage;
   }
   bool quiet = args.count("quiet") > 0;
@@ -456,7 +465,7 @@ int merge(int argc, char** argv) {
     std::cerr << "ogix merge: refused: " << e.what() << "\n";
     return kExitUsage;
   } catch (const ogix::Error& e) {
-    std::cerr << "ogix: error: " << e.source() << ": " << ogix::error_code_name(e.code()) << ": " << e.what() << "\n";
+    print_error(e);
     return kExitFatal;
   }
   if (!quiet) std::cout << r.converted << " converted, " << r.failed << " failed -> " << mo.out_dir << "\n";

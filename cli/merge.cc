@@ -125,8 +125,7 @@ MergeResult merge_outputs(const std::vector<std::string>& shard_dirs, const Merg
   fs::remove(fs::path(opt.out_dir) / kShardFile, ec);  // the merged output is the whole run's
 
   MergeResult result;
-  DatasetOptions dopt{opt.out_dir, opt.write_csv, opt.sync, opt.jobs, opt.csv_bom, opt.sqlite_path};
-  assemble_dataset(all.size(), [&](std::size_t k) { return DatasetPart{all[k].first, std::nullopt}; }, dopt, [&](const DatasetEntry& e) {
+  assemble_dataset(all.size(), [&](std::size_t k) { return DatasetPart{all[k].first, std::nullopt}; }, opt, [&](const DatasetEntry& e) {
     ++(e.record.ok ? result.converted : result.failed);
     if (on_entry) on_entry(e);
   });

@@ -16,15 +16,9 @@ struct MergeRefused : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// What a merge does.
-struct MergeOptions {
-  std::string out_dir;
-  bool sync = true;
-  bool write_csv = true;
-  int jobs = 1;  // threads reading reports back (the output does not depend on it)
-  bool csv_bom = false;     // as ogix convert --csv-bom
-  std::string sqlite_path;  // as ogix convert --sqlite
-};
+// What a merge does: the dataset files as DatasetOptions says (its `jobs` read the reports back;
+// the output does not depend on it).
+using MergeOptions = DatasetOptions;
 
 // The outcome of a merge.
 struct MergeResult {
