@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -27,7 +28,15 @@ bool names_hiding_property(std::string_view style) {
     return true;
   };
   auto tried = [&](std::size_t j) {  // style[j] is 's' or 'S'
-    return (j >= 2 && (at(j - 2, "display") || at(j - 2, "visibility"))) || (j >= 1 && at(j - 1, "mso-hide"));
+    // The letter after the s tells which of the three it can be (x | 0x20 is 'p', 'i' or 'o'
+    // exactly for that letter in either case): one comparison for each s of Word's many mso-…
+    // properties, not three.
+    if (j + 1 >= style.size()) return false;
+    const char next = static_cast<char>(style[j + 1] | 0x20);
+    if (next == 'p') return j >= 2 && at(j - 2, "display");
+    if (next == 'i') return j >= 2 && at(j - 2, "visibility");
+    if (next == 'o') return j >= 1 && at(j - 1, "mso-hide");
+    return false;
   };
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
@@ -219,26 +228,36 @@ int NodePaths::position(const xmlNode* n) {
 std::string NodePaths::path(const xmlNode* n) {
   // Up to the nearest ancestor whose path is known: the cells of a table share all but their
   // last steps, and a page asks for thousands of them.
-  std::vector<const xmlNode*> chain;
-  std::string out;
+  std::vector<const xmlNode*>& chain = chain_;  // reused: no allocation per call
+  chain.clear();
+  const std::string* known = nullptr;
+  std::size_t steps = 0;  // bytes the new steps take, to size `out` once
   for (const xmlNode* p = n; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) {
     if (auto it = path_.find(p); it != path_.end()) {
-      out = it->second;
+      known = &it->second;
       break;
     }
     chain.push_back(p);
+    steps += element_name(p).size() + 14;  // '/' name '[' position ']'
   }
+  std::string out;
+  out.reserve((known ? known->size() : 0) + steps);
+  if (known) out = *known;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     std::string_view name = element_name(*it);
     out += '/';
     out += name;
     // html, head and body occur once; every other step carries its 1-based position.
     if (name != "html" && name != "body" && name != "head") {
+      char digits[16];
+      auto r = std::to_chars(digits, digits + sizeof digits, position(*it));
       out += '[';
-      out += std::to_string(position(*it));
+      out.append(digits, r.ptr);
       out += ']';
     }
-    path_.emplace(*it, out);
+    // Ancestors are kept for the next path below them; the asked-for element itself is most
+    // often a leaf (a table cell) that no later path passes through.
+    if (*it != n) path_.emplace(*it, out);
   }
   return out;
 }

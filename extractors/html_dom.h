@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace ogix::html {
 
@@ -73,6 +74,7 @@ class NodePaths {
   int position(const xmlNode* n);
   std::unordered_map<const xmlNode*, int> position_;
   std::unordered_map<const xmlNode*, std::string> path_;  // paths already built, by element
+  std::vector<const xmlNode*> chain_;                     // path()'s scratch: the steps below a known path
 };
 
 }  // namespace ogix::html

@@ -49,6 +49,19 @@ std::u32string compact(std::string_view s) {
   return out;
 }
 
+// compact(s) into `out` when it has at most `limit` characters; false, without decoding the rest,
+// as soon as it has more (a paragraph of body text is no heading, and may be thousands long).
+bool compact_at_most(std::string_view s, std::size_t limit, std::u32string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = next_code_point(s, i);
+    if (is_space(c) || is_invisible(c)) continue;
+    if (out.size() == limit) return false;
+    out += c;
+  }
+  return true;
+}
+
 int chinese_digit(char32_t c) {
   static constexpr std::u32string_view digits = U"一二三四五六七八九";
   auto p = digits.find(c);
@@ -188,8 +201,8 @@ CellClass classify_cell(std::string_view text) {
 }
 
 int report_heading(std::string_view line, const ReportCues& cues) {
-  std::u32string t = compact(line);
-  if (t.empty() || t.size() > 60) return 0;
+  std::u32string t;
+  if (!compact_at_most(line, 60, t) || t.empty()) return 0;
   // HTML pages number top headings loosely: 一、 一， 1. 1、 as well as the official 一、.
   bool marker = false;
   if ((chinese_digit(t[0]) > 0 && chinese_digit(t[0]) <= 6) || (fold_digit(t[0]) >= '1' && fold_digit(t[0]) <= '6'))

@@ -1,5 +1,6 @@
 #include "normalizers/cell_value.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <utility>
@@ -64,6 +65,29 @@ bool canonical_number(std::string_view s, std::string* out) {
 constexpr std::array<std::string_view, 14> kNa = {"/", "／", "-", "－", "—", "——", "–", "−", "无", "不涉及",
                                                   "不适用", "//", "\\", "~"};
 
+// The longest na marker, in bytes.
+constexpr std::size_t kNaMaxBytes = [] {
+  std::size_t n = 0;
+  for (auto na : kNa) n = std::max(n, na.size());
+  return n;
+}();
+
+bool is_strip_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }  // as strip_spaces
+
+// False only for a text that can be no number, na marker or count: one that does not start (after
+// spaces) as a number can (a digit, a sign) and is longer than every na marker. Most labels are,
+// and they are told so without read_cell's copies.
+bool may_be_value(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && is_strip_space(text[i])) ++i;
+  std::string_view rest = text.substr(i);
+  if (rest.empty()) return true;
+  if (is_digit(rest[0]) || rest[0] == '-' || rest[0] == '+' || rest.starts_with("－") || rest.starts_with("−")) return true;
+  std::size_t bytes = 0;
+  for (char c : rest) bytes += !is_strip_space(c);
+  return bytes <= kNaMaxBytes;
+}
+
 }  // namespace
 
 CellReading read_cell(std::string_view raw, bool money) {
@@ -103,6 +127,9 @@ CellReading read_cell(std::string_view raw, bool money) {
 }
 
 bool is_value_like(std::string_view text) {
+  // A number (also before a unit or measure word) starts as canonical_number accepts, and an na
+  // marker is short: anything else is a label, without reading it.
+  if (!may_be_value(text)) return false;
   CellReading r = read_cell(text, true);
   if (r.status == CellStatus::number || r.status == CellStatus::na) return true;
   // A count with its measure word (12件, ３ 项) stands where a value stands: it is no label word,

@@ -1,6 +1,7 @@
 #include "normalizers/panel.h"
 
 #include <map>
+#include <string_view>
 #include <utility>
 
 #include "normalizers/cell_value.h"
@@ -63,7 +64,9 @@ PanelRow panel_row(const Document& doc, const std::string& document) {
   for (const auto& r : doc.rules)
     if (r.result == RuleResult::fail) ++out.rules_fail;
 
-  std::map<std::tuple<std::string, std::string, std::string>, const CanonicalCell*> cells;
+  // Views of the document's own strings (it outlives this call): no three copies per cell. They
+  // order as the strings do.
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, const CanonicalCell*> cells;
   for (const auto& c : doc.cells)
     if (!c.extra || c.row.rfind("extra_", 0) != 0) cells[{c.table, c.row, c.col}] = &c;
 
@@ -83,7 +86,8 @@ PanelRow panel_row(const Document& doc, const std::string& document) {
         for (const auto& [key, cell] : cells)
           if (std::get<0>(key) == table && term_names_code(row, std::get<1>(key)) && std::get<2>(key) == col)
             operands.push_back(cell);
-      } else if (auto it = cells.find({table, row, col}); it != cells.end()) {
+      } else if (auto it = cells.find({std::string_view(table), std::string_view(row), std::string_view(col)});
+                 it != cells.end()) {
         operands.push_back(it->second);
       }
       if (operands.empty()) {

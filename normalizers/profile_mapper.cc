@@ -37,13 +37,18 @@ std::vector<TableRef> all_tables(const Document& doc) {
   return out;
 }
 
+// The document's text stripped of spaces, a line per paragraph, cell and heading, before the
+// simplified key. A text that strips to nothing adds no line: no evidence phrase holds a line
+// break, so an empty line changes no match, and without them the text read before sectioning
+// equals the one read after it (the preamble has no heading) — detect_profile's memo then hits.
 std::string all_text(const Document& doc) {
   std::string s;
   // Stripped in place: a temporary string per paragraph and cell cost more than the copying (this
   // runs twice a document).
   auto add_line = [&s](const std::string& text) {
+    const std::size_t before = s.size();
     append_stripped(s, text);
-    s += '\n';
+    if (s.size() != before) s += '\n';
   };
   auto take = [&](const std::vector<Block>& blocks) {
     for (const auto& b : blocks) {
@@ -59,7 +64,7 @@ std::string all_text(const Document& doc) {
     add_line(sec.heading);
     take(sec.blocks);
   }
-  return simplified_key(s);  // evidence is matched through the simplified key
+  return s;
 }
 
 }  // namespace
@@ -88,8 +93,26 @@ void Mapper::set_scope(const std::string& section, const Texts& texts) {
   auto continued = [&](const ProfileTable& pt) {
     return produced_.count(section) && produced_.at(section).count(pt.code);
   };
+  // The keys of the header rows' cells, read once for all the tables asked about (and only when
+  // one is).
+  std::optional<std::vector<std::string>> header_keys;
+  auto keys = [&]() -> const std::vector<std::string>& {
+    if (!header_keys) {
+      header_keys.emplace();
+      for (const auto& tx : texts) {
+        bool values = false;
+        for (const auto& x : tx) values = values || (!x.empty() && is_value_like(x));
+        if (values) continue;
+        for (const auto& x : tx) {
+          std::string key = label_key(x);
+          if (!key.empty()) header_keys->push_back(std::move(key));
+        }
+      }
+    }
+    return *header_keys;
+  };
   for (const auto& pt : p_.tables)
-    if (!home_ || &pt == home_ || continued(pt) || header_names(pt, texts)) allowed_.push_back(&pt);
+    if (!home_ || &pt == home_ || continued(pt) || header_names(pt, keys())) allowed_.push_back(&pt);
   groups_.clear();
   for (const ProfileTable* pt : allowed_)
     for (const auto& r : pt->rows)
@@ -97,26 +120,18 @@ void Mapper::set_scope(const std::string& section, const Texts& texts) {
         if (!v.group.empty()) groups_.insert(v.group);
 }
 
-bool Mapper::header_names(const ProfileTable& pt, const Texts& texts) const {
+bool Mapper::header_names(const ProfileTable& pt, const std::vector<std::string>& header_keys) const {
   auto home_has = [&](const std::string& leaf) {
     for (const auto& c : home_->cols)
       for (const auto& v : c.variants)
         if (v.leaf == leaf) return true;
     return false;
   };
-  for (const auto& tx : texts) {
-    bool values = false;
-    for (const auto& x : tx) values = values || (!x.empty() && is_value_like(x));
-    if (values) continue;
-    for (const auto& x : tx) {
-      std::string key = label_key(x);
-      for (const auto& c : pt.cols)
-        for (const auto& v : c.variants)
-          if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))) &&
-              !home_has(v.leaf))
-            return true;
-    }
-  }
+  for (const auto& key : header_keys)
+    for (const auto& c : pt.cols)
+      for (const auto& v : c.variants)
+        if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))) && !home_has(v.leaf))
+          return true;
   return false;
 }
 
@@ -265,7 +280,18 @@ int match_label(const std::vector<LabelVariant>& variants, const std::string& le
 }
 
 ProfileChoice detect_profile(const Document& doc) {
-  std::string text = all_text(doc);
+  // The sectioner and the mapper both ask, and the text is the same unless a stage between them
+  // changed it: the answer for the last text asked about is kept (per thread, as jobs run on
+  // workers). Keyed by the whole text, so a hit is the answer a new detection would give.
+  struct Memo {
+    std::string stripped;
+    ProfileChoice choice;
+    bool valid = false;
+  };
+  thread_local Memo memo;
+  std::string stripped = all_text(doc);
+  if (memo.valid && memo.stripped == stripped) return memo.choice;
+  std::string text = simplified_key(stripped);  // evidence is matched through the simplified key
   // The evidence phrases as all_text keys the document, once per process rather than per call.
   static const std::vector<std::vector<std::string>> evidence_keys = [] {
     std::vector<std::vector<std::string>> keys;
@@ -297,6 +323,7 @@ ProfileChoice detect_profile(const Document& doc) {
       best = {&p, ev};
     }
   }
+  memo = {std::move(stripped), best, true};
   return best;
 }
 

@@ -36,6 +36,17 @@ ColumnMatch match_column(const ProfileTable& table, const std::string& bottom, c
   return best;
 }
 
+const ColumnMatch& Mapper::HeaderCols::column_match(const ProfileTable& pt, std::size_t c) const {
+  auto it = std::find_if(matches_.begin(), matches_.end(), [&](const auto& m) { return m.first == &pt; });
+  if (it == matches_.end()) {
+    std::vector<ColumnMatch> per_col(path.size());
+    for (std::size_t k = 0; k < path.size(); ++k) per_col[k] = match_column(pt, bottom[k], path[k]);
+    matches_.emplace_back(&pt, std::move(per_col));
+    it = matches_.end() - 1;
+  }
+  return it->second.at(c);
+}
+
 bool header_like(const Profile& p, const std::string& key) {
   if (key.empty()) return false;
   for (const auto& t : p.tables)
@@ -44,6 +55,13 @@ bool header_like(const Profile& p, const std::string& key) {
         if (!v.leaf.empty() && (key == v.leaf || (v.leaf.size() >= 9 && contains(key, v.leaf))))
           return true;  // 9 bytes = 3 Han characters: long enough not to be a row label's word
   return false;
+}
+
+bool Mapper::header_key(const std::string& key) {
+  if (auto it = header_like_.find(key); it != header_like_.end()) return it->second;
+  const bool answer = header_like(p_, key);
+  header_like_.emplace(key, answer);
+  return answer;
 }
 
 std::vector<std::string> Mapper::line_fields(const std::vector<GridRow>& rows, std::size_t r) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -88,6 +89,9 @@ class Mapper {
   bool found_any() const { return !found_.empty(); }
 
  private:
+  // header_like(p_, key), remembered per key: every row of every table asks it of its cells.
+  bool header_key(const std::string& key);
+  std::unordered_map<std::string, bool> header_like_;
   Document& doc_;
   const Profile& p_;
   std::vector<FoundRow> found_;
@@ -113,6 +117,13 @@ class Mapper {
       std::string bottom, path;
     };
     std::vector<Leaf> leaves;
+
+    // match_column(pt, bottom[c], path[c]): the same for every row under this header, so it is
+    // computed once per profile table and column (rows × cells × tables calls otherwise).
+    const ColumnMatch& column_match(const ProfileTable& pt, std::size_t c) const;
+
+   private:
+    mutable std::vector<std::pair<const ProfileTable*, std::vector<ColumnMatch>>> matches_;
   };
 
   std::vector<std::size_t> row_ends_;  // per grid row of the table: its fields (value cells) end here
@@ -147,8 +158,8 @@ class Mapper {
   void set_scope(const std::string& section, const Texts& texts);
 
   // True when a header row (a row with no value-like cell) names a column of `pt` that the home
-  // table has no label for.
-  bool header_names(const ProfileTable& pt, const Texts& texts) const;
+  // table has no label for; `header_keys`: the non-empty keys of those rows' cells.
+  bool header_names(const ProfileTable& pt, const std::vector<std::string>& header_keys) const;
 
   // Finds the header block and matches each row of table `t` (in section `section`) to profile rows.
   void map_table(const Table& t, const std::string& section);

@@ -104,7 +104,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
       // label columns, not rows, so they are never carried.
       prev_labels.clear();
       bool header = false;
-      for (const auto& s : texts[r]) header = header || header_like(p_, label_key(s));
+      for (const auto& s : texts[r]) header = header || header_key(label_key(s));
       for (const auto& s : texts[r]) {
         if (header) break;
         if (!s.empty() && is_value_like(s)) break;
@@ -172,7 +172,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
     std::vector<bool> under_header(tx.size(), false);
     bool header_row = false;
     if (first_value == tx.size())
-      for (const auto& x : tx) header_row = header_row || header_like(p_, label_key(x));
+      for (const auto& x : tx) header_row = header_row || header_key(label_key(x));
     if (!t.ragged && !header_rows.empty() && !header_row) {
       if (header_rows != cached_rows) {
         cached = header_of(t, rows, header_rows);
@@ -187,8 +187,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
         for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols && all; ++col) {
           std::string here;
           for (const ProfileTable* pt : allowed_) {
-            ColumnMatch cm = match_column(*pt, cached.bottom.at(static_cast<std::size_t>(col)),
-                                          cached.path.at(static_cast<std::size_t>(col)));
+            const ColumnMatch& cm = cached.column_match(*pt, static_cast<std::size_t>(col));
             if (cm.score >= 1000) {
               here = pt->code + "/" + cm.code;
               break;
@@ -216,7 +215,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
     bool has_values = first_value < tx.size();
     bool is_header = false;
     if (!has_values) {
-      for (std::size_t k = 0; k < tx.size() && !is_header; ++k) is_header = header_like(p_, label_key(tx[k]));
+      for (std::size_t k = 0; k < tx.size() && !is_header; ++k) is_header = header_key(label_key(tx[k]));
     }
     std::string leaf = label_idx.empty() ? "" : label_key(tx[label_idx.back()]);
     std::string full;
@@ -230,7 +229,7 @@ void Mapper::map_table(const Table& t, const std::string& section) {
         return;
       // A label that is a column's name (结果维持 in table 四 by result) is whole: its row is read
       // crosswise under the header above, which must stay the header.
-      if (has_values && header_like(p_, full)) return;
+      if (has_values && header_key(full)) return;
       RowMatch m2 = match_row(pending_label + leaf, pending_label + full);
       if (m2.score == 0) return;
       m = m2;
@@ -440,7 +439,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
   // reliable header positions; only their section can rule them out.
   bool header_ours = false, header_text = false;
   for (std::size_t c = 0; c < h.path.size(); ++c)
-    header_ours = header_ours || (!h.path[c].empty() && match_column(pt, h.bottom[c], h.path[c]).score >= 1000);
+    header_ours = header_ours || (!h.path[c].empty() && h.column_match(pt, c).score >= 1000);
   for (std::size_t k = after_label; k < cells.size(); ++k)
     for (int col = cells[k]->col; col < cells[k]->col + cells[k]->col_span && col < t.cols; ++col)
       header_text = header_text || !h.path.at(static_cast<std::size_t>(col)).empty();
@@ -458,7 +457,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
       if (col < 0) continue;
       auto uc = static_cast<std::size_t>(col);
       if (h.path[uc].empty()) continue;
-      ColumnMatch cm = match_column(pt, h.bottom[uc], h.path[uc]);
+      const ColumnMatch& cm = h.column_match(pt, uc);
       if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
       if (std::find(codes.begin(), codes.end(), cm.code) == codes.end()) codes.push_back(cm.code);
     }
@@ -507,7 +506,7 @@ void Mapper::take_row(const Table& t, const std::vector<GridRow>& rows, const Te
     int last_col = -2;
     for (std::size_t c = 0; c < h.path.size(); ++c) {
       if (h.path[c].empty()) continue;
-      ColumnMatch cm = match_column(pt, h.bottom[c], h.path[c]);
+      const ColumnMatch& cm = h.column_match(pt, c);
       if (cm.score == 0 || std::find(expected.begin(), expected.end(), cm.code) == expected.end()) continue;
       bool continued = !header_order.empty() && header_order.back() == cm.code && last_col + 1 == static_cast<int>(c);
       last_col = static_cast<int>(c);

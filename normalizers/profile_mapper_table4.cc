@@ -47,7 +47,7 @@ bool Mapper::take_header_rows(const Table& t, const std::vector<GridRow>& rows, 
         auto uc = static_cast<std::size_t>(col);
         if (h.path[uc].empty()) continue;
         const ProfileRow* row = row_named_by(pt, h.path[uc]);
-        ColumnMatch cm = match_column(pt, h.bottom[uc], h.path[uc]);
+        const ColumnMatch& cm = h.column_match(pt, uc);
         if (!row || cm.score == 0) continue;
         std::pair<std::string, std::string> rc{row->code, cm.code};
         if (code && *code != rc) bad = true;

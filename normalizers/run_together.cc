@@ -6,8 +6,6 @@
 #include <map>
 #include <set>
 
-#include <unicode/uchar.h>
-
 #include "normalizers/cell_value.h"
 #include "normalizers/profile_mapper.h"
 #include "model/table_grid.h"
@@ -38,7 +36,7 @@ Projection project(const std::string& s) {
     i += len;
     if (cp.size() != 1) continue;
     char32_t c = cp[0];
-    if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+    if (is_ideographic(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
       p.key.push_back(simplified_char(c));  // labels are compared through the simplified key
       p.begin.push_back(start);
       p.end.push_back(i);

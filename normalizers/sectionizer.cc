@@ -1,5 +1,8 @@
 #include "normalizers/sectionizer.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "normalizers/indicator_table.h"
 #include "normalizers/profile_mapper.h"
 #include "text/unicode.h"
@@ -11,7 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxHeadingChars = 40;  // longer paragraphs are body text with an inline heading
 
-std::size_t char_count(const std::string& s) {
+std::size_t char_count(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
@@ -21,7 +24,8 @@ std::size_t char_count(const std::string& s) {
 int section_of(const std::vector<ProfileSection>& sections, const std::string& text) {
   HeadingMarker m = heading_marker(text);
   if (m.level != 0 && m.level != 1) return -1;
-  std::string rest = text.substr(m.length);
+  // A view: most paragraphs are body text, told by their length without a copy.
+  std::string_view rest = std::string_view(text).substr(std::min(m.length, text.size()));
   if (char_count(rest) > kMaxHeadingChars) return -1;
   std::string key = label_key(rest);
   if (key.empty()) return -1;
@@ -64,11 +68,12 @@ void split_sections(Document& doc) {
       if (s < 0 && dot != std::string::npos) {
         std::string tail = p->text.substr(dot + std::string_view("。").size());
         int t = section_of(defs, tail);
-        std::string key = label_key(tail);
         bool titled = false;
-        if (t > current)
+        if (t > current) {
+          const std::string key = label_key(tail);
           for (const auto& v : defs[static_cast<std::size_t>(t)].variants)
             titled = titled || (defs[static_cast<std::size_t>(t)].code == "annex" && key.compare(0, v.size(), v) == 0);
+        }
         if (titled) {
           out.back().blocks.push_back(Paragraph{p->text.substr(0, dot + std::string_view("。").size()), p->level, p->from});
           current = t;

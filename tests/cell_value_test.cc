@@ -80,3 +80,17 @@ TEST_CASE("cell values: a count with its measure word stands where a value stand
     CHECK_FALSE(is_value_like(t));
   }
 }
+
+TEST_CASE("cell values: the quick test for labels agrees with reading the cell") {
+  // is_value_like turns long texts that cannot start a number away before read_cell: every kind
+  // of value, with spaces around and inside, must still reach it, and long labels must not.
+  for (std::string t : {"  12", "\t－3", " −4.5 ", "+7", "1 234 万元", " 不 涉 及 ", "不适用", "——", " ／ ", "\\", "无",
+                        "12 件", "3,456人次", "－12件"}) {
+    CAPTURE(t);
+    CHECK(is_value_like(t));
+  }
+  for (std::string t : {"主动公开政府信息数", "  不涉及事项", "不予公开（件）", "第二十条第（五）项", "（一）12件", "共计12件"}) {
+    CAPTURE(t);
+    CHECK_FALSE(is_value_like(t));
+  }
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "cli/job.h"
@@ -39,6 +40,37 @@ TEST_CASE("profile detection uses the tables' wording and says why") {
   REQUIRE(c.profile);
   CHECK(c.profile->id == "ogi-2021");
   CHECK(c.evidence.at(0) == "本年制发件数");
+}
+
+TEST_CASE("profile detection answers each document by its own text when asked again and again") {
+  // detect_profile keeps its last answer: alternating documents must each get their own.
+  Document d2021, d2019, none;
+  d2021.blocks.push_back(table_of({{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}, {"规章", "1", "2", "3"}}));
+  d2019.blocks.push_back(table_of({{"第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"},
+                                   {"规章", "1", "2", "3", "4"}}));
+  none.blocks.push_back(Paragraph{"本机关无统计数据。", 0, {}});
+  for (int round = 0; round < 2; ++round) {
+    ProfileChoice a = detect_profile(d2021);
+    ProfileChoice b = detect_profile(d2019);
+    ProfileChoice c = detect_profile(none);
+    REQUIRE(a.profile);
+    REQUIRE(b.profile);
+    CHECK(a.profile->id == "ogi-2021");
+    CHECK(b.profile->id == "ogi-2019");
+    CHECK(c.profile == nullptr);
+    CHECK(c.evidence.empty());
+  }
+  // A line that strips to nothing (an empty heading) does not join the lines around it: the
+  // phrase 本年新制作数量 split over two paragraphs is no evidence, with or without an empty one.
+  Document split, split_gap;
+  split.blocks.push_back(Paragraph{"本年新制作", 0, {}});
+  split.blocks.push_back(Paragraph{"数量", 0, {}});
+  split_gap.blocks.push_back(Paragraph{"本年新制作", 0, {}});
+  split_gap.blocks.push_back(Paragraph{" ", 0, {}});
+  split_gap.blocks.push_back(Paragraph{"数量", 0, {}});
+  CHECK(detect_profile(split).evidence == detect_profile(split_gap).evidence);
+  CHECK(std::find(detect_profile(split).evidence.begin(), detect_profile(split).evidence.end(), "本年新制作数量") ==
+        detect_profile(split).evidence.end());
 }
 
 TEST_CASE("columns are taken from the header, wherever they sit") {

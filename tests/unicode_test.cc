@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include "text/unicode.h"
 
 using namespace ogix;
@@ -108,6 +112,39 @@ TEST_CASE("normalize_text composes to NFC, also beside invalid bytes, and keeps 
   CHECK(normalize_text(long_text) == long_text);
   CHECK(normalize_text("b") == "b");
   CHECK(normalize_text("").empty());
+}
+
+TEST_CASE("the compiled-in Ideographic and NFC-plain ranges say what ICU says, for every code point") {
+  int ideographic = 0, plain = 0, wrong = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    bool ideo = u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) != 0;
+    bool nfc = u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+    if (is_ideographic(static_cast<char32_t>(c)) != ideo || is_nfc_plain(static_cast<char32_t>(c)) != nfc) ++wrong;
+    ideographic += ideo;
+    plain += nfc;
+  }
+  CHECK(wrong == 0);
+  CHECK(ideographic > 90000);  // the CJK blocks: a table cut short would show here
+  CHECK(plain > 1000000);
+  CHECK(is_ideographic(U'政'));
+  CHECK_FALSE(is_ideographic(U'。'));
+  CHECK_FALSE(is_nfc_plain(0x0301));  // combining acute
+  CHECK_FALSE(is_nfc_plain(0xF900));  // a CJK compatibility ideograph (decomposes)
+}
+
+TEST_CASE("normalize_text gives ICU's NFC of texts that are not plain, past the BMP too") {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+  REQUIRE(U_SUCCESS(err));
+  // Chinese with a compatibility ideograph, a combining sequence in need of reordering, Hangul jamo,
+  // a supplementary compatibility ideograph (U+2F800) and a supplementary ideograph (U+20000).
+  for (const char* text : {"\xe6\x94\xbf\xef\xa4\x80\xe5\xba\x9c", "a\xcc\x81\xcc\xa3" "b", "\xe1\x84\x80\xe1\x85\xa1",
+                           "\xf0\xaf\xa0\x80\xe5\xb9\xb4\xf0\xa0\x80\x80", "x\xe2\x84\xabz"}) {
+    std::string expected;
+    n->normalize(icu::UnicodeString::fromUTF8(text), err).toUTF8String(expected);
+    REQUIRE(U_SUCCESS(err));
+    CHECK(normalize_text(text) == expected);
+  }
 }
 
 TEST_CASE("contains says what std::string::find says, for Chinese and ASCII, at every position") {

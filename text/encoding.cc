@@ -1,6 +1,5 @@
 #include "text/encoding.h"
 
-#include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 
 #include "model/error.h"
 #include "model/shared_library.h"
+#include "text/icu_uc.h"
 
 namespace ogix {
 
@@ -62,36 +62,37 @@ std::string canonical_charset(std::string_view label) {
 }
 
 std::string convert_to_utf8(std::string_view bytes, const std::string& charset, bool* lossy) {
+  const LibIcuUc& icu = icu_uc();
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &err), &ucnv_close);
+  std::unique_ptr<UConverter, decltype(icu.ucnv_close)> conv(icu.ucnv_open(charset.c_str(), &err), icu.ucnv_close);
   if (U_FAILURE(err) || !conv) throw Error(ErrorCode::encoding, {}, "unknown charset '" + charset + "'");
   // Count substitutions so a lossy decode becomes a finding rather than silent damage.
   struct Ctx { bool hit = false; };
   Ctx ctx;
   UConverterToUCallback old_cb = nullptr;
   const void* old_ctx = nullptr;
-  ucnv_setToUCallBack(
+  icu.ucnv_setToUCallBack(
       conv.get(),
       [](const void* context, UConverterToUnicodeArgs* args, const char* codeUnits, int32_t length,
          UConverterCallbackReason reason, UErrorCode* e) {
         if (reason <= UCNV_IRREGULAR) const_cast<Ctx*>(static_cast<const Ctx*>(context))->hit = true;
-        UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, e);
+        icu_uc().UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, e);
       },
       &ctx, &old_cb, &old_ctx, &err);
   std::vector<UChar> u(bytes.size() * 2 + 16);
   err = U_ZERO_ERROR;
-  int32_t ulen = ucnv_toUChars(conv.get(), u.data(), static_cast<int32_t>(u.size()), bytes.data(),
+  int32_t ulen = icu.ucnv_toUChars(conv.get(), u.data(), static_cast<int32_t>(u.size()), bytes.data(),
                                static_cast<int32_t>(bytes.size()), &err);
   if (err == U_BUFFER_OVERFLOW_ERROR) {
     u.resize(static_cast<std::size_t>(ulen) + 1);
     err = U_ZERO_ERROR;
-    ulen = ucnv_toUChars(conv.get(), u.data(), static_cast<int32_t>(u.size()), bytes.data(),
+    ulen = icu.ucnv_toUChars(conv.get(), u.data(), static_cast<int32_t>(u.size()), bytes.data(),
                          static_cast<int32_t>(bytes.size()), &err);
   }
   if (U_FAILURE(err)) throw Error(ErrorCode::encoding, {}, "cannot decode as " + charset);
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> utf8(ucnv_open("UTF-8", &err), &ucnv_close);
+  std::unique_ptr<UConverter, decltype(icu.ucnv_close)> utf8(icu.ucnv_open("UTF-8", &err), icu.ucnv_close);
   std::string out(static_cast<std::size_t>(ulen) * 3 + 16, '\0');
-  int32_t olen = ucnv_fromUChars(utf8.get(), out.data(), static_cast<int32_t>(out.size()), u.data(), ulen, &err);
+  int32_t olen = icu.ucnv_fromUChars(utf8.get(), out.data(), static_cast<int32_t>(out.size()), u.data(), ulen, &err);
   if (U_FAILURE(err)) throw Error(ErrorCode::encoding, {}, "cannot re-encode as UTF-8");
   out.resize(static_cast<std::size_t>(olen));
   if (lossy) *lossy = ctx.hit;
@@ -129,10 +130,8 @@ bool mostly_utf8(std::string_view s) {
 // ICU's charset detector is the one thing ogix takes from libicui18n, and the last resort of
 // decode_to_utf8: the library is loaded on its first use rather than linked, since linked it cost
 // every process ~1,600 symbol relocations at start-up (LD_DEBUG=statistics). ICU renames its C
-// functions per version (ucsdet_open is a macro for ucsdet_open_72): OGIX_ICU_NAME spells the
+// functions per version (ucsdet_open is a macro for ucsdet_open_72): OGIX_ICU_NAME (text/icu_uc.h) spells the
 // name the header declares, and OGIX_ICUI18N_SONAME (CMakeLists.txt) is the library of those headers.
-#define OGIX_ICU_NAME2(x) #x
-#define OGIX_ICU_NAME(x) OGIX_ICU_NAME2(x)
 #define OGIX_ICU_FUNCTIONS(X) \
   X(ucsdet_open) \
   X(ucsdet_close) \

@@ -4,8 +4,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <unicode/uchar.h>
-
 #include "text/unicode.h"
 
 namespace ogix {
@@ -40,7 +38,7 @@ std::string compute_label_key(std::string_view label) {
         continue;
       }
     }
-    if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) ||
+    if (is_ideographic(c) ||
         (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
       out.push_back(c);
   }

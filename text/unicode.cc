@@ -5,9 +5,7 @@
 #include <cstring>
 #include <vector>
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include "text/icu_uc.h"
 
 namespace ogix {
 
@@ -49,12 +47,38 @@ bool is_cjk(char32_t c) {
   if (c >= 0xFF5B && c <= 0xFF65) return true;
   if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0x00B7)
     return true;
-  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC);
+  return is_ideographic(c);
+}
+
+// Ranges of code points, sorted and disjoint, generated at build time from ICU
+// (text/tools/unicode_props_gen.cc; tests/unicode_props_test.cc checks them against ICU).
+extern const char32_t kIdeographicRanges[][2];
+extern const std::size_t kIdeographicRangesCount;
+extern const char32_t kNfcPlainRanges[][2];
+extern const std::size_t kNfcPlainRangesCount;
+
+namespace {
+
+// True when c lies in one of the `n` sorted ranges.
+bool in_ranges(const char32_t (*ranges)[2], std::size_t n, char32_t c) {
+  const char32_t(*end)[2] = ranges + n;
+  // The first range whose last code point is at or after c.
+  const char32_t(*r)[2] = std::lower_bound(ranges, end, c, [](const char32_t* range, char32_t v) { return range[1] < v; });
+  return r != end && (*r)[0] <= c;
+}
+
+}  // namespace
+
+bool is_ideographic(char32_t c) { return in_ranges(kIdeographicRanges, kIdeographicRangesCount, c); }
+
+bool is_nfc_plain(char32_t c) {
+  if (c < 0x300) return true;  // Latin-1 and below: all plain (the first combining mark is U+0300)
+  return in_ranges(kNfcPlainRanges, kNfcPlainRangesCount, c);
 }
 
 namespace {
 
-bool is_han(char32_t c) { return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC); }
+bool is_han(char32_t c) { return is_ideographic(c); }
 
 bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -68,27 +92,48 @@ bool is_invisible(char32_t c) {
          (c < 0x20 && !is_space_like(c)) || c == 0x7F || (c >= 0x80 && c < 0xA0);
 }
 
-// `in`, the UTF-8 text `utf8` decoded, in NFC. `valid` says that the decoding replaced nothing, so
-// that `utf8` itself can be asked: most text is in NFC already, and asking ICU about the UTF-8
-// costs no UTF-16 copy.
-void nfc_in_place(std::u32string& in, std::string_view utf8, bool valid) {
+// `in` in NFC. A text made only of NFC-plain characters is in NFC already (most text: ASCII,
+// Chinese, CJK punctuation); any other is normalized by ICU's C API, loaded on first use. The
+// normalizer's UTF-16 is built here (ICU's C API takes no UTF-32).
+void nfc_in_place(std::u32string& in) {
+  if (std::all_of(in.begin(), in.end(), is_nfc_plain)) return;
+  const LibIcuUc& icu = icu_uc();
   UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+  const UNormalizer2* n = icu.unorm2_getNFCInstance(&err);
   if (U_FAILURE(err)) return;
-  if (valid && n->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), err) &&
-      U_SUCCESS(err))
-    return;
-  err = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(in.data()),
-                                                      static_cast<int32_t>(in.size()));
-  if (n->isNormalized(u, err) && U_SUCCESS(err)) return;
-  err = U_ZERO_ERROR;
-  icu::UnicodeString out = n->normalize(u, err);
+  thread_local std::u16string u16, out16;
+  u16.clear();
+  for (char32_t c : in) {
+    if (c < 0x10000) {
+      u16.push_back(static_cast<char16_t>(c));
+    } else {
+      u16.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+      u16.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+    }
+  }
+  // NFC can grow a text (a composition-excluded character decomposes): ask again when it does.
+  out16.resize(u16.size() + 16);
+  int32_t len = icu.unorm2_normalize(n, u16.data(), static_cast<int32_t>(u16.size()), out16.data(),
+                                     static_cast<int32_t>(out16.size()), &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR) {
+    err = U_ZERO_ERROR;
+    out16.resize(static_cast<std::size_t>(len));
+    len = icu.unorm2_normalize(n, u16.data(), static_cast<int32_t>(u16.size()), out16.data(),
+                               static_cast<int32_t>(out16.size()), &err);
+  }
   if (U_FAILURE(err)) return;
-  std::u32string r(static_cast<std::size_t>(out.countChar32()), U'\0');
-  err = U_ZERO_ERROR;
-  out.toUTF32(reinterpret_cast<UChar32*>(r.data()), static_cast<int32_t>(r.size()), err);
-  in = std::move(r);
+  in.clear();
+  for (int32_t i = 0; i < len; ++i) {
+    char32_t c = out16[static_cast<std::size_t>(i)];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len) {
+      char32_t low = out16[static_cast<std::size_t>(i) + 1];
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+        ++i;
+      }
+    }
+    in.push_back(c);
+  }
 }
 
 // True when normalize_text returns `s` unchanged because it is printable ASCII with single inner
@@ -114,13 +159,8 @@ std::string normalize_text(std::string_view s) {
   // allocator's work.
   thread_local std::u32string in, a, b, out;
   in.clear();
-  bool valid = true;
-  for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
-    char32_t c = decode_at(s, i, &len);
-    if (c == 0xFFFD && len == 1) valid = false;  // an invalid sequence (a real U+FFFD takes 3 bytes)
-    in.push_back(c);
-  }
-  nfc_in_place(in, s, valid);
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len) in.push_back(decode_at(s, i, &len));
+  nfc_in_place(in);
   // Pass 1: widths, spaces, invisibles.
   a.clear();
   for (char32_t c : in) {

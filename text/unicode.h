@@ -67,6 +67,13 @@ inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 // puts no space.
 bool is_cjk(char32_t c);
 
+// True for the characters with Unicode's Ideographic property (ICU's, compiled in).
+bool is_ideographic(char32_t c);
+
+// True for a character of canonical combining class 0 and NFC_Quick_Check=Yes (ICU's, compiled
+// in): a text made of such characters only is in NFC.
+bool is_nfc_plain(char32_t c);
+
 // Normalizes one run of text: NFC; full-width ASCII letters/digits to ASCII; ideographic space,
 // NBSP and other spaces to one ASCII space; zero-width and control characters removed; ASCII
 // ( ) , : ; ? ! and straight quotes next to Chinese text become the full-width forms of

@@ -115,7 +115,7 @@ class XmlOut {
     }
     open_.push_back(Open{name, false});
     start_pending_ = true;
-    attrs_.clear();
+    n_attrs_ = 0;
   }
   void end() {
     close_start_tag();
@@ -130,18 +130,25 @@ class XmlOut {
     out_ += o.name;
     out_ += '>';
   }
-  void attr(const char* name, std::string value) {
+  void attr(const char* name, std::string_view value) {
     if (!start_pending_) throw Error(ErrorCode::internal, {}, "XML writer: attribute outside a start tag");
-    sanitize_xml_text(value);
-    attrs_.emplace_back(name, std::move(value));
+    // The slots of earlier start tags are reused: their strings keep their capacity, so a long
+    // value (a node path) is copied without an allocation for every element.
+    if (n_attrs_ == attrs_.size()) attrs_.emplace_back();
+    auto& slot = attrs_[n_attrs_++];
+    slot.first = name;
+    slot.second.assign(value);
+    sanitize_xml_text(slot.second);
   }
   void attr_if(const char* name, const std::string& value) {
     if (!value.empty()) attr(name, value);
   }
-  void text(std::string value) {
+  void text(const std::string& value) {
     close_start_tag();
-    sanitize_xml_text(value);
-    append_escaped(value, false);
+    if (xml_clean(value)) return append_escaped(value, false);  // the common case: no copy
+    std::string clean = value;
+    sanitize_xml_text(clean);
+    append_escaped(clean, false);
   }
   void element(const char* name, const std::string& value) {
     start(name);
@@ -161,7 +168,8 @@ class XmlOut {
   };
   std::string out_;
   std::vector<Open> open_;
-  std::vector<std::pair<std::string_view, std::string>> attrs_;  // of the start tag being written
+  std::vector<std::pair<std::string_view, std::string>> attrs_;  // the first n_attrs_: of the start tag being written
+  std::size_t n_attrs_ = 0;
   bool start_pending_ = false;
 
   // C14N's escaping: of text (& < > CR) or of an attribute value (& < " TAB LF CR). The runs
@@ -191,11 +199,12 @@ class XmlOut {
       if (ans != bns) return ans;
       return a.first < b.first;
     };
-    for (std::size_t i = 1; i < attrs_.size(); ++i)
+    for (std::size_t i = 1; i < n_attrs_; ++i)
       for (std::size_t j = i; j > 0 && before(attrs_[j], attrs_[j - 1]); --j) std::swap(attrs_[j], attrs_[j - 1]);
     out_ += '<';
     out_ += open_.back().name;
-    for (const auto& [name, value] : attrs_) {
+    for (std::size_t i = 0; i < n_attrs_; ++i) {
+      const auto& [name, value] = attrs_[i];
       out_ += ' ';
       out_ += name;
       out_ += "=\"";
