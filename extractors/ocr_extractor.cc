@@ -97,7 +97,7 @@ namespace {
 // Characters OCR confuses with digits; a cell made only of them (and at least one digit) is read
 // again with the digit whitelist.
 bool digit_like(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == '.' || c == ',' || c == '-' || c == 'O' || c == 'o' ||
+  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == '.' || c == ',' || c == U'，' || c == U'．' || c == '-' || c == 'O' || c == 'o' ||
          c == 'l' || c == 'I' || c == '|' || c == 'S' || c == 's' || c == 'B' || c == 'Z' || c == 'z' || c == ' ';
 }
 
@@ -110,6 +110,10 @@ bool looks_numeric(const std::u32string& s) {
     digit = digit || (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
   }
   return digit;
+}
+
+bool has_han(const std::u32string& s) {
+  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_ideographic(c); });
 }
 
 std::u32string trim_spaces(std::u32string s) {
@@ -298,7 +302,7 @@ OcrSession::~OcrSession() {
 
 std::string OcrSession::parameters() const {
   return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " leptonica " + std::to_string(LIBLEPT_MAJOR_VERSION) + "." + std::to_string(LIBLEPT_MINOR_VERSION) +
-         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells grey psm=6 (strokes >160, faint ink <215 joined), numbers eng psm=6 and psm=13 whitelist=-0123456789.; text psm=3; lstm_choice_mode=2; threads=1";
+         "; lang=" + impl_->options.lang + "; oem=lstm; dpi=300 (at most --max-pixels); deskew; cells grey psm=6 (strokes >160, faint ink <215 joined), numbers eng psm=6 and psm=13 whitelist=" OGIX_OCR_DIGIT_WHITELIST "; text psm=3; lstm_choice_mode=2; threads=1";
 }
 
 namespace {
@@ -674,15 +678,14 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // In a number column, an empty or one- or two-character reading that is no mark of its own
       // (/, -, 无…) is a number OCR did not see as one.
       // A reading with Chinese in it is a header or label, unless it is one or two unsure characters.
-      bool cjk = false;
-      for (char32_t c : first) cjk = cjk || is_cjk(c);
+      const bool cjk = has_han(first);
       // A cell in both a column and a row of numbers holds a value, not a header: one or two
       // Chinese characters read there are a number misread however sure (a 2 read as 之, 79).
       const bool doubtful = numeric_column && !numeric && !is_na_mark(first) &&
                             (!cjk || (first.size() <= 2 && (cr.rt.confidence < 70 || (in_column && in_row))));
       if (!numeric && !doubtful) continue;
       tesseract::TessBaseAPI& dapi = impl_->digits();
-      dapi.SetVariable("tessedit_char_whitelist", "-0123456789.");
+      dapi.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
       dapi.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
       dapi.SetImage(cr.framed.get());
       dapi.SetSourceResolution(dpi);

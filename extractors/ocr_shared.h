@@ -40,6 +40,11 @@ constexpr int kOcrMargin = 12;
 // darker than the paper by kPaperMargin (JPEG noise on white paper stays within ~10 greys).
 constexpr int kFaintInk = 215;
 constexpr int kPaperMargin = 25;
+// What a number cell is read with: digits, a minus, a decimal point and the thousands separator
+// (without it, 2,332 was read 2.332: every such cell lost to a flag). A separator misread for a
+// decimal point still fails the cell's rule (ocr.rule_fail) or is reported unchecked.
+#define OGIX_OCR_DIGIT_WHITELIST "-0123456789.,"
+constexpr const char* kDigitWhitelist = OGIX_OCR_DIGIT_WHITELIST;
 
 // The strokes of `solid` (1 bpp: the ink clearly dark, specks removed) grown into the fainter ink
 // of `gray` (8 bpp, same size) they touch: a glyph's strokes as far as they are darker than the
@@ -56,6 +61,9 @@ bool cjk_or_fullwidth(char32_t c);
 std::u32string drop_cjk_spaces(const std::u32string& s);
 // Digits and the characters OCR confuses with them only, at least one digit among them.
 bool looks_numeric(const std::u32string& s);
+// A Han character in a reading: a label or header, not a misread number (Chinese punctuation is
+// not: a thousands separator read as a full-width comma, 1，234, is a number).
+bool has_han(const std::u32string& s);
 // The text without leading and trailing spaces.
 std::u32string trim_spaces(std::u32string s);
 // A cell's own not-applicable marks (/, -, 无…), never re-read as digits.

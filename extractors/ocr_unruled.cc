@@ -201,9 +201,9 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     // In a number column, a reading that is no mark of its own (/, -, 无…) and has no Chinese in
     // it (or one or two unsure characters) is a number OCR did not see as one.
     const bool doubtful = numeric_column[i] && !pr.numeric && !is_na_mark(pr.text) &&
-                          (!has_cjk(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70));
+                          (!has_han(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70));
     if (!pr.numeric && !doubtful) continue;
-    digits.SetVariable("tessedit_char_whitelist", "-0123456789.");
+    digits.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
     digits.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     digits.SetImage(pr.framed.get());
     digits.SetSourceResolution(dpi);
