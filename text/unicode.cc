@@ -78,8 +78,6 @@ bool is_nfc_plain(char32_t c) {
 
 namespace {
 
-bool is_han(char32_t c) { return is_ideographic(c); }
-
 bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 bool is_space_like(char32_t c) {
@@ -245,8 +243,8 @@ std::string normalize_text(std::string_view s) {
       bool punct_n = n >= 0x3000 && (n <= 0x303F || (n >= 0xFF01 && n <= 0xFF65 && !(n >= 0xFF10 && n <= 0xFF19)));
       // Justified PDF lines and typeset pages put gaps between Chinese and digits or Latin letters
       // (2024 年, 政策解读21 个, 国令第 711 号): Chinese text has none, and a search for 2024年 must hit.
-      bool han_latin = (is_han(p) && is_ascii_alnum(n)) || (is_ascii_alnum(p) && is_han(n));
-      if (punct_p || punct_n || han_latin || (is_han(p) && is_cjk(n)) || (is_cjk(p) && is_han(n))) continue;
+      bool han_latin = (is_ideographic(p) && is_ascii_alnum(n)) || (is_ascii_alnum(p) && is_ideographic(n));
+      if (punct_p || punct_n || han_latin || (is_ideographic(p) && is_cjk(n)) || (is_cjk(p) && is_ideographic(n))) continue;
     }
     out.push_back(b[i]);
   }
