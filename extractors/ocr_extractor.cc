@@ -317,30 +317,89 @@ struct RegionText {
   int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;  // box of the words read
 };
 
+// One text line as Tesseract found it, with its box in the region's pixels.
+struct LineRead {
+  std::u32string text;
+  std::vector<OcrSymbol> symbols;
+  int x0 = 0, y0 = 0, y1 = 0;
+};
+
+// The lines of a cell in reading order: left to right along a row, rows top to bottom. Tesseract
+// can take widely spaced Chinese in a narrow cell (商 业 企 over 业) for a vertical column layout
+// and give each character as a line of its own, right to left: 企业商业. Lines that share most of
+// their height are one row, joined in the order of their left edges; a cell's text is always
+// written across.
+std::vector<LineRead> reading_order(std::vector<LineRead> found) {
+  struct Row {
+    int y0, y1;
+    std::vector<std::size_t> members;
+  };
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const LineRead& l = found[i];
+    Row* home = nullptr;
+    for (auto& r : rows) {
+      const int overlap = std::min(r.y1, l.y1) - std::max(r.y0, l.y0);
+      if (2 * overlap > std::min(r.y1 - r.y0, l.y1 - l.y0)) {
+        home = &r;
+        break;
+      }
+    }
+    if (!home) {
+      rows.push_back(Row{l.y0, l.y1, {}});
+      home = &rows.back();
+    }
+    home->members.push_back(i);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.y0 < b.y0; });
+  std::vector<LineRead> out;
+  for (auto& r : rows) {
+    std::stable_sort(r.members.begin(), r.members.end(), [&](std::size_t a, std::size_t b) { return found[a].x0 < found[b].x0; });
+    LineRead joined;
+    for (std::size_t i : r.members) {
+      LineRead& l = found[i];
+      if (!joined.text.empty()) joined.text += ' ';
+      joined.text += l.text;
+      for (auto& sym : l.symbols) joined.symbols.push_back(std::move(sym));
+    }
+    out.push_back(std::move(joined));
+  }
+  return out;
+}
+
 RegionText recognize(tesseract::TessBaseAPI& api, bool digits = false) {
   RegionText rt;
   if (api.Recognize(nullptr) != 0) return rt;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return rt;
-  std::vector<std::u32string> lines;
-  std::u32string line;
+  std::vector<LineRead> found;
   it->Begin();
   do {
     if (it->Empty(tesseract::RIL_SYMBOL)) continue;
-    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !line.empty()) lines.push_back(drop_cjk_spaces(line)), line.clear();
+    if (found.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      LineRead l;
+      int r = 0;
+      it->BoundingBox(tesseract::RIL_TEXTLINE, &l.x0, &l.y0, &r, &l.y1);
+      found.push_back(std::move(l));
+    }
+    LineRead& line = found.back();
     if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
-      if (!line.empty()) line += ' ';
+      if (!line.text.empty()) line.text += ' ';
       rt.confidence = std::min(rt.confidence, it->Confidence(tesseract::RIL_WORD));
       int l = 0, t = 0, r = 0, b = 0;
       if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b))
         rt.x0 = std::min(rt.x0, l), rt.y0 = std::min(rt.y0, t), rt.x1 = std::max(rt.x1, r), rt.y1 = std::max(rt.y1, b);
     }
     OcrSymbol sym = ocr_symbol(*it);
-    line += utf8_to_u32(sym.text);
-    rt.symbols.push_back(std::move(sym));
+    line.text += utf8_to_u32(sym.text);
+    line.symbols.push_back(std::move(sym));
     rt.any = true;
   } while (it->Next(tesseract::RIL_SYMBOL));
-  if (!line.empty()) lines.push_back(drop_cjk_spaces(line));
+  std::vector<std::u32string> lines;
+  for (auto& l : reading_order(std::move(found))) {
+    lines.push_back(drop_cjk_spaces(l.text));
+    for (auto& sym : l.symbols) rt.symbols.push_back(std::move(sym));
+  }
   if (digits) {
     // A number wrapped in a narrow cell (63 over 2) is one number: its lines join without a space.
     for (const auto& l : lines)
