@@ -101,6 +101,17 @@ bool digit_like(char32_t c) {
          c == 'l' || c == 'I' || c == '|' || c == 'S' || c == 's' || c == 'B' || c == 'Z' || c == 'z' || c == ' ';
 }
 
+// Digits (at least two) and digit-like characters with exactly one Han character among them.
+bool digits_but_one_han(const std::u32string& s) {
+  int han = 0, digits = 0;
+  for (char32_t c : s) {
+    if (is_ideographic(c)) ++han;
+    else if (!digit_like(c)) return false;
+    else digits += (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
+  }
+  return han == 1 && digits >= 2;
+}
+
 }  // namespace
 
 bool looks_numeric(const std::u32string& s) {
@@ -715,33 +726,45 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       reads.push_back(std::move(cr));
     }
     // Columns and rows that hold numbers: most of their inked cells read as digits (a table 四
-    // has one value row under three header rows).
+    // has one value row under three header rows). A row's first cell, when it is not a number, is
+    // its label and is not counted: a small table's one value row (行政事业性收费 | 41 | 3) has
+    // but two values, and one of them misread (3 read 号) must not make it a row of words.
     std::map<std::pair<long, long>, std::pair<int, int>> columns, rows;  // (x0, x1) or (y0, y1) → (numeric, inked)
+    std::map<std::pair<long, long>, const CellRead*> row_first;  // the leftmost inked cell of each row
     auto column_of = [](const pdf::GeoCell& c) { return std::make_pair(std::lround(c.rect.x0), std::lround(c.rect.x1)); };
     auto row_of = [](const pdf::GeoCell& c) { return std::make_pair(std::lround(c.rect.y0), std::lround(c.rect.y1)); };
+    auto is_number = [](const CellRead& cr) { return cr.rt.any && looks_numeric(cr.rt.text); };
     for (const auto& cr : reads) {
-      const int numeric = cr.rt.any && looks_numeric(cr.rt.text);
+      const int numeric = is_number(cr);
       auto& n = columns[column_of(*cr.cell)];
       n.first += numeric, ++n.second;
       auto& m = rows[row_of(*cr.cell)];
       m.first += numeric, ++m.second;
+      const CellRead*& f = row_first[row_of(*cr.cell)];
+      if (!f || cr.cell->rect.x0 < f->cell->rect.x0) f = &cr;
     }
-    auto mostly = [](const std::pair<int, int>& n) { return n.first >= 2 && 2 * n.first >= n.second; };
+    for (auto& [key, m] : rows)
+      if (m.second > 1 && !is_number(*row_first.at(key))) --m.second;
+    auto mostly_column = [](const std::pair<int, int>& n) { return n.first >= 2 && 2 * n.first >= n.second; };
+    auto mostly_row = [](const std::pair<int, int>& n) { return n.first >= 1 && 2 * n.first >= n.second; };
     // Second pass: number cells read again as one line of digits, so 0 is not O and 2 not 区.
     for (auto& cr : reads) {
       ctx.check_deadline();
-      const bool in_column = mostly(columns[column_of(*cr.cell)]), in_row = mostly(rows[row_of(*cr.cell)]);
+      const bool in_column = mostly_column(columns[column_of(*cr.cell)]), in_row = mostly_row(rows[row_of(*cr.cell)]);
       const bool numeric_column = in_column || in_row;
-      const bool numeric = cr.rt.any && looks_numeric(cr.rt.text);
+      const bool numeric = is_number(cr);
       const std::u32string first = trim_spaces(cr.rt.text);
       // In a number column, an empty or one- or two-character reading that is no mark of its own
       // (/, -, 无…) is a number OCR did not see as one.
       // A reading with Chinese in it is a header or label, unless it is one or two unsure characters.
       const bool cjk = has_han(first);
       // A cell in both a column and a row of numbers holds a value, not a header: one or two
-      // Chinese characters read there are a number misread however sure (a 2 read as 之, 79).
+      // Chinese characters read there are a number misread however sure (a 2 read as 之, 79), and
+      // so are digits with one Chinese character among them (2,332 read 轧332: the digit and
+      // the thousands separator beside it taken for one glyph).
+      const bool han_in_digits = in_column && in_row && cjk && digits_but_one_han(first);
       const bool doubtful = numeric_column && !numeric && !is_na_mark(first) &&
-                            (!cjk || (first.size() <= 2 && (cr.rt.confidence < 70 || (in_column && in_row))));
+                            (!cjk || han_in_digits || (first.size() <= 2 && (cr.rt.confidence < 70 || (in_column && in_row))));
       if (!numeric && !doubtful) continue;
       tesseract::TessBaseAPI& dapi = impl_->digits();
       dapi.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
@@ -785,6 +808,8 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       if (!dt.any) continue;
       // A reading the first pass did not agree with is only as sure as the less sure of the two.
       if (doubtful) dt.confidence = std::min(dt.confidence, cr.rt.any ? cr.rt.confidence : 0.0f);
+      // A number part of which OCR took for Chinese is never sure: it is always reported.
+      if (han_in_digits) dt.confidence = std::min(dt.confidence, kDoubtfulDigits - 1);
       cr.rt = std::move(dt);
       cr.digits = true;
     }
