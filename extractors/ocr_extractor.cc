@@ -34,6 +34,8 @@ constexpr int kMargin = kOcrMargin;
 // A number read with less confidence than this (0..100; normalizers/ocr_check reports below 75)
 // is read once more, scaled up.
 constexpr float kDoubtfulDigits = 75;
+// A cell read with Chinese in it less surely than this is read once more, scaled up.
+constexpr float kUnsureLabel = 60;
 
 }  // namespace
 
@@ -722,6 +724,24 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
         capi.SetSourceResolution(dpi);
         RegionText wide = recognize(capi);
         if (wide.any && wide.confidence > cr.rt.confidence) cr.rt = std::move(wide);
+      }
+      if (cr.rt.any && cr.rt.confidence < kUnsureLabel && has_han(cr.rt.text)) {
+        // Chinese read unsure is read once more at half as large again: the blurred small type of
+        // a scan (予 read 子, 30 pixels high at 300 dpi) reads right and surer with smoother
+        // edges. The surer reading stands.
+        PixPtr up(pixScale(cr.framed.get(), 1.5f, 1.5f));
+        if (up.get()) {
+          const int up_dpi = dpi * 3 / 2;
+          pixSetResolution(up.get(), up_dpi, up_dpi);
+          capi.SetImage(up.get());
+          capi.SetSourceResolution(up_dpi);
+          RegionText big = recognize(capi);
+          if (big.any && big.confidence > cr.rt.confidence) {
+            // Its boxes in the crop's own pixels, as the other readings' are.
+            if (big.x1 >= 0) big.x0 = big.x0 * 2 / 3, big.y0 = big.y0 * 2 / 3, big.x1 = big.x1 * 2 / 3, big.y1 = big.y1 * 2 / 3;
+            cr.rt = std::move(big);
+          }
+        }
       }
       reads.push_back(std::move(cr));
     }
