@@ -114,6 +114,23 @@ bool digits_but_one_han(const std::u32string& s) {
   return han == 1 && digits >= 2;
 }
 
+// The same number as read: equal once spaces are dropped and full-width digits and separators
+// are taken as their ASCII forms (the Chinese model reads 1，234 where the Latin one reads 1,234).
+bool same_number_text(const std::u32string& a, const std::u32string& b) {
+  auto plain = [](const std::u32string& s) {
+    std::u32string out;
+    for (char32_t c : s) {
+      if (c == ' ') continue;
+      if (c >= U'０' && c <= U'９') c = U'0' + (c - U'０');
+      else if (c == U'，') c = ',';
+      else if (c == U'．') c = '.';
+      out += c;
+    }
+    return out;
+  };
+  return plain(a) == plain(b);
+}
+
 }  // namespace
 
 bool looks_numeric(const std::u32string& s) {
@@ -801,6 +818,16 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       dapi.SetImage(cr.framed.get());
       dapi.SetSourceResolution(dpi);
       RegionText raw = recognize(dapi, true);
+      // Two readings against one: the block mode of the Latin model can take a clear digit for
+      // another (a 4 whose thin diagonal scanned faint read 1, where the raw line and the first,
+      // Chinese-model reading both saw 4). When the raw line reads what the first pass read as a
+      // number and the block reads otherwise, the raw line stands, only as sure as the first pass,
+      // and the block's reading is the alternative offered to the rule check.
+      const bool outvoted = numeric && dt.any && raw.any && dt.text != raw.text && same_number_text(raw.text, first);
+      if (outvoted) {
+        std::swap(dt, raw);
+        dt.confidence = std::min(dt.confidence, cr.rt.confidence);
+      }
       // A doubtful reading is read once more, scaled up twice (linear interpolation): small type
       // of a 200- or 300-dpi scan read as one digit where two stand (11 read 1) reads right larger.
       // It is one more alternative for the rule check, or the reading when the others saw nothing.
