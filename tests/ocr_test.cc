@@ -21,6 +21,7 @@
 #include "normalizers/profile_mapper.h"
 #include "normalizers/rules.h"
 #include "profiles/profile.h"
+#include "text/unicode.h"
 #include "test_util.h"
 
 using namespace ogix;
@@ -458,4 +459,57 @@ TEST_CASE("ocr: a row label misread by one character is matched approximately, o
   REQUIRE(c != nullptr);
   CHECK(c->status == CellStatus::missing);
   CHECK_FALSE(has(text, "ocr.label_approximate"));
+}
+
+TEST_CASE("ocr: huaian's table 三 at 300 dpi (seed 2): a letter-spaced header in reading order, an unsure label and a 4 read again") {
+  // Page 4 of make-scans.py fixtures/pdf-huaian-2024/input.pdf --dpi 300 --seed 2 (qpdf: the page
+  // as scripts/ocr-accuracy degrades it). Tesseract's block mode took the widely spaced 商 业 企 /
+  // 业 of a narrow header cell for vertical text (企业商业: the column was lost); read 予以公开 as
+  // 子以公开 (confidence 52: the row was lost); and the digit block mode read a 4 with a faint
+  // diagonal as 1 where the raw line and the first reading saw 4.
+  ConvertOptions o;
+  o.limits.max_seconds = 600;  // a busy CI machine: OCR of a page takes seconds
+  Document d = convert_bytes(slurp(source_path("fixtures/ocr/huaian-p4-300dpi-seed2.pdf")), "huaian-p4.pdf", o);
+  auto gold = read_gold_tsv(source_path("fixtures/pdf-huaian-2024/gold.tsv"));
+  std::map<std::string, const CanonicalCell*> cells;
+  for (const auto& c : d.cells) cells[c.table + "/" + c.row + "/" + c.col] = &c;
+  for (const char* key : {"applications/new_received/commercial", "applications/new_received/other_org", "applications/granted/natural_person",
+                          "applications/granted/commercial", "applications/granted/total", "applications/carried_over/commercial"}) {
+    INFO(key);
+    REQUIRE(cells.count(key) == 1);
+    REQUIRE(gold.count(key) == 1);
+    CHECK(std::string(status_name(cells.at(key)->status)) == gold.at(key).first);
+    CHECK(cells.at(key)->value == gold.at(key).second);
+  }
+  CHECK_FALSE(has(d, "map.unmatched_row"));
+}
+
+TEST_CASE("ocr: digits with one Chinese character among them in a value cell are read again as a number, and reported") {
+  // The top half of page 2 of make-scans.py fixtures/pdf-split-header-2019/input.pdf --dpi 300
+  // --seed 1 (cut on JPEG block boundaries, re-encoded with the scan's own quantization tables): the
+  // first reading took 2,332 / 2,573 / 7,029 for 轧332 / 为573 / 必029 (the leading digit and the
+  // separator one glyph), and a reading with Chinese in it was a label.
+  ExtractContext ctx;
+  ctx.source = "split-header.pdf";
+  ctx.ocr.mode = OcrMode::automatic;
+  Document d = PdfExtractor{}.extract(slurp(source_path("fixtures/ocr/split-header-p2-top-300dpi-seed1.pdf")), ctx);
+  std::vector<std::string> numbers;
+  for (const auto& r : d.ocr_readings) {
+    std::string digits;
+    for (char ch : r.text)
+      if (ch != ',') digits += ch;
+    if (digits == "2332" || digits == "2573" || digits == "7029") {
+      numbers.push_back(digits);
+      CHECK(r.digits_only);
+      CHECK(r.confidence < 75);  // always reported (ocr.low_confidence at least)
+    }
+  }
+  std::sort(numbers.begin(), numbers.end());
+  CHECK(numbers == std::vector<std::string>{"2332", "2573", "7029"});
+  // No reading left a Chinese character among three digits or more.
+  for (const auto& r : d.ocr_readings) {
+    const std::u32string t = utf8_to_u32(r.text);
+    const auto digits = std::count_if(t.begin(), t.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+    CHECK_MESSAGE((digits < 3 || std::none_of(t.begin(), t.end(), is_ideographic)), r.text);
+  }
 }
