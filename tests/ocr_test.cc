@@ -33,12 +33,15 @@ namespace {
 
 const char* kScan = "fixtures/ocr/ruled-2021-p3-200dpi.pdf";  // scripts/make-scans.py --dpi 200 --pages 3
 
-Document extract_scan(OcrMode mode = OcrMode::automatic) {
+// The scan at `path` (from the source tree) read by the PDF extractor, OCR as `mode` says.
+Document extract_pdf(const char* path, OcrMode mode = OcrMode::automatic) {
   ExtractContext ctx;
   ctx.source = "scan.pdf";
   ctx.ocr.mode = mode;
-  return PdfExtractor{}.extract(slurp(source_path(kScan)), ctx);
+  return PdfExtractor{}.extract(slurp(source_path(path)), ctx);
 }
+
+Document extract_scan(OcrMode mode = OcrMode::automatic) { return extract_pdf(kScan, mode); }
 
 // A white PNG of w × h pixels, written by poppler-cpp (the test binary links no Leptonica: that
 // is the OCR module's).
@@ -489,10 +492,7 @@ TEST_CASE("ocr: digits with one Chinese character among them in a value cell are
   // --seed 1 (cut on JPEG block boundaries, re-encoded with the scan's own quantization tables): the
   // first reading took 2,332 / 2,573 / 7,029 for 轧332 / 为573 / 必029 (the leading digit and the
   // separator one glyph), and a reading with Chinese in it was a label.
-  ExtractContext ctx;
-  ctx.source = "split-header.pdf";
-  ctx.ocr.mode = OcrMode::automatic;
-  Document d = PdfExtractor{}.extract(slurp(source_path("fixtures/ocr/split-header-p2-top-300dpi-seed1.pdf")), ctx);
+  Document d = extract_pdf("fixtures/ocr/split-header-p2-top-300dpi-seed1.pdf");
   std::vector<std::string> numbers;
   for (const auto& r : d.ocr_readings) {
     std::string digits;
