@@ -3,6 +3,7 @@
 #include "extractors/ocr_extractor.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -668,6 +669,17 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       m.first += numeric, ++m.second;
     }
     auto mostly = [](const std::pair<int, int>& n) { return n.first >= 2 && 2 * n.first >= n.second; };
+    // The grid's header: the cells wholly above its first row of numbers (rows are keyed top
+    // down). A number column's header cell is no misread number, however unsure its reading:
+    // 总计 heading the total column, read at 50 % on one scan, was read again as digits ("-"),
+    // its header row became a value row and the whole table 三 matched no profile.
+    long values_top = LONG_MIN;  // no row of numbers: no header is known
+    for (const auto& [key, n] : rows)
+      if (mostly(n)) {
+        values_top = key.first;
+        break;
+      }
+    auto in_header = [&](const pdf::GeoCell& c) { return std::lround(c.rect.y1) <= values_top; };
     // Second pass: number cells read again as one line of digits, so 0 is not O and 2 not 区.
     for (auto& cr : reads) {
       ctx.check_deadline();
@@ -682,7 +694,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // A cell in both a column and a row of numbers holds a value, not a header: one or two
       // Chinese characters read there are a number misread however sure (a 2 read as 之, 79).
       const bool doubtful = numeric_column && !numeric && !is_na_mark(first) &&
-                            (!cjk || (first.size() <= 2 && (cr.rt.confidence < 70 || (in_column && in_row))));
+                            (!cjk || (first.size() <= 2 && !in_header(*cr.cell) && (cr.rt.confidence < 70 || (in_column && in_row))));
       if (!numeric && !doubtful) continue;
       tesseract::TessBaseAPI& dapi = impl_->digits();
       dapi.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
