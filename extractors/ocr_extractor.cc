@@ -3,6 +3,7 @@
 #include "extractors/ocr_extractor.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -785,6 +786,17 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       if (m.second > 1 && !is_number(*row_first.at(key))) --m.second;
     auto mostly_column = [](const std::pair<int, int>& n) { return n.first >= 2 && 2 * n.first >= n.second; };
     auto mostly_row = [](const std::pair<int, int>& n) { return n.first >= 1 && 2 * n.first >= n.second; };
+    // The grid's header: the cells wholly above its first row of numbers (rows are keyed top
+    // down). A number column's header cell is no misread number, however unsure its reading:
+    // 总计 heading the total column, read at 50 % on one scan, was read again as digits ("-"),
+    // its header row became a value row and the whole table 三 matched no profile.
+    long values_top = LONG_MIN;  // no row of numbers: no header is known
+    for (const auto& [key, n] : rows)
+      if (mostly_column(n)) {
+        values_top = key.first;
+        break;
+      }
+    auto in_header = [&](const pdf::GeoCell& c) { return std::lround(c.rect.y1) <= values_top; };
     // Second pass: number cells read again as one line of digits, so 0 is not O and 2 not 区.
     for (auto& cr : reads) {
       ctx.check_deadline();
@@ -800,9 +812,9 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // Chinese characters read there are a number misread however sure (a 2 read as 之, 79), and
       // so are digits with one Chinese character among them (2,332 read 轧332: the digit and
       // the thousands separator beside it taken for one glyph).
-      const bool han_in_digits = in_column && in_row && cjk && digits_but_one_han(first);
+      const bool han_in_digits = in_column && in_row && cjk && !in_header(*cr.cell) && digits_but_one_han(first);
       const bool doubtful = numeric_column && !numeric && !is_na_mark(first) &&
-                            (!cjk || han_in_digits || (first.size() <= 2 && (cr.rt.confidence < 70 || (in_column && in_row))));
+                            (!cjk || han_in_digits || (first.size() <= 2 && !in_header(*cr.cell) && (cr.rt.confidence < 70 || (in_column && in_row))));
       if (!numeric && !doubtful) continue;
       tesseract::TessBaseAPI& dapi = impl_->digits();
       dapi.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
