@@ -49,24 +49,6 @@ std::vector<ReadWord> read_words(tesseract::TessBaseAPI& api) {
   return out;
 }
 
-// A reading of Latin letters only, below this confidence, may be Chinese the English model won.
-constexpr float kUnsureLatin = 60;
-
-// Chinese in a reading: a label or header, not a misread number.
-bool has_cjk(const std::u32string& s) {
-  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_cjk(c); });
-}
-
-// Latin letters and no digit or Chinese character: a word of English, or Chinese misread as one.
-bool latin_letters_only(const std::u32string& s) {
-  bool letter = false;
-  for (char32_t c : s) {
-    if ((c >= U'0' && c <= U'9') || is_cjk(c)) return false;
-    letter = letter || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
-  }
-  return letter;
-}
-
 }  // namespace
 
 void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::TessBaseAPI& text, tesseract::TessBaseAPI& digits,
@@ -224,41 +206,38 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     pr.words = std::move(again);
     pr.digits_only = true;
   }
-  // A label the line mode read as Latin letters, unsure (予以公开 as "PLATE" at 48, （四） as
-  // "(Pq)" at 29): the English model won a line of Chinese whose layout it split into letters.
-  // Read again as one raw line (no layout analysis) and as a line at 3/4 size, the surer reading
-  // with Chinese in it is kept; a label with none keeps the first reading.
+  // A label read unsure: as Latin letters (予以公开 as "PLATE" at 48, （四） as "(Pq)" at 29: the
+  // English model won a line of Chinese whose layout it split into letters), or as Chinese with a
+  // character wrong (予以公开 as 也以公开 at 14). Read again as one raw line (no layout analysis)
+  // and as a line at 3/4 size; of the three readings the surest with Chinese in it is kept (a
+  // label with none keeps the first).
   // After the digit reading: a phrase that reads as a number stays one, and no digit is made up here.
   for (auto& pr : reads) {
-    if (pr.box.h() > 1.8 * em || pr.digits_only || pr.numeric || pr.confidence >= kUnsureLatin || !latin_letters_only(pr.text)) continue;
+    if (pr.box.h() > 1.8 * em || pr.digits_only || pr.numeric || !label_to_reread(pr.text, pr.confidence)) continue;
     ctx.check_deadline();
-    PhraseRead best;
+    std::vector<PhraseRead> again(2);
+    std::vector<std::pair<std::u32string, float>> candidates{{pr.text, pr.confidence}};
     for (const bool raw : {true, false}) {
-      PhraseRead again;
+      PhraseRead& a = again[raw ? 0 : 1];
       // Line mode failed at this size; at three quarters the glyphs come nearer the height the
       // Chinese model reads best (a 10.5 pt label is ~31 pixels high at 300 dpi).
-      again.framed.reset(raw ? pixClone(pr.framed.get()) : pixScale(pr.framed.get(), 0.75f, 0.75f));
-      if (!again.framed.get()) continue;
-      read_text(again, raw ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_LINE);
-      if (has_cjk(again.text) && (best.text.empty() || again.confidence > best.confidence)) best = std::move(again);
+      a.framed.reset(raw ? pixClone(pr.framed.get()) : pixScale(pr.framed.get(), 0.75f, 0.75f));
+      if (a.framed.get()) read_text(a, raw ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_LINE);
+      candidates.emplace_back(a.text, a.confidence);
     }
-    if (best.text.empty()) continue;
-    pr.words = std::move(best.words);
-    pr.text = std::move(best.text);
-    pr.confidence = best.confidence;
+    const int best = surest_chinese_reading(candidates);
+    if (best <= 0) continue;
+    PhraseRead& b = again[static_cast<std::size_t>(best - 1)];
+    pr.words = std::move(b.words);
+    pr.text = std::move(b.text);
+    pr.confidence = b.confidence;
   }
   // Words get the height of a line of text, as a text PDF's font boxes have: the layout joins
   // words into lines by their overlap, and an ink box (a comma, a digit beside Chinese) is shorter.
-  double line_h = 1.3 * em;
-  {
-    std::vector<int> heights;
-    for (const auto& pr : reads)
-      if (!pr.digits_only && has_cjk(pr.text) && pr.box.h() < 1.8 * em) heights.push_back(pr.box.h());
-    if (heights.size() >= 5) {
-      std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
-      line_h = std::max(line_h, 1.15 * heights[heights.size() / 2]);
-    }
-  }
+  std::vector<std::pair<std::u32string, int>> labels;
+  for (const auto& pr : reads)
+    if (!pr.digits_only && pr.box.h() < 1.8 * em) labels.emplace_back(pr.text, pr.box.h());
+  const double line_h = text_line_height(labels, em);
   for (auto& pr : reads) {
     auto emit = [&](std::u32string t, const PixelBox& ink, float conf, std::vector<OcrSymbol> symbols) {
       t = trim_spaces(t);
