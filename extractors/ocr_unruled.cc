@@ -163,7 +163,7 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
   }
   // Columns and rows that hold numbers: most phrases above and below it (overlapping it across),
   // or beside it on its line, read as digits (a table 四 has one value row under its headers).
-  std::vector<bool> numeric_column(reads.size(), false);
+  std::vector<bool> numeric_column(reads.size(), false), beside_numbers(reads.size(), false);
   for (std::size_t i = 0; i < reads.size(); ++i) {
     int column = 0, column_all = 0, row = 0, row_all = 0;
     const PixelBox& a = reads[i].box;
@@ -175,15 +175,20 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
       if (overlap > 0 && 5 * overlap >= 2 * std::min(a.h(), b.h())) ++row_all, row += reads[j].numeric;
     }
     numeric_column[i] = (column >= 2 && 2 * column >= column_all) || (row >= 2 && 2 * row >= row_all);
+    // Half the phrases on its line or more are numbers, if only one (a table of one row:
+    // 政府集中采购 57 1864.35, its 57 read "D7").
+    beside_numbers[i] = row >= 1 && 2 * row >= row_all;
   }
   // Second pass: numbers read again as one line of digits, so 0 is not O and 6 not b.
   for (std::size_t i = 0; i < reads.size(); ++i) {
     PhraseRead& pr = reads[i];
     ctx.check_deadline();
     // In a number column, a reading that is no mark of its own (/, -, 无…) and has no Chinese in
-    // it (or one or two unsure characters) is a number OCR did not see as one.
-    const bool doubtful = numeric_column[i] && !pr.numeric && !is_na_mark(pr.text) &&
-                          (!has_han(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70));
+    // it (or one or two unsure characters) is a number OCR did not see as one; so is, beside
+    // numbers, a reading of digits and fewer letters.
+    const bool doubtful = !pr.numeric && !is_na_mark(pr.text) &&
+                          ((numeric_column[i] && (!has_han(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70))) ||
+                           (beside_numbers[i] && digits_read_as_letters(pr.text)));
     if (!pr.numeric && !doubtful) continue;
     digits.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
     digits.SetPageSegMode(tesseract::PSM_SINGLE_LINE);

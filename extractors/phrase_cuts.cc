@@ -203,4 +203,13 @@ double text_line_height(const std::vector<std::pair<std::u32string, int>>& label
   return line_h;
 }
 
+bool digits_read_as_letters(const std::u32string& text) {
+  int digits = 0, letters = 0;
+  for (char32_t c : text) {
+    if (is_ideographic(c)) return false;
+    digits += ascii_digit(c), letters += ascii_letter(c);
+  }
+  return digits > 0 && letters > 0 && digits >= letters;
+}
+
 }  // namespace ogix

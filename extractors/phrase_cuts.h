@@ -45,4 +45,8 @@ int surest_chinese_reading(const std::vector<std::pair<std::u32string, float>>& 
 // punctuation alone, a comma or a bracket, is no line's height); 1.3 `em` from fewer than five.
 double text_line_height(const std::vector<std::pair<std::u32string, int>>& labels, double em);
 
+// Digits mixed with Latin letters, at least as many digits as letters and no ideograph ("D7" for
+// 57): a number some of whose digits the text model read as letters.
+bool digits_read_as_letters(const std::u32string& text);
+
 }  // namespace ogix

@@ -180,6 +180,15 @@ TEST_CASE("ocr unruled: the height of a text line comes from phrases with ideogr
   CHECK(text_line_height(labels, em) == doctest::Approx(1.3 * em));
 }
 
+TEST_CASE("ocr unruled: digits read with fewer letters are a misread number, a label with an ideograph is not") {
+  CHECK(digits_read_as_letters(U"D7"));  // 57 of 政府集中采购 57 1864.35 (rotated-2019, 300 dpi, seed 4)
+  CHECK(digits_read_as_letters(U"1O4"));
+  CHECK_FALSE(digits_read_as_letters(U"A1B"));
+  CHECK_FALSE(digits_read_as_letters(U"2019年"));
+  CHECK_FALSE(digits_read_as_letters(U"57"));  // a number as read: no letter to doubt
+  CHECK_FALSE(digits_read_as_letters(U"PLATE"));
+}
+
 TEST_CASE("ocr unruled: a label read as Chinese with a character wrong, unsure, is read again") {
   // Page 2 of scripts/make-scans.py fixtures/pdf-unruled-headsplit-2019/input.pdf --dpi 200 --seed 4
   // (qpdf --pages 2): line mode read the label 予以公开 as 也以公开 (confidence 14), so the row
