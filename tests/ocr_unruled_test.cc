@@ -48,6 +48,21 @@ bool has_box(const std::vector<PixelBox>& boxes, int x0, int y0, int x1, int y1)
   return false;
 }
 
+// A scanned page read by OCR (the extractor alone): some table cell holds `label`, none `misread`.
+void check_label_read(const char* scan, const std::string& label, const std::string& misread) {
+  ExtractContext ctx;
+  ctx.source = scan;
+  ctx.ocr.mode = OcrMode::automatic;
+  Document d = PdfExtractor{}.extract(slurp(source_path(scan)), ctx);
+  std::vector<std::string> texts;
+  for (const auto& b : d.blocks)
+    if (auto* t = std::get_if<Table>(&b))
+      for (const auto& c : t->cells) texts.push_back(c.text);
+  REQUIRE(texts.size() > 100);
+  CHECK(std::any_of(texts.begin(), texts.end(), [&](const std::string& s) { return s.find(label) != std::string::npos; }));
+  CHECK(std::none_of(texts.begin(), texts.end(), [&](const std::string& s) { return s.find(misread) != std::string::npos; }));
+}
+
 }  // namespace
 
 TEST_CASE("ocr unruled: phrases are cut at empty rows and at column gaps wider than a word space") {
@@ -138,17 +153,7 @@ TEST_CASE("ocr unruled: a label the line mode read as Latin letters is read agai
   // Page 2 of scripts/make-scans.py fixtures/pdf-rotated-2019/input.pdf --dpi 200 --seed 2 (qpdf
   // --pages 2): table 三 set sideways. Line mode read the label 予以公开 as "PLATE" (confidence
   // 48), so the row 予以公开 was lost; read again (a raw line, a line at 3/4 size) it is Chinese.
-  ExtractContext ctx;
-  ctx.source = "sideways.pdf";
-  ctx.ocr.mode = OcrMode::automatic;
-  Document d = PdfExtractor{}.extract(slurp(source_path("fixtures/ocr/rotated-2019-p2-200dpi-seed2.pdf")), ctx);
-  std::vector<std::string> texts;
-  for (const auto& b : d.blocks)
-    if (auto* t = std::get_if<Table>(&b))
-      for (const auto& c : t->cells) texts.push_back(c.text);
-  REQUIRE(texts.size() > 100);
-  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("予以公开") != std::string::npos; }));
-  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("PLATE") != std::string::npos; }));
+  check_label_read("fixtures/ocr/rotated-2019-p2-200dpi-seed2.pdf", "予以公开", "PLATE");
 }
 
 TEST_CASE("ocr unruled: an unsure label is read again, Chinese or Latin, and punctuation alone is no Chinese") {
@@ -193,15 +198,5 @@ TEST_CASE("ocr unruled: a label read as Chinese with a character wrong, unsure, 
   // Page 2 of scripts/make-scans.py fixtures/pdf-unruled-headsplit-2019/input.pdf --dpi 200 --seed 4
   // (qpdf --pages 2): line mode read the label 予以公开 as 也以公开 (confidence 14), so the row
   // applications/granted was lost; read again at 3/4 size it is 予以公开, surer.
-  ExtractContext ctx;
-  ctx.source = "headsplit.pdf";
-  ctx.ocr.mode = OcrMode::automatic;
-  Document d = PdfExtractor{}.extract(slurp(source_path("fixtures/ocr/unruled-headsplit-2019-p2-200dpi-seed4.pdf")), ctx);
-  std::vector<std::string> texts;
-  for (const auto& b : d.blocks)
-    if (auto* t = std::get_if<Table>(&b))
-      for (const auto& c : t->cells) texts.push_back(c.text);
-  REQUIRE(texts.size() > 100);
-  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("予以公开") != std::string::npos; }));
-  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("也以公开") != std::string::npos; }));
+  check_label_read("fixtures/ocr/unruled-headsplit-2019-p2-200dpi-seed4.pdf", "予以公开", "也以公开");
 }
