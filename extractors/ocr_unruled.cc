@@ -49,22 +49,35 @@ std::vector<ReadWord> read_words(tesseract::TessBaseAPI& api) {
   return out;
 }
 
-// A reading of Latin letters only, below this confidence, may be Chinese the English model won.
-constexpr float kUnsureLatin = 60;
+// A digit reading below this confidence may have lost or merged a digit.
+constexpr float kUnsureDigits = 60;
 
-// Chinese in a reading: a label or header, not a misread number.
-bool has_cjk(const std::u32string& s) {
-  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_cjk(c); });
+// The least sure word's confidence (100 for none).
+float least_confidence(const std::vector<ReadWord>& words) {
+  float c = 100;
+  for (const auto& w : words) c = std::min(c, w.confidence);
+  return c;
 }
 
-// Latin letters and no digit or Chinese character: a word of English, or Chinese misread as one.
-bool latin_letters_only(const std::u32string& s) {
-  bool letter = false;
-  for (char32_t c : s) {
-    if ((c >= U'0' && c <= U'9') || is_cjk(c)) return false;
-    letter = letter || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+// The characters of the words, spaces aside.
+std::size_t characters(const std::vector<ReadWord>& words) {
+  std::size_t n = 0;
+  for (const auto& w : words) n += static_cast<std::size_t>(std::count_if(w.text.begin(), w.text.end(), [](char32_t c) { return c != U' '; }));
+  return n;
+}
+
+// `image` read as one line of digits by `digits` (its whitelist set): in line mode, else as one
+// raw line (a lone narrow digit can be left out by the line's layout analysis, as in a ruled cell).
+std::vector<ReadWord> read_digit_line(tesseract::TessBaseAPI& digits, Pix* image, int dpi) {
+  std::vector<ReadWord> words;
+  for (const auto mode : {tesseract::PSM_SINGLE_LINE, tesseract::PSM_RAW_LINE}) {
+    digits.SetPageSegMode(mode);
+    digits.SetImage(image);
+    digits.SetSourceResolution(dpi);
+    words = read_words(digits);
+    if (!words.empty()) break;
   }
-  return letter;
+  return words;
 }
 
 }  // namespace
@@ -181,7 +194,7 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
   }
   // Columns and rows that hold numbers: most phrases above and below it (overlapping it across),
   // or beside it on its line, read as digits (a table 四 has one value row under its headers).
-  std::vector<bool> numeric_column(reads.size(), false);
+  std::vector<bool> numeric_column(reads.size(), false), beside_numbers(reads.size(), false);
   for (std::size_t i = 0; i < reads.size(); ++i) {
     int column = 0, column_all = 0, row = 0, row_all = 0;
     const PixelBox& a = reads[i].box;
@@ -193,28 +206,39 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
       if (overlap > 0 && 5 * overlap >= 2 * std::min(a.h(), b.h())) ++row_all, row += reads[j].numeric;
     }
     numeric_column[i] = (column >= 2 && 2 * column >= column_all) || (row >= 2 && 2 * row >= row_all);
+    // Half the phrases on its line or more are numbers, if only one (a table of one row:
+    // 政府集中采购 57 1864.35, its 57 read "D7").
+    beside_numbers[i] = row >= 1 && 2 * row >= row_all;
   }
   // Second pass: numbers read again as one line of digits, so 0 is not O and 6 not b.
   for (std::size_t i = 0; i < reads.size(); ++i) {
     PhraseRead& pr = reads[i];
     ctx.check_deadline();
     // In a number column, a reading that is no mark of its own (/, -, 无…) and has no Chinese in
-    // it (or one or two unsure characters) is a number OCR did not see as one.
-    const bool doubtful = numeric_column[i] && !pr.numeric && !is_na_mark(pr.text) &&
-                          (!has_han(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70));
+    // it (or one or two unsure characters) is a number OCR did not see as one; so is, beside
+    // numbers, a reading of digits and fewer letters.
+    const bool doubtful = !pr.numeric && !is_na_mark(pr.text) &&
+                          ((numeric_column[i] && (!has_han(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70))) ||
+                           (beside_numbers[i] && digits_read_as_letters(pr.text)));
     if (!pr.numeric && !doubtful) continue;
     digits.SetVariable("tessedit_char_whitelist", kDigitWhitelist);
-    digits.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-    digits.SetImage(pr.framed.get());
-    digits.SetSourceResolution(dpi);
-    std::vector<ReadWord> again = read_words(digits);
-    if (again.empty()) {
-      // A lone narrow digit can be left out by the line's layout analysis; read as one raw line
-      // (as a ruled cell's, ocr_extractor.cc).
-      digits.SetPageSegMode(tesseract::PSM_RAW_LINE);
-      digits.SetImage(pr.framed.get());
-      digits.SetSourceResolution(dpi);
-      again = read_words(digits);
+    std::vector<ReadWord> again = read_digit_line(digits, pr.framed.get(), dpi);
+    // An unsure reading (11 read as 1 at confidence 0: its two narrow strokes taken for one) is
+    // read again at 3/4 size, and that reading kept when it is surer and has no fewer digits (a
+    // surer reading of fewer digits is the same merge: 11 read as 1 there at 62-69 against 11 at
+    // 31-48), its boxes brought back to the phrase's pixels.
+    if (!again.empty() && least_confidence(again) < kUnsureDigits) {
+      PixPtr small(pixScale(pr.framed.get(), 0.75f, 0.75f));
+      std::vector<ReadWord> smaller = small.get() ? read_digit_line(digits, small.get(), dpi) : std::vector<ReadWord>{};
+      if (!smaller.empty() && least_confidence(smaller) > least_confidence(again) && characters(smaller) >= characters(again)) {
+        const int fw = pixGetWidth(pr.framed.get()), fh = pixGetHeight(pr.framed.get());
+        const double back_x = static_cast<double>(fw) / pixGetWidth(small.get()), back_y = static_cast<double>(fh) / pixGetHeight(small.get());
+        for (auto& w : smaller) {
+          w.box.x0 = static_cast<int>(std::lround(w.box.x0 * back_x)), w.box.x1 = static_cast<int>(std::lround(w.box.x1 * back_x));
+          w.box.y0 = static_cast<int>(std::lround(w.box.y0 * back_y)), w.box.y1 = static_cast<int>(std::lround(w.box.y1 * back_y));
+        }
+        again = std::move(smaller);
+      }
     }
     digits.SetVariable("tessedit_char_whitelist", "");
     if (again.empty()) continue;
@@ -224,41 +248,38 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     pr.words = std::move(again);
     pr.digits_only = true;
   }
-  // A label the line mode read as Latin letters, unsure (予以公开 as "PLATE" at 48, （四） as
-  // "(Pq)" at 29): the English model won a line of Chinese whose layout it split into letters.
-  // Read again as one raw line (no layout analysis) and as a line at 3/4 size, the surer reading
-  // with Chinese in it is kept; a label with none keeps the first reading.
+  // A label read unsure: as Latin letters (予以公开 as "PLATE" at 48, （四） as "(Pq)" at 29: the
+  // English model won a line of Chinese whose layout it split into letters), or as Chinese with a
+  // character wrong (予以公开 as 也以公开 at 14). Read again as one raw line (no layout analysis)
+  // and as a line at 3/4 size; of the three readings the surest with Chinese in it is kept (a
+  // label with none keeps the first).
   // After the digit reading: a phrase that reads as a number stays one, and no digit is made up here.
   for (auto& pr : reads) {
-    if (pr.box.h() > 1.8 * em || pr.digits_only || pr.numeric || pr.confidence >= kUnsureLatin || !latin_letters_only(pr.text)) continue;
+    if (pr.box.h() > 1.8 * em || pr.digits_only || pr.numeric || !label_to_reread(pr.text, pr.confidence)) continue;
     ctx.check_deadline();
-    PhraseRead best;
+    std::vector<PhraseRead> again(2);
+    std::vector<std::pair<std::u32string, float>> candidates{{pr.text, pr.confidence}};
     for (const bool raw : {true, false}) {
-      PhraseRead again;
+      PhraseRead& a = again[raw ? 0 : 1];
       // Line mode failed at this size; at three quarters the glyphs come nearer the height the
       // Chinese model reads best (a 10.5 pt label is ~31 pixels high at 300 dpi).
-      again.framed.reset(raw ? pixClone(pr.framed.get()) : pixScale(pr.framed.get(), 0.75f, 0.75f));
-      if (!again.framed.get()) continue;
-      read_text(again, raw ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_LINE);
-      if (has_cjk(again.text) && (best.text.empty() || again.confidence > best.confidence)) best = std::move(again);
+      a.framed.reset(raw ? pixClone(pr.framed.get()) : pixScale(pr.framed.get(), 0.75f, 0.75f));
+      if (a.framed.get()) read_text(a, raw ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_LINE);
+      candidates.emplace_back(a.text, a.confidence);
     }
-    if (best.text.empty()) continue;
-    pr.words = std::move(best.words);
-    pr.text = std::move(best.text);
-    pr.confidence = best.confidence;
+    const int best = surest_chinese_reading(candidates);
+    if (best <= 0) continue;
+    PhraseRead& b = again[static_cast<std::size_t>(best - 1)];
+    pr.words = std::move(b.words);
+    pr.text = std::move(b.text);
+    pr.confidence = b.confidence;
   }
   // Words get the height of a line of text, as a text PDF's font boxes have: the layout joins
   // words into lines by their overlap, and an ink box (a comma, a digit beside Chinese) is shorter.
-  double line_h = 1.3 * em;
-  {
-    std::vector<int> heights;
-    for (const auto& pr : reads)
-      if (!pr.digits_only && has_cjk(pr.text) && pr.box.h() < 1.8 * em) heights.push_back(pr.box.h());
-    if (heights.size() >= 5) {
-      std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
-      line_h = std::max(line_h, 1.15 * heights[heights.size() / 2]);
-    }
-  }
+  std::vector<std::pair<std::u32string, int>> labels;
+  for (const auto& pr : reads)
+    if (!pr.digits_only && pr.box.h() < 1.8 * em) labels.emplace_back(pr.text, pr.box.h());
+  const double line_h = text_line_height(labels, em);
   for (auto& pr : reads) {
     auto emit = [&](std::u32string t, const PixelBox& ink, float conf, std::vector<OcrSymbol> symbols) {
       t = trim_spaces(t);

@@ -1,10 +1,12 @@
-// Phrases of a page bitmap by recursive cuts, and which of them stand in table rows (pure
-// geometry: the OCR module reads them, units test them without Tesseract).
+// Phrases of a page bitmap by recursive cuts, which of them stand in table rows, and which readings
+// of them to read again (pure: the OCR module reads them, units test them without Tesseract).
 #include "extractors/phrase_cuts.h"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
+
+#include "text/unicode.h"
 
 namespace ogix {
 namespace {
@@ -48,6 +50,26 @@ void merge_thin(std::vector<std::pair<int, int>>& runs, int min_size) {
       break;
     }
   }
+}
+
+// An ideograph in the text: Chinese, where CJK punctuation alone (，“（) is what a speck or a
+// bracket reads as, no sign that the text model read Chinese.
+bool has_ideograph(const std::u32string& s) {
+  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_ideographic(c); });
+}
+
+bool ascii_letter(char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'); }
+bool ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Latin letters and no digit or ideograph (brackets and punctuation may surround them): a word of
+// English, or Chinese the English model read as letters, （四） as "(Pq)".
+bool latin_letters_only(const std::u32string& s) {
+  bool letter = false;
+  for (char32_t c : s) {
+    if (ascii_digit(c) || is_ideographic(c)) return false;
+    letter = letter || ascii_letter(c);
+  }
+  return letter;
 }
 
 }  // namespace
@@ -155,6 +177,39 @@ std::vector<bool> tabular_phrases(const std::vector<PixelBox>& phrases, int wide
     }
   }
   return out;
+}
+
+bool label_to_reread(const std::u32string& text, float confidence) {
+  return confidence < kUnsureLabel && (has_ideograph(text) || latin_letters_only(text));
+}
+
+int surest_chinese_reading(const std::vector<std::pair<std::u32string, float>>& readings) {
+  int best = -1;
+  for (std::size_t i = 0; i < readings.size(); ++i)
+    if (has_ideograph(readings[i].first) && (best < 0 || readings[i].second > readings[static_cast<std::size_t>(best)].second))
+      best = static_cast<int>(i);
+  return best;
+}
+
+double text_line_height(const std::vector<std::pair<std::u32string, int>>& labels, double em) {
+  double line_h = 1.3 * em;
+  std::vector<int> heights;
+  for (const auto& [text, h] : labels)
+    if (has_ideograph(text)) heights.push_back(h);
+  if (heights.size() >= 5) {
+    std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+    line_h = std::max(line_h, 1.15 * heights[heights.size() / 2]);
+  }
+  return line_h;
+}
+
+bool digits_read_as_letters(const std::u32string& text) {
+  int digits = 0, letters = 0;
+  for (char32_t c : text) {
+    if (is_ideographic(c)) return false;
+    digits += ascii_digit(c), letters += ascii_letter(c);
+  }
+  return digits > 0 && letters > 0 && digits >= letters;
 }
 
 }  // namespace ogix

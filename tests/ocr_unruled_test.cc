@@ -1,6 +1,7 @@
 // OCR of unruled tables: phrases cut from a page bitmap, which of them stand in table rows, and a
 // real page of the unruled 2019 fixture read by Tesseract from its render (--ocr=force), and a
-// scanned sideways page whose label the line mode misread as Latin letters.
+// scanned sideways page whose label the line mode misread as Latin letters; the rules that pick
+// which readings are read again.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -45,6 +46,21 @@ bool has_box(const std::vector<PixelBox>& boxes, int x0, int y0, int x1, int y1)
   for (const auto& b : boxes)
     if (b.x0 == x0 && b.y0 == y0 && b.x1 == x1 && b.y1 == y1) return true;
   return false;
+}
+
+// A scanned page read by OCR (the extractor alone): some table cell holds `label`, none `misread`.
+void check_label_read(const char* scan, const std::string& label, const std::string& misread) {
+  ExtractContext ctx;
+  ctx.source = scan;
+  ctx.ocr.mode = OcrMode::automatic;
+  Document d = PdfExtractor{}.extract(slurp(source_path(scan)), ctx);
+  std::vector<std::string> texts;
+  for (const auto& b : d.blocks)
+    if (auto* t = std::get_if<Table>(&b))
+      for (const auto& c : t->cells) texts.push_back(c.text);
+  REQUIRE(texts.size() > 100);
+  CHECK(std::any_of(texts.begin(), texts.end(), [&](const std::string& s) { return s.find(label) != std::string::npos; }));
+  CHECK(std::none_of(texts.begin(), texts.end(), [&](const std::string& s) { return s.find(misread) != std::string::npos; }));
 }
 
 }  // namespace
@@ -137,15 +153,50 @@ TEST_CASE("ocr unruled: a label the line mode read as Latin letters is read agai
   // Page 2 of scripts/make-scans.py fixtures/pdf-rotated-2019/input.pdf --dpi 200 --seed 2 (qpdf
   // --pages 2): table 三 set sideways. Line mode read the label 予以公开 as "PLATE" (confidence
   // 48), so the row 予以公开 was lost; read again (a raw line, a line at 3/4 size) it is Chinese.
-  ExtractContext ctx;
-  ctx.source = "sideways.pdf";
-  ctx.ocr.mode = OcrMode::automatic;
-  Document d = PdfExtractor{}.extract(slurp(source_path("fixtures/ocr/rotated-2019-p2-200dpi-seed2.pdf")), ctx);
-  std::vector<std::string> texts;
-  for (const auto& b : d.blocks)
-    if (auto* t = std::get_if<Table>(&b))
-      for (const auto& c : t->cells) texts.push_back(c.text);
-  REQUIRE(texts.size() > 100);
-  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("予以公开") != std::string::npos; }));
-  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& s) { return s.find("PLATE") != std::string::npos; }));
+  check_label_read("fixtures/ocr/rotated-2019-p2-200dpi-seed2.pdf", "予以公开", "PLATE");
+}
+
+TEST_CASE("ocr unruled: an unsure label is read again, Chinese or Latin, and punctuation alone is no Chinese") {
+  // Chinese read with a character wrong, unsure (予以公开 as 也以公开 at 14), is read again as the
+  // Latin misreadings are; a sure reading and a number-like one are not.
+  CHECK(label_to_reread(U"也以公开", 14));
+  CHECK(label_to_reread(U"PLATE", 48));
+  CHECK(label_to_reread(U"（Pq）", 29));  // full-width brackets round letters: still Latin letters only
+  CHECK_FALSE(label_to_reread(U"予以公开", 90));
+  CHECK_FALSE(label_to_reread(U"“，", 20));    // punctuation alone: neither Chinese nor letters
+  CHECK_FALSE(label_to_reread(U"2O19", 20));  // digits: the digit reading's business
+  // Of the readings, the surest with an ideograph: CJK punctuation alone does not count.
+  CHECK(surest_chinese_reading({{U"PLATE", 48}, {U"“，”", 70}, {U"予以公开", 52}}) == 2);
+  CHECK(surest_chinese_reading({{U"也以公开", 14}, {U"PUI", 64}, {U"予以公开", 61}}) == 2);
+  CHECK(surest_chinese_reading({{U"予以公开", 75}, {U"予以公幵", 40}}) == 0);
+  CHECK(surest_chinese_reading({{U"PUI", 3}, {U"，", 50}}) == -1);
+}
+
+TEST_CASE("ocr unruled: the height of a text line comes from phrases with ideographs, not punctuation alone") {
+  const double em = 30;
+  std::vector<std::pair<std::u32string, int>> labels;
+  for (int i = 0; i < 5; ++i) labels.emplace_back(U"予以公开", 40);
+  // Six phrases of punctuation only (a comma, an enumeration mark), short ink: counted as Chinese
+  // they would be the median and the line height would drop to 1.3 em.
+  for (int i = 0; i < 6; ++i) labels.emplace_back(i % 2 ? U"，" : U"、", 12);
+  CHECK(text_line_height(labels, em) == doctest::Approx(1.15 * 40));
+  // Fewer than five Chinese phrases: no median to trust.
+  labels.erase(labels.begin(), labels.begin() + 1);
+  CHECK(text_line_height(labels, em) == doctest::Approx(1.3 * em));
+}
+
+TEST_CASE("ocr unruled: digits read with fewer letters are a misread number, a label with an ideograph is not") {
+  CHECK(digits_read_as_letters(U"D7"));  // 57 of 政府集中采购 57 1864.35 (rotated-2019, 300 dpi, seed 4)
+  CHECK(digits_read_as_letters(U"1O4"));
+  CHECK_FALSE(digits_read_as_letters(U"A1B"));
+  CHECK_FALSE(digits_read_as_letters(U"2019年"));
+  CHECK_FALSE(digits_read_as_letters(U"57"));  // a number as read: no letter to doubt
+  CHECK_FALSE(digits_read_as_letters(U"PLATE"));
+}
+
+TEST_CASE("ocr unruled: a label read as Chinese with a character wrong, unsure, is read again") {
+  // Page 2 of scripts/make-scans.py fixtures/pdf-unruled-headsplit-2019/input.pdf --dpi 200 --seed 4
+  // (qpdf --pages 2): line mode read the label 予以公开 as 也以公开 (confidence 14), so the row
+  // applications/granted was lost; read again at 3/4 size it is 予以公开, surer.
+  check_label_read("fixtures/ocr/unruled-headsplit-2019-p2-200dpi-seed4.pdf", "予以公开", "也以公开");
 }
