@@ -21,6 +21,7 @@
 #include "extractors/image_rulings.h"
 #include "extractors/ocr_shared.h"
 #include "extractors/ocr_unruled.h"
+#include "extractors/phrase_cuts.h"  // kUnsureLabel
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_table.h"
 #include "text/unicode.h"
@@ -35,8 +36,6 @@ constexpr int kMargin = kOcrMargin;
 // A number read with less confidence than this (0..100; normalizers/ocr_check reports below 75)
 // is read once more, scaled up.
 constexpr float kDoubtfulDigits = 75;
-// A cell read with Chinese in it less surely than this is read once more, scaled up.
-constexpr float kUnsureLabel = 60;
 
 }  // namespace
 
