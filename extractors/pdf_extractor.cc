@@ -12,7 +12,6 @@
 #include "extractors/ocr_module.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_pages.h"
-#include "extractors/pdf_render.h"
 #include "extractors/pdf_table.h"
 #include "text/unicode.h"
 
@@ -128,7 +127,7 @@ PageContent read_page(PdfPage& pg, int number, CharStats& stats) {
   return pc;
 }
 
-// ---- OCR hook: a page read from its image (extractors/ocr_extractor, extractors/pdf_render).
+// ---- OCR hook: a page read from its image (extractors/ocr_extractor; rendered by the PdfReader).
 // The words and rulings OCR found are upright, in page points: they go through lay_out_page as
 // a text page's do.
 PageContent ocr_page_content(OcrPage page, int number, Document& doc) {
@@ -143,7 +142,7 @@ PageContent ocr_page_content(OcrPage page, int number, Document& doc) {
 }
 
 // Renders page `index` (0-based) and reads it by OCR; the session is made at the first such page.
-PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<OcrEngine>& session,
+PageContent ocr_pdf_page(const PdfReader& pdf, int index, std::unique_ptr<OcrEngine>& session,
                          const ExtractContext& ctx, Document& doc) {
   const int number = index + 1;
   const std::string where = "page " + std::to_string(number);
@@ -151,14 +150,14 @@ PageContent ocr_pdf_page(PdfPageRenderer& renderer, int index, std::unique_ptr<O
   double w = 0, h = 0;
   PageContent none;
   none.number = number;
-  if (!renderer.page_size(index, w, h)) {
+  if (!pdf.page_size(index, PdfPageBox::crop, w, h)) {
     doc.add_finding("pdf.page_unreadable", Severity::warning, where + " cannot be rendered for OCR", where);
     return none;
   }
   const double dpi = ocr_render_dpi(w, h, ctx.limits.max_pixels);
   if (dpi <= 0)
     throw Error(ErrorCode::limit_exceeded, ctx.source, where + " is too large to render for OCR within --max-pixels");
-  const GrayImage img = renderer.render(index, dpi);
+  const GrayImage img = pdf.render_gray(index, dpi, dpi);
   if (img.pixels.empty()) {
     doc.add_finding("pdf.page_unreadable", Severity::warning, where + " cannot be rendered for OCR", where);
     return none;
@@ -462,7 +461,6 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
   doc.meta.pages = npages;
 
   CharStats stats;
-  PdfPageRenderer renderer(bytes);  // opens a poppler-cpp document only if a page needs OCR
   std::unique_ptr<OcrEngine> ocr;  // one Tesseract instance per document, made at the first scanned page
   std::vector<PageContent> pages;
   std::vector<int> empty_pages, rotated_pages;
@@ -475,7 +473,7 @@ Document PdfExtractor::extract(std::string_view bytes, const ExtractContext& ctx
     }
     PageContent pc = read_page(pg, i + 1, stats);
     if (ctx.ocr.mode == OcrMode::force || (ctx.ocr.mode == OcrMode::automatic && pc.chars == 0)) {
-      pc = ocr_pdf_page(renderer, i, ocr, ctx, doc);
+      pc = ocr_pdf_page(pdf, i, ocr, ctx, doc);
       stats.total += pc.chars;
     } else if (pc.chars == 0) {
       empty_pages.push_back(i + 1);

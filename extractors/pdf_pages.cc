@@ -9,13 +9,18 @@
 #include <optional>
 #include <string>
 
+#include <cstdio>
+
 #include <poppler/GfxFont.h>
 #include <poppler/GfxState.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/Page.h>
 #include <poppler/PDFDoc.h>
+#include <poppler/SplashOutputDev.h>
 #include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
+#include <poppler/goo/PNGWriter.h>
+#include <poppler/splash/SplashBitmap.h>
 
 #include "text/unicode.h"
 
@@ -169,7 +174,7 @@ pdf::Rect rect_of(double x0, double y0, double x1, double y1) { return pdf::Rect
 // poppler's global state (GlobalParams: encodings, name-to-Unicode tables; 3.9 M instructions to
 // build, 1.1 M to free) must exist while a PDFDoc does. Made once per process and never freed:
 // held by each reader, it was built again for every PDF of a batch and freed at exit. poppler
-// counts its users, so poppler-cpp's documents (OCR rendering, review crops) share it.
+// counts its users.
 void keep_global_params() {
   // Placed in static storage, not the heap: a pointer nobody reads would be optimized away, and
   // the block reported as leaked.
@@ -256,6 +261,65 @@ PdfPage PdfReader::read_page(int index, std::size_t max_rulings) const {
     out.boxes.push_back(std::move(b));
   }
   return out;
+}
+
+bool PdfReader::page_size(int index, PdfPageBox box, double& width_pt, double& height_pt) const {
+  if (!impl_->doc || index < 0 || index >= impl_->doc->getNumPages()) return false;
+  Page* page = impl_->doc->getPage(index + 1);
+  if (page == nullptr) return false;
+  const PDFRectangle* r = box == PdfPageBox::crop ? page->getCropBox() : page->getMediaBox();
+  const bool turned = page->getRotate() == 90 || page->getRotate() == 270;
+  width_pt = turned ? r->y2 - r->y1 : r->x2 - r->x1;
+  height_pt = turned ? r->x2 - r->x1 : r->y2 - r->y1;
+  return width_pt > 0 && height_pt > 0;
+}
+
+GrayImage PdfReader::render_gray(int index, double xres, double yres, int x, int y, int w, int h) const {
+  GrayImage out;
+  if (!impl_->doc || index < 0 || index >= impl_->doc->getNumPages() || !(xres > 0) || !(yres > 0)) return out;
+  if (impl_->doc->getPage(index + 1) == nullptr) return out;
+  if (!(w > 0 && h > 0)) x = y = w = h = -1;
+  // The settings of poppler-cpp's page_renderer with format_gray8 and both antialiasing hints
+  // (what the OCR read before this was written here): a white paper, rows padded to 4 bytes, top
+  // down, no hinting. tests/pdf_render_test.cc checks the pixels equal poppler-cpp's.
+  SplashColor paper;
+  paper[0] = paper[1] = paper[2] = 0xff;
+  SplashOutputDev dev(splashModeMono8, 4, false, paper, true, splashThinLineDefault);
+  dev.setFontAntialias(true);
+  dev.setVectorAntialias(true);
+  dev.setFreeTypeHinting(false, false);
+  dev.startDoc(impl_->doc.get());
+  impl_->doc->displayPageSlice(&dev, index + 1, xres, yres, 0, false, true, false, x, y, w, h, nullptr, nullptr,
+                               nullptr, nullptr, false);
+  SplashBitmap* bitmap = dev.getBitmap();
+  if (bitmap == nullptr || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0 || bitmap->getRowSize() < bitmap->getWidth())
+    return out;
+  out.width = bitmap->getWidth(), out.height = bitmap->getHeight(), out.dpi = xres;
+  const auto width = static_cast<std::size_t>(out.width);
+  out.pixels.resize(width * static_cast<std::size_t>(out.height));
+  const unsigned char* src = bitmap->getDataPtr();
+  for (int row = 0; row < out.height; ++row)
+    std::copy_n(src + static_cast<std::ptrdiff_t>(row) * bitmap->getRowSize(), width,
+                out.pixels.begin() + static_cast<std::ptrdiff_t>(row) * static_cast<std::ptrdiff_t>(width));
+  return out;
+}
+
+bool write_gray_png(const GrayImage& img, const std::string& path) {
+  if (img.width <= 0 || img.height <= 0 ||
+      img.pixels.size() != static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height))
+    return false;
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return false;
+  PNGWriter png(PNGWriter::GRAY);
+  const double dpi = img.dpi > 0 ? img.dpi : 72;
+  bool ok = png.init(f, img.width, img.height, dpi, dpi);
+  if (ok) {
+    // PNGWriter takes rows through a non-const pointer; it only reads them.
+    auto* row = const_cast<unsigned char*>(img.pixels.data());
+    for (int y = 0; ok && y < img.height; ++y, row += img.width) ok = png.writeRow(&row);
+    ok = png.close() && ok;
+  }
+  return std::fclose(f) == 0 && ok;
 }
 
 }  // namespace ogix

@@ -2,8 +2,8 @@
 // each page, over one open document.
 //
 // This file pair is the only user of poppler's core (private) API (PDFDoc, OutputDev, GfxState,
-// TextOutputDev), which is not stable across poppler versions: keep every use of it here, behind
-// this small interface. No poppler type appears in this header.
+// TextOutputDev, SplashOutputDev, PNGWriter), which is not stable across poppler versions: keep
+// every use of it here, behind this small interface. No poppler type appears in this header.
 #pragma once
 
 #include <cstddef>
@@ -36,6 +36,16 @@ struct PdfTextBox {
   bool space_after = false;     // poppler saw a space after this box
 };
 
+// An 8-bit grey page image: width × height pixels, row-major, no padding, at `dpi`.
+struct GrayImage {
+  int width = 0, height = 0;
+  double dpi = 0;
+  std::vector<unsigned char> pixels;
+};
+
+// Which of a page's boxes page_size() measures.
+enum class PdfPageBox { crop, media };
+
 // One page after its single interpretation.
 struct PdfPage {
   bool readable = false;            // false: the page object is missing or broken
@@ -66,10 +76,19 @@ class PdfReader {
   // Interprets page `index` (0-based) once, collecting its text boxes and ruling lines. At most
   // `max_rulings` rulings are kept (hostile files can draw millions); the text is read in full.
   PdfPage read_page(int index, std::size_t max_rulings = 20000) const;
+  // Page `index`'s `box` in points, with its /Rotate applied (width and height swapped for a
+  // quarter turn); false when the document or the page cannot be read.
+  bool page_size(int index, PdfPageBox box, double& width_pt, double& height_pt) const;
+  // Renders page `index` upright (its /Rotate applied) at `xres` × `yres` dpi, antialiased, in grey
+  // on white; only the pixel region x, y, w, h when w > 0 and h > 0. Empty on failure.
+  GrayImage render_gray(int index, double xres, double yres, int x = -1, int y = -1, int w = -1, int h = -1) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Writes `img` as an 8-bit grey PNG file at `path` (replaced if it exists); false on failure.
+bool write_gray_png(const GrayImage& img, const std::string& path);
 
 }  // namespace ogix

@@ -1,48 +1,33 @@
 #include "renderers/pdf_crop.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <mutex>
 
 #include "model/error.h"
 
 namespace ogix {
 
-namespace {
-
-// poppler reports parse problems on stderr; review output must stay clean.
-void quiet(const std::string&, void*) {}
-
-}  // namespace
-
 PdfCropRenderer::PdfCropRenderer(std::string bytes, std::string source)
     : bytes_(std::move(bytes)), source_(std::move(source)) {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
   if (bytes_.size() > static_cast<std::size_t>(INT32_MAX)) throw Error(ErrorCode::limit_exceeded, source_, "PDF too large");
-  doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
-  if (!doc_) throw Error(ErrorCode::damaged, source_, "poppler cannot open the PDF");
-  if (doc_->is_locked()) throw Error(ErrorCode::encrypted, source_, "PDF is encrypted with a password");
+  reader_ = std::make_unique<PdfReader>(bytes_);
+  if (reader_->status() == PdfReader::Status::encrypted)
+    throw Error(ErrorCode::encrypted, source_, "PDF is encrypted with a password");
+  if (reader_->status() != PdfReader::Status::ok) throw Error(ErrorCode::damaged, source_, "poppler cannot open the PDF");
 }
 
 PdfCropRenderer::~PdfCropRenderer() = default;
 
 CropSize PdfCropRenderer::render(int page, double x0, double y0, double x1, double y1, const std::string& png_path,
                                  double max_scale, int max_width) const {
-  if (page < 1 || page > doc_->pages()) throw Error(ErrorCode::io, source_, "no page " + std::to_string(page));
-  std::unique_ptr<poppler::page> p(doc_->create_page(page - 1));
-  if (!p) throw Error(ErrorCode::io, source_, "page " + std::to_string(page) + " cannot be read");
+  if (page < 1 || page > reader_->pages()) throw Error(ErrorCode::io, source_, "no page " + std::to_string(page));
   if (!(x1 > x0) || !(y1 > y0) || !std::isfinite(x0 + y0 + x1 + y1))
     throw Error(ErrorCode::io, source_, "empty crop region on page " + std::to_string(page));
   // The region stays on the page (either orientation), whatever box a report file claims.
-  poppler::rectf box = p->page_rect(poppler::media_box);
-  double side = std::max(box.width(), box.height());
+  double media_w = 0, media_h = 0;  // stay 0 when the box is missing or empty: the fallback below
+  reader_->page_size(page - 1, PdfPageBox::media, media_w, media_h);
+  double side = std::max(media_w, media_h);
   if (!(side > 0) || !std::isfinite(side)) side = 14400;  // PDF's largest page, 200 inches
   x0 = std::clamp(x0, 0.0, side), x1 = std::clamp(x1, 0.0, side);
   y0 = std::clamp(y0, 0.0, side), y1 = std::clamp(y1, 0.0, side);
@@ -54,14 +39,10 @@ CropSize PdfCropRenderer::render(int page, double x0, double y0, double x1, doub
   int px = static_cast<int>(std::floor(x0 * scale)), py = static_cast<int>(std::floor(y0 * scale));
   int w = std::max(1, static_cast<int>(std::ceil((x1 - x0) * scale)));
   int h = std::max(1, static_cast<int>(std::ceil((y1 - y0) * scale)));
-  poppler::page_renderer r;
-  r.set_render_hint(poppler::page_renderer::antialiasing, true);
-  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  r.set_image_format(poppler::image::format_gray8);
-  poppler::image img = r.render_page(p.get(), 72.0 * scale, 72.0 * scale, px, py, w, h);
-  if (!img.is_valid()) throw Error(ErrorCode::io, source_, "page " + std::to_string(page) + " cannot be rendered");
+  const GrayImage img = reader_->render_gray(page - 1, 72.0 * scale, 72.0 * scale, px, py, w, h);
+  if (img.pixels.empty()) throw Error(ErrorCode::io, source_, "page " + std::to_string(page) + " cannot be rendered");
   std::string tmp = png_path + ".tmp";
-  if (!img.save(tmp, "png")) {
+  if (!write_gray_png(img, tmp)) {
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
     throw Error(ErrorCode::io, png_path, "cannot write the page image");
@@ -69,7 +50,7 @@ CropSize PdfCropRenderer::render(int page, double x0, double y0, double x1, doub
   std::error_code ec;
   std::filesystem::rename(tmp, png_path, ec);
   if (ec) throw Error(ErrorCode::io, png_path, "cannot write the page image: " + ec.message());
-  return {img.width(), img.height(), x0, y0, x1, y1};
+  return {img.width, img.height, x0, y0, x1, y1};
 }
 
 }  // namespace ogix

@@ -1,13 +1,12 @@
-// Page images for the review pages: a region of a source PDF page rendered with poppler-cpp's
-// page renderer and saved as PNG. Knows PDFs, not the model (the CLI wires it to the writers).
+// Page images for the review pages: a region of a source PDF page rendered by the PDF reader
+// (extractors/pdf_pages.h) and saved as a grey PNG. Knows PDFs, not the Document model (the CLI
+// wires it to the writers).
 #pragma once
 
 #include <memory>
 #include <string>
 
-namespace poppler {
-class document;
-}
+#include "extractors/pdf_pages.h"
 
 namespace ogix {
 
@@ -35,7 +34,7 @@ class PdfCropRenderer {
 
  private:
   std::string bytes_, source_;
-  std::unique_ptr<poppler::document> doc_;
+  std::unique_ptr<PdfReader> reader_;
 };
 
 }  // namespace ogix

@@ -15,7 +15,7 @@
 #include "cli/job.h"
 #include "extractors/ocr_extractor.h"
 #include "extractors/pdf_extractor.h"
-#include "extractors/pdf_render.h"
+#include "extractors/pdf_pages.h"
 #include "model/table_grid.h"
 #include "normalizers/ocr_check.h"
 #include "normalizers/profile_mapper.h"
@@ -207,8 +207,8 @@ TEST_CASE("ocr: a page dense with Chinese text, scanned 1.2° askew, is deskewed
   // Page 1 of the huaian fixture is running text from edge to edge: Leptonica's skew confidence
   // for it is about 2.1, under the 2.5 once required, and the page was read askew.
   const std::string text_pdf = slurp(source_path("fixtures/pdf-huaian-2024/input.pdf"));
-  PdfPageRenderer renderer(text_pdf);
-  const GrayImage page = renderer.render(0, 300);
+  const PdfReader reader(text_pdf);
+  const GrayImage page = reader.render_gray(0, 300, 300);
   REQUIRE(page.width > 2000);
   ExtractContext ctx;
   ctx.source = "askew.pdf";
