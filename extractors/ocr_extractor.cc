@@ -142,10 +142,6 @@ bool looks_numeric(const std::u32string& s) {
   return digit;
 }
 
-bool has_han(const std::u32string& s) {
-  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_ideographic(c); });
-}
-
 std::u32string trim_spaces(std::u32string s) {
   while (!s.empty() && s.back() == ' ') s.pop_back();
   std::size_t i = 0;
@@ -742,7 +738,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
         RegionText wide = recognize(capi);
         if (wide.any && wide.confidence > cr.rt.confidence) cr.rt = std::move(wide);
       }
-      if (cr.rt.any && cr.rt.confidence < kUnsureLabel && has_han(cr.rt.text)) {
+      if (cr.rt.any && cr.rt.confidence < kUnsureLabel && has_ideograph(cr.rt.text)) {
         // Chinese read unsure is read once more at half as large again: the blurred small type of
         // a scan (予 read 子, 30 pixels high at 300 dpi) reads right and surer with smoother
         // edges. That reading stands only when it is sure itself: one merely less unsure is no
@@ -806,7 +802,7 @@ OcrPage OcrSession::read_page(const PageImage& image, int page, const ExtractCon
       // In a number column, an empty or one- or two-character reading that is no mark of its own
       // (/, -, 无…) is a number OCR did not see as one.
       // A reading with Chinese in it is a header or label, unless it is one or two unsure characters.
-      const bool cjk = has_han(first);
+      const bool cjk = has_ideograph(first);
       // A cell in both a column and a row of numbers holds a value, not a header: one or two
       // Chinese characters read there are a number misread however sure (a 2 read as 之, 79), and
       // so are digits with one Chinese character among them (2,332 read 轧332: the digit and

@@ -61,9 +61,6 @@ bool cjk_or_fullwidth(char32_t c);
 std::u32string drop_cjk_spaces(const std::u32string& s);
 // Digits and the characters OCR confuses with them only, at least one digit among them.
 bool looks_numeric(const std::u32string& s);
-// A Han character in a reading: a label or header, not a misread number (Chinese punctuation is
-// not: a thousands separator read as a full-width comma, 1，234, is a number).
-bool has_han(const std::u32string& s);
 // The text without leading and trailing spaces.
 std::u32string trim_spaces(std::u32string s);
 // A cell's own not-applicable marks (/, -, 无…), never re-read as digits.

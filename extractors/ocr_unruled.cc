@@ -218,7 +218,7 @@ void read_unruled_rows(Pix* gray, int dpi, double scale, int page, tesseract::Te
     // it (or one or two unsure characters) is a number OCR did not see as one; so is, beside
     // numbers, a reading of digits and fewer letters.
     const bool doubtful = !pr.numeric && !is_na_mark(pr.text) &&
-                          ((numeric_column[i] && (!has_han(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70))) ||
+                          ((numeric_column[i] && (!has_ideograph(pr.text) || (pr.text.size() <= 2 && pr.confidence < 70))) ||
                            (beside_numbers[i] && digits_read_as_letters(pr.text)));
     if (!pr.numeric && !doubtful) continue;
     digits.SetVariable("tessedit_char_whitelist", kDigitWhitelist);

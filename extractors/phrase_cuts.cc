@@ -52,12 +52,6 @@ void merge_thin(std::vector<std::pair<int, int>>& runs, int min_size) {
   }
 }
 
-// An ideograph in the text: Chinese, where CJK punctuation alone (，“（) is what a speck or a
-// bracket reads as, no sign that the text model read Chinese.
-bool has_ideograph(const std::u32string& s) {
-  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_ideographic(c); });
-}
-
 bool ascii_letter(char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'); }
 bool ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 

@@ -128,6 +128,10 @@ TEST_CASE("the compiled-in Ideographic and NFC-plain ranges say what ICU says, f
   CHECK(plain > 1000000);
   CHECK(is_ideographic(U'政'));
   CHECK_FALSE(is_ideographic(U'。'));
+  // A reading with an ideograph is Chinese; a number with a full-width separator is not.
+  CHECK(has_ideograph(U"轧332"));
+  CHECK_FALSE(has_ideograph(U"14，061"));
+  CHECK_FALSE(has_ideograph(U"“（）"));
   CHECK_FALSE(is_nfc_plain(0x0301));  // combining acute
   CHECK_FALSE(is_nfc_plain(0xF900));  // a CJK compatibility ideograph (decomposes)
 }

@@ -71,6 +71,10 @@ bool in_ranges(const char32_t (*ranges)[2], std::size_t n, char32_t c) {
 
 bool is_ideographic(char32_t c) { return in_ranges(kIdeographicRanges, kIdeographicRangesCount, c); }
 
+bool has_ideograph(std::u32string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char32_t c) { return is_ideographic(c); });
+}
+
 bool is_nfc_plain(char32_t c) {
   if (c < 0x300) return true;  // Latin-1 and below: all plain (the first combining mark is U+0300)
   return in_ranges(kNfcPlainRanges, kNfcPlainRangesCount, c);

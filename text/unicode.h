@@ -70,6 +70,10 @@ bool is_cjk(char32_t c);
 // True for the characters with Unicode's Ideographic property (ICU's, compiled in).
 bool is_ideographic(char32_t c);
 
+// True when `s` holds an ideograph: Chinese, where CJK punctuation alone (，“（, a thousands
+// separator read full-width) is not.
+bool has_ideograph(std::u32string_view s);
+
 // True for a character of canonical combining class 0 and NFC_Quick_Check=Yes (ICU's, compiled
 // in): a text made of such characters only is in NFC.
 bool is_nfc_plain(char32_t c);
