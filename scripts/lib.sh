@@ -30,10 +30,12 @@ ogix_ensure_packages() {
   ogix_sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# ogix_build DIR BUILD_TYPE [cmake args…]: configures once and builds with every core.
+# ogix_build DIR BUILD_TYPE [cmake args…]: configures once and builds with every core; every
+# target, or those OGIX_BUILD_TARGETS names (space-separated).
 ogix_build() {
   local dir=$1 type=$2
   shift 2
   cmake -S "$OGIX_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
-  cmake --build "$dir" -j"$(nproc)"
+  # shellcheck disable=SC2086
+  cmake --build "$dir" -j"$(nproc)" ${OGIX_BUILD_TARGETS:+--target $OGIX_BUILD_TARGETS}
 }
