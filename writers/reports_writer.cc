@@ -22,11 +22,13 @@ ReportsColumns reports_columns(const std::vector<CodebookEntry>& codebook) {
 
 std::string reports_csv_header(const ReportsColumns& columns) {
   std::string s = "document,source,sha256,profile,agency,agency_key,agency_level,year,rules_pass,rules_fail,rules_unchecked";
+  std::string status;  // one buffer for every "CODE.status", not a new string per column
   for (const auto& c : columns.codes) {
     s += ',';
     append_csv_field(s, c);
     s += ',';
-    append_csv_field(s, c + ".status");
+    status.assign(c).append(".status");
+    append_csv_field(s, status);
   }
   return s + "\r\n";
 }

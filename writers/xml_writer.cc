@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -18,15 +18,62 @@
 
 namespace ogix {
 
-std::string format_coord(double v) {
-  // Page coordinates are at most a few thousand points; a hostile PDF can claim 1e300, which
-  // does not fit the buffer in fixed notation, so clamp first.
+namespace {
+
+// |v| in hundredths, rounded as std::to_chars(fixed, 2) rounds (half to even on the exact binary
+// value), after the clamp format_coord applies; `negative` is v's sign bit. Found with integers:
+// to_chars' general algorithm cost ~600 instructions a coordinate, the largest part of writing the
+// XML. tests/writers_test.cc checks the digits against to_chars.
+std::uint64_t coord_hundredths(double v, bool& negative) {
+  // Page coordinates are at most a few thousand points; a hostile PDF can claim 1e300, so clamp.
   if (!std::isfinite(v)) v = 0;
   v = std::clamp(v, -1e9, 1e9);
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
-  if (r.ec != std::errc()) return "0.00";
-  return std::string(buf, r.ptr);
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  negative = (bits >> 63) != 0;  // -0.004 prints "-0.00", as printf does
+  const auto biased = static_cast<int>((bits >> 52) & 0x7FF);
+  const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+  // |v| = mantissa × 2^-shift exactly; |v| ≤ 1e9 < 2^30 makes shift ≥ 23 for every value but 0.
+  const std::uint64_t mantissa = biased == 0 ? fraction : fraction | (std::uint64_t{1} << 52);
+  const int shift = biased == 0 ? 1074 : 1075 - biased;
+  const std::uint64_t scaled = mantissa * 100;  // < 2^60: no overflow
+  if (shift >= 64) return 0;                    // |v| × 100 < 2^60 / 2^64 rounds to 0
+  std::uint64_t hundredths = scaled >> shift;
+  const std::uint64_t rest = scaled & ((std::uint64_t{1} << shift) - 1), half = std::uint64_t{1} << (shift - 1);
+  if (rest > half || (rest == half && (hundredths & 1) != 0)) ++hundredths;
+  return hundredths;
+}
+
+}  // namespace
+
+void append_coord(std::string& out, double v) {
+  bool negative = false;
+  const std::uint64_t hundredths = coord_hundredths(v, negative);
+  char buf[24];
+  char* p = buf + sizeof buf;
+  *--p = static_cast<char>('0' + hundredths % 10);
+  *--p = static_cast<char>('0' + hundredths / 10 % 10);
+  *--p = '.';
+  std::uint64_t whole = hundredths / 100;
+  do {
+    *--p = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  if (negative) *--p = '-';
+  out.append(p, buf + sizeof buf);
+}
+
+std::string format_coord(double v) {
+  std::string out;
+  append_coord(out, v);
+  return out;
+}
+
+double rounded_coord(double v) {
+  bool negative = false;
+  // hundredths < 2^53 and 100 are exact doubles, so the quotient is the correctly rounded value of
+  // the decimal, which is what strtod returns for it.
+  const double value = static_cast<double>(coord_hundredths(v, negative)) / 100.0;
+  return negative ? -value : value;
 }
 
 namespace {
@@ -75,6 +122,13 @@ int sanitize_xml_text(std::string& s) {
   std::string out = u32_to_utf8(u);
   if (out != s) s = std::move(out);
   return n;
+}
+
+std::string_view xml_text_of(const std::string& s, std::string& scratch) {
+  if (xml_clean(s)) return s;
+  scratch = s;
+  sanitize_xml_text(scratch);
+  return scratch;
 }
 
 namespace {
@@ -178,7 +232,18 @@ class XmlOut {
     const std::array<const char*, 256>& table = attribute ? kEscapes.attribute : kEscapes.text;
     std::size_t run = 0;
     for (std::size_t i = 0; i < value.size(); ++i) {
-      const char* esc = table[static_cast<unsigned char>(value[i])];
+      const auto c = static_cast<unsigned char>(value[i]);
+      if (c >= 0x80) {
+        // A byte of Chinese text, never escaped: the bytes after it are skipped eight at a time
+        // while all are 0x80 or above too.
+        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+        for (std::uint64_t w; i + 9 <= value.size(); i += 8) {
+          std::memcpy(&w, value.data() + i + 1, 8);
+          if ((w & kHigh) != kHigh) break;
+        }
+        continue;
+      }
+      const char* esc = table[c];
       if (esc == nullptr) continue;
       out_.append(value, run, i - run);
       out_ += esc;
@@ -216,11 +281,17 @@ class XmlOut {
 };
 
 void write_spans(XmlOut& x, const std::vector<Span>& spans) {
+  std::string bbox;
   for (const auto& s : spans) {
     x.start("from");
     if (s.page > 0) {
       x.attr("page", std::to_string(s.page));
-      x.attr("bbox", format_coord(s.x0) + " " + format_coord(s.y0) + " " + format_coord(s.x1) + " " + format_coord(s.y1));
+      bbox.clear();  // one buffer for every span's four coordinates
+      for (double v : {s.x0, s.y0, s.x1, s.y1}) {
+        if (!bbox.empty()) bbox += ' ';
+        append_coord(bbox, v);
+      }
+      x.attr("bbox", bbox);
     }
     x.attr_if("path", s.path);
     x.end();
