@@ -75,6 +75,9 @@ double coverage(std::vector<std::pair<double, double>> iv, double a0, double a1)
 std::vector<Word> split_word(const Word& w, const std::vector<double>& cuts) {
   if (w.vertical || w.chars.size() != w.text.size() || w.text.size() < 2) return {w};
   auto slot = [&](double x) { return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) - cuts.begin()); };
+  // Most words sit inside one cell: one piece, the word itself, without building pieces.
+  const int first = slot(w.chars.front().cx());
+  if (std::all_of(w.chars.begin() + 1, w.chars.end(), [&](const Rect& c) { return slot(c.cx()) == first; })) return {w};
   std::vector<Word> out;
   int cur = -1;
   for (std::size_t i = 0; i < w.text.size(); ++i) {
