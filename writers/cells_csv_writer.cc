@@ -2,8 +2,8 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 
+#include "text/byte_scan.h"
 #include "writers/xml_writer.h"
 
 namespace ogix {
@@ -17,20 +17,12 @@ constexpr std::array<bool, 256> kQuoteBytes = [] {
   return t;
 }();
 
-// Whether any byte of `w` equals `b` (exact as a whole; the classic zero-byte test on w ^ b).
-bool has_byte(std::uint64_t w, unsigned char b) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  const std::uint64_t x = w ^ (kOnes * b);
-  return ((x - kOnes) & ~x & kHigh) != 0;
-}
-
 // Whether `s` holds a byte that makes it a quoted field. Every field of every CSV row is scanned:
 // eight bytes at a time, then byte by byte.
 bool needs_quotes(std::string_view s) {
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t w = load8(s.data() + i);
     if (has_byte(w, ',') || has_byte(w, '"') || has_byte(w, '\r') || has_byte(w, '\n')) return true;
   }
   for (; i < s.size(); ++i)

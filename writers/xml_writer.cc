@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/error.h"
+#include "text/byte_scan.h"
 #include "text/encoding.h"
 #include "text/unicode.h"
 
@@ -230,26 +231,28 @@ class XmlOut {
   // between escaped characters are appended whole rather than byte by byte.
   void append_escaped(const std::string& value, bool attribute) {
     const std::array<const char*, 256>& table = attribute ? kEscapes.attribute : kEscapes.text;
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const auto c = static_cast<unsigned char>(value[i]);
-      if (c >= 0x80) {
-        // A byte of Chinese text, never escaped: the bytes after it are skipped eight at a time
-        // while all are 0x80 or above too.
-        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-        for (std::uint64_t w; i + 9 <= value.size(); i += 8) {
-          std::memcpy(&w, value.data() + i + 1, 8);
-          if ((w & kHigh) != kHigh) break;
-        }
-        continue;
+    const std::size_t n = value.size();
+    std::size_t run = 0, i = 0;
+    while (i < n) {
+      // Eight bytes at a time while none can need an escape (most text, every number); a word
+      // that may hold one is looked at byte by byte.
+      for (; i + 8 <= n && !may_escape(load8(value.data() + i), attribute); i += 8) {
       }
-      const char* esc = table[c];
-      if (esc == nullptr) continue;
-      out_.append(value, run, i - run);
-      out_ += esc;
-      run = i + 1;
+      for (const std::size_t end = std::min(n, i + 8); i < end; ++i) {
+        const char* esc = table[static_cast<unsigned char>(value[i])];
+        if (esc == nullptr) continue;
+        out_.append(value, run, i - run);
+        out_ += esc;
+        run = i + 1;
+      }
     }
     out_.append(value, run, std::string::npos);
+  }
+
+  // False only when no byte of `w` is escaped in this context: none of & < and > (text) or "
+  // (attribute), and none below 0x20 (TAB LF CR).
+  static bool may_escape(std::uint64_t w, bool attribute) {
+    return has_byte_below(w, 0x20) || has_byte(w, '&') || has_byte(w, '<') || has_byte(w, attribute ? '"' : '>');
   }
 
   void close_start_tag() {
