@@ -172,7 +172,7 @@ Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, c
                 "table " + id + " has " + std::to_string(t.rows) + "x" + std::to_string(t.cols) +
                     " slots, over the max-table-cells limit");
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const GeoCell& gc = cells[i];
+    GeoCell& gc = cells[i];  // this function's copy: its spans are moved, not copied again
     Cell c;
     c.displaced = displaced[i] != 0;
     c.row = nearest(ys, gc.rect.y0);
@@ -181,7 +181,7 @@ Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, c
     c.col_span = std::max(1, nearest(xs, gc.rect.x1) - c.col);
     if (c.row >= t.rows || c.col >= t.cols) continue;
     c.text = u32_to_utf8(gc.text);
-    c.from = gc.from;
+    c.from = std::move(gc.from);
     t.cells.push_back(std::move(c));
   }
   normalize_grid(t);
