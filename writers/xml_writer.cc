@@ -49,16 +49,21 @@ std::uint64_t coord_hundredths(double v, bool& negative) {
 void append_coord(std::string& out, double v) {
   bool negative = false;
   const std::uint64_t hundredths = coord_hundredths(v, negative);
+  // Two digits at a time from a table of "00".."99" (a division by 100 per pair, not by 10 per digit).
+  static constexpr std::array<char, 200> kPairs = [] {
+    std::array<char, 200> t{};
+    for (int i = 0; i < 100; ++i) t[2 * i] = static_cast<char>('0' + i / 10), t[2 * i + 1] = static_cast<char>('0' + i % 10);
+    return t;
+  }();
   char buf[24];
   char* p = buf + sizeof buf;
-  *--p = static_cast<char>('0' + hundredths % 10);
-  *--p = static_cast<char>('0' + hundredths / 10 % 10);
+  auto pair = [&](std::uint64_t two) { p -= 2, std::memcpy(p, &kPairs[2 * two], 2); };
+  pair(hundredths % 100);
   *--p = '.';
   std::uint64_t whole = hundredths / 100;
-  do {
-    *--p = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-  } while (whole != 0);
+  for (; whole >= 100; whole /= 100) pair(whole % 100);
+  if (whole >= 10) pair(whole);
+  else *--p = static_cast<char>('0' + whole);
   if (negative) *--p = '-';
   out.append(p, buf + sizeof buf);
 }
