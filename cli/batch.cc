@@ -26,10 +26,11 @@ namespace ogix {
 namespace {
 
 // Converts one input whose bytes are read (or failed to read) and writes its XML (`xml_size` its
-// bytes). Returns its part (cli/dataset_part.h): the record and, when converted, what the dataset
-// files read of the report.
+// bytes): committed, or, when `held` is given, sealed and left there for the caller to commit.
+// Returns its part (cli/dataset_part.h): the record and, when converted, what the dataset files
+// read of the report.
 std::string convert_one(ManifestRecord& out, const std::string* bytes, const BatchOptions& opt, const std::string& xml_name,
-                        std::uint64_t& xml_size) {
+                        std::uint64_t& xml_size, std::unique_ptr<AtomicFileWriter>* held = nullptr) {
   std::string again;
   // Failed inputs are listed with their fixity too; a converted one has it from convert_bytes.
   auto fixity = [&] {
@@ -45,7 +46,14 @@ std::string convert_one(ManifestRecord& out, const std::string* bytes, const Bat
     out.sha256 = doc.meta.sha256;
     std::string xml = write_xml(doc);
     xml_size = xml.size();
-    write_file_atomic((fs::path(opt.out_dir) / xml_name).string(), xml, opt.sync);
+    std::string xml_path = (fs::path(opt.out_dir) / xml_name).string();
+    if (held) {
+      *held = std::make_unique<AtomicFileWriter>(xml_path, opt.sync);
+      (*held)->write(xml);
+      (*held)->seal();
+    } else {
+      write_file_atomic(xml_path, xml, opt.sync);
+    }
     out.ok = true;
     out.output = xml_name;
     out.profile = doc.profile;
@@ -67,6 +75,7 @@ std::string convert_one(ManifestRecord& out, const std::string* bytes, const Bat
     out.message = std::string("internal error: ") + e.what();
     fixity();
   }
+  if (held) held->reset();  // a failed input has no XML
   return encode_dataset_part(out, nullptr);
 }
 
@@ -162,6 +171,9 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
   const bool part_in_memory = !opt.resume && inputs.size() == 1;
   std::optional<PartLog> parts;
   std::string memory_part;
+  // A single input's XML, sealed: committed with the dataset files, so that all of a one-report
+  // run's files share their trips to disk (the XML first, manifest.csv last, as in any batch).
+  std::unique_ptr<AtomicFileWriter> memory_xml;
   if (part_in_memory)
     fs::remove_all(parts_dir(opt.out_dir), ec);  // parts of another run are not this run's
   else
@@ -280,7 +292,8 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
             }
           }
           std::uint64_t xml_size = 0;
-          std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i], xml_size);
+          std::string part = convert_one(rec, readable ? &bytes : nullptr, opt, names[i], xml_size,
+                                         part_in_memory ? &memory_xml : nullptr);
           // The part is written after the XML: a part on disk means the input is finished.
           if (part_in_memory)
             memory_part = std::move(part);
@@ -322,10 +335,25 @@ BatchResult run_batch(const std::vector<std::string>& inputs, const BatchOptions
       throw Error(ErrorCode::io, opt.out_dir, "the part of " + inputs[selected[k]] + " cannot be read back: " + e.what());
     }
   };
-  result.timings.assembly_ordered_cpu = assemble_dataset(selected.size(), part_at, opt, [&](const DatasetEntry& e) {
-    ++(e.record.ok ? result.converted : result.failed);
-    if (on_entry) on_entry(e);
-  });
+  auto publish_xml = [&] {
+    if (auto xml = std::move(memory_xml)) xml->commit();
+  };
+  try {
+    result.timings.assembly_ordered_cpu = assemble_dataset(
+        selected.size(), part_at, opt,
+        [&](const DatasetEntry& e) {
+          ++(e.record.ok ? result.converted : result.failed);
+          if (on_entry) on_entry(e);
+        },
+        publish_xml);
+  } catch (const Error&) {
+    // The report was converted: its XML is kept even when a dataset file cannot be written.
+    try {
+      publish_xml();
+    } catch (const Error&) {
+    }
+    throw;
+  }
   if (parts) parts->remove();
   result.timings.assembly = {monotonic_seconds() - wall2, process_cpu_seconds() - cpu2};
   return result;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -76,7 +77,8 @@ class CellsCsvConsumer : public DatasetConsumer {
   }
   std::string prepare(const DatasetEntry& e) const override { return e.doc ? cells_csv_rows(*e.doc, e.record.output) : ""; }
   void add(const DatasetEntry&, std::string rows) override { file_.write(rows); }
-  void finish() override { file_.commit(); }
+  void finish() override { file_.seal(); }
+  void publish() override { file_.commit(); }
 
  private:
   AtomicFileWriter file_;
@@ -92,7 +94,8 @@ class ReportsCsvConsumer : public DatasetConsumer {
     return e.doc ? reports_csv_row(*e.doc, e.record.output, wide_columns()) : "";
   }
   void add(const DatasetEntry&, std::string row) override { file_.write(row); }
-  void finish() override { file_.commit(); }
+  void finish() override { file_.seal(); }
+  void publish() override { file_.commit(); }
 
  private:
   AtomicFileWriter file_;
@@ -106,15 +109,17 @@ class PanelCsvConsumer : public DatasetConsumer {
     if (e.doc) rows_.add(panel_row(*e.doc, e.record.output));
   }
   void finish() override {
-    AtomicFileWriter file(out_path(opt_, "panel.csv"), opt_.sync);
-    file.write(std::string(bom(opt_)) + panel_csv_header());
-    rows_.for_each([&](const PanelRow& r) { file.write(panel_csv_row(r)); });
-    file.commit();
+    file_.emplace(out_path(opt_, "panel.csv"), opt_.sync);
+    file_->write(std::string(bom(opt_)) + panel_csv_header());
+    rows_.for_each([&](const PanelRow& r) { file_->write(panel_csv_row(r)); });
+    file_->seal();
   }
+  void publish() override { file_->commit(); }
 
  private:
   DatasetOptions opt_;
   PanelSpill rows_;
+  std::optional<AtomicFileWriter> file_;  // made at finish(): the panel is sorted first
 };
 
 // codebook.csv: every section and cell code of every profile (the same for every batch).
@@ -122,10 +127,17 @@ class CodebookConsumer : public DatasetConsumer {
  public:
   explicit CodebookConsumer(const DatasetOptions& o) : opt_(o) {}
   void add(const DatasetEntry&, std::string) override {}
-  void finish() override { write_file_atomic(out_path(opt_, "codebook.csv"), std::string(bom(opt_)) + codebook_text(), opt_.sync); }
+  void finish() override {
+    file_.emplace(out_path(opt_, "codebook.csv"), opt_.sync);
+    file_->write(bom(opt_));
+    file_->write(builtin_codebook_csv());
+    file_->seal();
+  }
+  void publish() override { file_->commit(); }
 
  private:
   DatasetOptions opt_;
+  std::optional<AtomicFileWriter> file_;
 };
 
 // --sqlite FILE: reports inserted as they stream past, the panel at the end.
@@ -161,7 +173,8 @@ class ManifestConsumer : public DatasetConsumer {
   }
   std::string prepare(const DatasetEntry& e) const override { return manifest_row(e.record); }
   void add(const DatasetEntry&, std::string row) override { file_.write(row); }
-  void finish() override { file_.commit(); }
+  void finish() override { file_.seal(); }
+  void publish() override { file_.commit(); }
 
  private:
   AtomicFileWriter file_;
@@ -194,8 +207,11 @@ class DatasetRulesConsumer : public DatasetConsumer {
               csv_field(o.source) + ',' + o.col + ',' + rule_result_name(o.result) + ',' + o.lhs + ',' + o.rhs + ',' +
               csv_field(o.detail) + "\r\n";
     }
-    write_file_atomic(out_path(opt_, "dataset-rules.csv"), ds, opt_.sync);
+    file_.emplace(out_path(opt_, "dataset-rules.csv"), opt_.sync);
+    file_->write(ds);
+    file_->seal();
   }
+  void publish() override { file_->commit(); }
 
  private:
   DatasetReport load(long at) {
@@ -213,6 +229,7 @@ class DatasetRulesConsumer : public DatasetConsumer {
   DatasetOptions opt_;
   SpillFile spill_;
   std::map<std::pair<std::string, int>, long> index_;
+  std::optional<AtomicFileWriter> file_;
 };
 
 }  // namespace
@@ -230,7 +247,8 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
 }
 
 double assemble_dataset(std::size_t count, const std::function<DatasetPart(std::size_t)>& part_at,
-                        const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry) {
+                        const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry,
+                        const std::function<void()>& publish_first) {
   auto consumers = make_dataset_consumers(options);
   int jobs = std::clamp(options.jobs, 1, 64);
   // One report read back: its manifest row, its document, or what went wrong.
@@ -337,6 +355,8 @@ double assemble_dataset(std::size_t count, const std::function<DatasetPart(std::
   }
   double before = thread_cpu_seconds();
   for (auto& c : consumers) c->finish();
+  if (publish_first) publish_first();
+  for (auto& c : consumers) c->publish();  // in order: manifest.csv, the mark of a finished batch, last
   return ordered_cpu + thread_cpu_seconds() - before;
 }
 

@@ -43,8 +43,11 @@ class DatasetConsumer {
   // Takes the next report, in dataset order, with what prepare() made of it. Throws Error(io)
   // when its file cannot be written.
   virtual void add(const DatasetEntry& entry, std::string prepared) = 0;
-  // Writes the file into place (atomically). Throws Error(io).
+  // Writes the rest of the file, sealed and still unnamed (AtomicFileWriter::seal). Throws Error(io).
   virtual void finish() = 0;
+  // Puts the finished file at its path (atomically), after every consumer has finished: the
+  // files' data goes to disk together. Throws Error(io).
+  virtual void publish() {}
 };
 
 // What the dataset files are made of.
@@ -63,12 +66,14 @@ std::vector<std::unique_ptr<DatasetConsumer>> make_dataset_consumers(const Datas
 
 // Assembles the dataset files from `count` parts that part_at(0..count-1) returns in dataset order
 // (called by the reading threads), reading the XML from out_dir of each ok record whose part holds
-// no document. `on_entry` (optional) sees every entry after
-// the consumers. Returns the CPU seconds the calling thread spent handing reports to the consumers
-// and finishing them: the step's serial part, which no -j shortens. Throws Error (io, or damaged
-// when an XML in out_dir cannot be read back).
+// no document. `on_entry` (optional) sees every entry after the consumers; `publish_first`
+// (optional) runs once every file is written and before any is published (the caller's own sealed
+// files committed there share the dataset files' trip to disk). Returns the CPU seconds the calling
+// thread spent handing reports to the consumers and finishing them: the step's serial part, which
+// no -j shortens. Throws Error (io, or damaged when an XML in out_dir cannot be read back).
 double assemble_dataset(std::size_t count, const std::function<DatasetPart(std::size_t)>& part_at,
-                      const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry = {});
+                        const DatasetOptions& options, const std::function<void(const DatasetEntry&)>& on_entry = {},
+                        const std::function<void()>& publish_first = {});
 
 // What rule 6 needs of one report.
 struct DatasetReport {

@@ -73,7 +73,11 @@ class AtomicFileWriter {
   ~AtomicFileWriter();
   // Appends bytes. Throws Error(io).
   void write(std::string_view bytes);
-  // Flushes (fsyncs when asked) and renames into place. Throws Error(io).
+  // Ends the writing: flushes and, when syncing, starts the kernel writing the data out now, so
+  // that the commits of several sealed files wait on one journal commit, not one each. The file
+  // stays unnamed until commit(); write() after seal() throws Error(internal). Throws Error(io).
+  void seal();
+  // Seals (when not yet), fsyncs when asked, and puts the file at its path. Throws Error(io).
   void commit();
 
  private:
@@ -88,6 +92,7 @@ class AtomicFileWriter {
   int fd_ = -1;
   std::string buf_;  // small writes gathered into one system call
   bool sync_, ok_ = true;
+  bool sealed_ = false;
   bool unnamed_ = false;  // fd_ is an O_TMPFILE file, linked to a name on commit()
 };
 

@@ -193,3 +193,30 @@ TEST_CASE("an atomic output appears whole on commit, replaces an older file, and
   CHECK(names() == std::set<std::string>{"out.xml"});
   CHECK_THROWS_AS(write_file_atomic((dir.path / "missing" / "x.xml").string(), "x", false), Error);
 }
+
+TEST_CASE("a sealed output stays unnamed until commit, takes no more bytes, and vanishes when dropped") {
+  test::TempDir dir("ogix-sealed");
+  auto names = [&] {
+    std::set<std::string> s;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path)) s.insert(e.path().filename().string());
+    return s;
+  };
+  std::string a = (dir.path / "a.csv").string(), b = (dir.path / "b.csv").string();
+  {
+    AtomicFileWriter wa(a, true), wb(b, true);  // synced: seal starts the writeback, commit fsyncs
+    wa.write("a,1\r\n");
+    wb.write(std::string(100000, 'b'));  // past the write buffer: written straight through
+    wa.seal();
+    wb.seal();
+    wa.seal();  // a second seal does nothing
+    CHECK(names().empty());
+    CHECK_THROWS_AS(wa.write("late"), Error);
+    wa.commit();
+    CHECK(names() == std::set<std::string>{"a.csv"});
+    wb.commit();
+  }
+  CHECK(read_file_capped(a, 1 << 20) == "a,1\r\n");
+  CHECK(read_file_capped(b, 1 << 20) == std::string(100000, 'b'));
+  { AtomicFileWriter dropped((dir.path / "c.csv").string(), true); dropped.write("sealed, never committed"); dropped.seal(); }
+  CHECK(names() == std::set<std::string>{"a.csv", "b.csv"});
+}
