@@ -22,23 +22,19 @@ class PartWriter {
   void u32(std::uint32_t v) { raw(&v, sizeof v); }
   void u64(std::uint64_t v) { raw(&v, sizeof v); }
   void f64(double v) { raw(&v, sizeof v); }
-  void str(const std::string& s) {
+  void str(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
     out_ += s;
   }
   // A string as the XML carries it: characters XML forbids replaced as write_xml replaces them.
-  void xml_str(const std::string& s) {
-    std::string copy = s;
-    sanitize_xml_text(copy);
-    str(copy);
-  }
+  void xml_str(const std::string& s) { str(xml_text_of(s, scratch_)); }
   // Spans as the XML reads back: a box only with a page, its coordinates to two decimals.
   void spans(const std::vector<Span>& from) {
     u32(static_cast<std::uint32_t>(from.size()));
     for (const auto& s : from) {
       bool boxed = s.page > 0;
       u32(boxed ? static_cast<std::uint32_t>(s.page) : 0);
-      for (double v : {s.x0, s.y0, s.x1, s.y1}) f64(boxed ? std::strtod(format_coord(v).c_str(), nullptr) : 0.0);
+      for (double v : {s.x0, s.y0, s.x1, s.y1}) f64(boxed ? rounded_coord(v) : 0.0);
       xml_str(s.path);
     }
   }
@@ -47,6 +43,7 @@ class PartWriter {
  private:
   void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
   std::string out_;
+  std::string scratch_;  // xml_str's cleaned copy, when a string needs one
 };
 
 // Reads what PartWriter wrote; every read is bounds-checked and throws Error(damaged).

@@ -51,6 +51,7 @@ bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x00A0 || c == 
 
 std::u32string strip_all_spaces(std::u32string_view s) {
   std::u32string out;
+  out.reserve(s.size());
   for (char32_t c : s)
     if (!is_space(c)) out += c;
   return out;
@@ -199,7 +200,11 @@ std::u32string join_lines(const std::vector<std::u32string>& lines) {
 }
 
 bool is_value_token(std::u32string_view raw) {
-  std::u32string s = strip_all_spaces(raw);
+  // A copy without spaces only when there are spaces: most tokens have none, and this runs for
+  // every cell and word of a table.
+  std::u32string stripped;
+  std::u32string_view s = raw;
+  if (std::any_of(raw.begin(), raw.end(), is_space)) s = stripped = strip_all_spaces(raw);
   if (s.empty()) return false;
   static const std::u32string_view na[] = {U"/", U"／", U"-", U"—", U"——", U"－", U"–", U"无", U"不涉及", U"不适用", U"—-"};
   for (auto m : na)
@@ -216,7 +221,7 @@ bool is_value_token(std::u32string_view raw) {
     else break;
   }
   if (digits == 0) return false;
-  std::u32string_view unit = std::u32string_view(s).substr(i);
+  std::u32string_view unit = s.substr(i);
   if (unit.empty()) return true;
   for (const auto& u : value_units())
     if (unit == u) return true;

@@ -53,9 +53,8 @@ std::vector<Ruling> merge_collinear(std::vector<Ruling> segs) {
 }
 
 // Fraction of [a0,a1] covered by the union of the given intervals.
-double coverage(std::vector<std::pair<double, double>> iv, double a0, double a1) {
+double coverage(const std::vector<std::pair<double, double>>& iv, double a0, double a1) {
   if (a1 <= a0) return 0;
-  std::sort(iv.begin(), iv.end());
   double covered = 0, cur0 = 0, cur1 = -1e18;
   for (auto [s, e] : iv) {
     s = std::max(s, a0), e = std::min(e, a1);
@@ -71,10 +70,13 @@ double coverage(std::vector<std::pair<double, double>> iv, double a0, double a1)
   return covered / (a1 - a0);
 }
 
-// Splits a word into pieces at the given x boundaries using its per-character boxes.
+// Splits a word into pieces at the given x boundaries using its per-character boxes; empty when
+// the word stays whole (most words sit inside one cell: no copy of them is made).
 std::vector<Word> split_word(const Word& w, const std::vector<double>& cuts) {
-  if (w.vertical || w.chars.size() != w.text.size() || w.text.size() < 2) return {w};
+  if (w.vertical || w.chars.size() != w.text.size() || w.text.size() < 2) return {};
   auto slot = [&](double x) { return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) - cuts.begin()); };
+  const int first = slot(w.chars.front().cx());
+  if (std::all_of(w.chars.begin() + 1, w.chars.end(), [&](const Rect& c) { return slot(c.cx()) == first; })) return {};
   std::vector<Word> out;
   int cur = -1;
   for (std::size_t i = 0; i < w.text.size(); ++i) {
@@ -94,7 +96,6 @@ std::vector<Word> split_word(const Word& w, const std::vector<double>& cuts) {
     p.box = p.box.united(w.chars[i]);
   }
   out.back().space_after = w.space_after;
-  if (out.size() == 1) return {w};
   return out;
 }
 
@@ -145,6 +146,9 @@ std::vector<GeoTable> find_ruled_tables(const std::vector<Ruling>& rulings, std:
     std::vector<std::vector<std::pair<double, double>>> vcov(xs.size()), hcov(ys.size());
     for (const auto& s : V) vcov[static_cast<std::size_t>(nearest(xs, s.x0))].emplace_back(s.y0, s.y1);
     for (const auto& s : H) hcov[static_cast<std::size_t>(nearest(ys, s.y0))].emplace_back(s.x0, s.x1);
+    // Sorted once here, not copied and sorted by every coverage() call (one per slot border).
+    for (auto& c : vcov) std::sort(c.begin(), c.end());
+    for (auto& c : hcov) std::sort(c.begin(), c.end());
     auto vborder = [&](std::size_t k, std::size_t i) { return coverage(vcov[k], ys[i], ys[i + 1]) >= 0.5; };
     auto hborder = [&](std::size_t k, std::size_t j) { return coverage(hcov[k], xs[j], xs[j + 1]) >= 0.5; };
 
@@ -188,10 +192,13 @@ std::vector<GeoTable> find_ruled_tables(const std::vector<Ruling>& rulings, std:
       if (used[w] || !box.contains(words[w].box.cx(), words[w].box.cy(), 1.0)) continue;
       used[w] = 1;
       // A box poppler ran across a column border belongs to two cells: split it by characters.
-      for (auto& piece : split_word(words[w], inner_x)) {
+      auto place = [&](Word&& piece) {
         int id = locate(piece.box.cx(), piece.box.cy());
         if (id >= 0) content[static_cast<std::size_t>(id)].push_back(std::move(piece));
-      }
+      };
+      std::vector<Word> pieces = split_word(words[w], inner_x);
+      if (pieces.empty()) place(std::move(words[w]));  // taken: words[w] is not read again
+      for (auto& piece : pieces) place(std::move(piece));
     }
 
     GeoTable t;

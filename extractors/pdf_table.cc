@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
+#include <utility>
+#include <vector>
 
 #include "extractors/pdf_table_geometry.h"
 #include "model/error.h"
@@ -36,6 +37,8 @@ int nearest(const std::vector<double>& reps, double x) {
 }
 
 std::u32string cell_text(std::vector<Word> words) {
+  // One word (most number cells) is one line whatever its geometry: no grouping to do.
+  if (words.size() == 1) return join_lines({std::move(words.front().text)});
   std::vector<Line> lines = build_lines(std::move(words));
   std::vector<std::u32string> texts;
   for (const auto& l : lines) texts.push_back(l.text());
@@ -43,8 +46,15 @@ std::u32string cell_text(std::vector<Word> words) {
 }
 
 std::vector<Span> cell_spans(const std::vector<Word>& words, const Rect& layout_rect, const Frame& frame, int page) {
-  std::map<int, Rect> per_page;
-  for (const auto& w : words) per_page[w.page] = per_page[w.page].united(w.orig);
+  // The words' union on each page, pages ascending. A vector, not a map: a cell's words are on
+  // one page, or two when a table continues.
+  std::vector<std::pair<int, Rect>> per_page;
+  for (const auto& w : words) {
+    auto it = std::find_if(per_page.begin(), per_page.end(), [&](const auto& pr) { return pr.first == w.page; });
+    if (it == per_page.end()) per_page.emplace_back(w.page, w.orig);
+    else it->second = it->second.united(w.orig);
+  }
+  std::sort(per_page.begin(), per_page.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Span> out;
   for (const auto& [p, r] : per_page) out.push_back(span_of(p, r));
   if (out.empty()) out.push_back(span_of(page, frame.to_page(layout_rect)));
@@ -162,7 +172,7 @@ Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, c
                 "table " + id + " has " + std::to_string(t.rows) + "x" + std::to_string(t.cols) +
                     " slots, over the max-table-cells limit");
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const GeoCell& gc = cells[i];
+    GeoCell& gc = cells[i];  // this function's copy: its spans are moved, not copied again
     Cell c;
     c.displaced = displaced[i] != 0;
     c.row = nearest(ys, gc.rect.y0);
@@ -171,21 +181,21 @@ Table to_table(const GeoTable& g, const std::string& id, const Limits& limits, c
     c.col_span = std::max(1, nearest(xs, gc.rect.x1) - c.col);
     if (c.row >= t.rows || c.col >= t.cols) continue;
     c.text = u32_to_utf8(gc.text);
-    c.from = gc.from;
+    c.from = std::move(gc.from);
     t.cells.push_back(std::move(c));
   }
   normalize_grid(t);
-  // Header rows: the rows above the first one holding a value.
+  // Header rows: above the first row holding a value, and rows of labels only between the parts
+  // of a table (信息内容 | 本年处理决定数量 between the 第二十条 blocks). One pass: each cell's
+  // text is decoded and tested once.
   int first_value = t.rows;
-  for (const auto& c : t.cells)
-    if (!c.text.empty() && is_value_token(utf8_to_u32(c.text))) first_value = std::min(first_value, c.row);
-  // Header rows: above the first value, and rows of labels only between the parts of a table
-  // (信息内容 | 本年处理决定数量 between the 第二十条 blocks).
   std::vector<int> values(static_cast<std::size_t>(t.rows), 0), filled(static_cast<std::size_t>(t.rows), 0);
   for (const auto& c : t.cells) {
     if (c.text.empty()) continue;
     ++filled[static_cast<std::size_t>(c.row)];
-    if (is_value_token(utf8_to_u32(c.text))) ++values[static_cast<std::size_t>(c.row)];
+    if (!is_value_token(utf8_to_u32(c.text))) continue;
+    ++values[static_cast<std::size_t>(c.row)];
+    first_value = std::min(first_value, c.row);
   }
   for (auto& c : t.cells) {
     const auto r = static_cast<std::size_t>(c.row);

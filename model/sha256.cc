@@ -24,31 +24,50 @@ constexpr std::array<std::uint32_t, 64> kK = {
 
 std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-void block(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
-  std::array<std::uint32_t, 64> w{};
+// One round. The eight working variables are not shifted along after it: the caller passes them
+// rotated by one name per round, so that after eight rounds each is back in its own name.
+inline void round(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t& d, std::uint32_t e,
+                  std::uint32_t f, std::uint32_t g, std::uint32_t& h, std::uint32_t kw) {
+  const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+  d += t1;
+  h = t1 + (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) | (c & (a | b)));
+}
+
+// The portable compression of one block: the message schedule kept as a rolling window of
+// sixteen words, eight rounds an iteration, unrolled (about 13 % fewer instructions than rounds
+// that shift the eight variables and a 64-word schedule).
+__attribute__((always_inline)) inline void compress(std::array<std::uint32_t, 8>& hs, const unsigned char* p) {
+  std::uint32_t w[16];
   for (int i = 0; i < 16; ++i)
     w[i] = (std::uint32_t(p[4 * i]) << 24) | (std::uint32_t(p[4 * i + 1]) << 16) | (std::uint32_t(p[4 * i + 2]) << 8) |
            std::uint32_t(p[4 * i + 3]);
-  for (int i = 16; i < 64; ++i) {
-    std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  std::uint32_t a = hs[0], b = hs[1], c = hs[2], d = hs[3], e = hs[4], f = hs[5], g = hs[6], h = hs[7];
+#pragma GCC unroll 8
+  for (int i = 0; i < 64; i += 8) {
+    if (i >= 16) {
+      // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], in place of W[t-16].
+#pragma GCC unroll 8
+      for (int j = 0; j < 8; ++j) {
+        const int t = (i + j) & 15;
+        const std::uint32_t x = w[(t + 1) & 15], y = w[(t + 14) & 15];
+        w[t] += (rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)) + w[(t + 9) & 15] + (rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10));
+      }
+    }
+    const std::uint32_t* k = &kK[static_cast<std::size_t>(i)];
+    const std::uint32_t* m = &w[i & 15];
+    round(a, b, c, d, e, f, g, h, k[0] + m[0]);
+    round(h, a, b, c, d, e, f, g, k[1] + m[1]);
+    round(g, h, a, b, c, d, e, f, k[2] + m[2]);
+    round(f, g, h, a, b, c, d, e, k[3] + m[3]);
+    round(e, f, g, h, a, b, c, d, k[4] + m[4]);
+    round(d, e, f, g, h, a, b, c, k[5] + m[5]);
+    round(c, d, e, f, g, h, a, b, k[6] + m[6]);
+    round(b, c, d, e, f, g, h, a, k[7] + m[7]);
   }
-  std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-  for (int i = 0; i < 64; ++i) {
-    std::uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kK[i] + w[i];
-    std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    k = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+  hs[0] += a, hs[1] += b, hs[2] += c, hs[3] += d, hs[4] += e, hs[5] += f, hs[6] += g, hs[7] += h;
 }
+
+void block(std::array<std::uint32_t, 8>& h, const unsigned char* p) { compress(h, p); }
 
 #if defined(__x86_64__)
 // The same compression with the CPU's SHA extensions (about thirty times fewer instructions than
@@ -94,6 +113,18 @@ __attribute__((target("sha,sse4.1,ssse3"))) void blocks_sha_ni(std::array<std::u
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), hgfe);
 }
 
+// The same portable code compiled for BMI2 (rorx: a rotation into another register, so fewer
+// moves; about 20 % fewer instructions again). For CPUs without the SHA extensions, and for
+// valgrind, which hides them.
+__attribute__((target("bmi2"))) void block_bmi2(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
+  compress(h, p);
+}
+
+bool have_bmi2() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_BMI2) != 0;
+}
+
 bool have_sha_ni() {
   unsigned a = 0, b = 0, c = 0, d = 0;
   if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3)) return false;
@@ -103,26 +134,32 @@ bool have_sha_ni() {
 #endif
 
 // Compresses `nblocks` whole 64-byte blocks into `h`.
-void blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t nblocks, bool portable) {
+void blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t nblocks,
+            [[maybe_unused]] Sha256Hasher::Code code) {
 #if defined(__x86_64__)
   static const bool sha_ni = have_sha_ni();
-  if (sha_ni && !portable) return blocks_sha_ni(h, p, nblocks);
+  if (sha_ni && code == Sha256Hasher::Code::fastest) return blocks_sha_ni(h, p, nblocks);
+  static const bool bmi2 = have_bmi2();
+  if (bmi2 && code != Sha256Hasher::Code::generic) {
+    for (std::size_t b = 0; b < nblocks; ++b) block_bmi2(h, p + 64 * b);
+    return;
+  }
 #endif
   for (std::size_t b = 0; b < nblocks; ++b) block(h, p + 64 * b);
 }
 
 }  // namespace
 
-Sha256Hasher::Sha256Hasher(bool portable)
+Sha256Hasher::Sha256Hasher(Code code)
     : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19},
-      portable_(portable) {}
+      code_(code) {}
 
 void Sha256Hasher::update(std::string_view data) {
-  message_.add(data, [&](const unsigned char* p, std::size_t n) { blocks(h_, p, n, portable_); });
+  message_.add(data, [&](const unsigned char* p, std::size_t n) { blocks(h_, p, n, code_); });
 }
 
 std::string Sha256Hasher::hex_digest() {
-  message_.finish([&](const unsigned char* p, std::size_t n) { blocks(h_, p, n, portable_); });
+  message_.finish([&](const unsigned char* p, std::size_t n) { blocks(h_, p, n, code_); });
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (auto v : h_)
@@ -137,7 +174,13 @@ std::string sha256_hex(std::string_view data) {
 }
 
 std::string sha256_hex_portable(std::string_view data) {
-  Sha256Hasher h(true);
+  Sha256Hasher h(Sha256Hasher::Code::portable);
+  h.update(data);
+  return h.hex_digest();
+}
+
+std::string sha256_hex_generic(std::string_view data) {
+  Sha256Hasher h(Sha256Hasher::Code::generic);
   h.update(data);
   return h.hex_digest();
 }

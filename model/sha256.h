@@ -13,8 +13,11 @@ namespace ogix {
 // Incremental SHA-256 (FIPS 180-4): feed bytes in any pieces, then take the digest once.
 class Sha256Hasher {
  public:
-  // `portable` leaves the CPU's SHA extensions unused (for the tests that compare both paths).
-  explicit Sha256Hasher(bool portable = false);
+  // Which compression code runs: the fastest this CPU has, or (for the tests that compare them)
+  // the portable code (the CPU's SHA extensions unused, BMI2 used when present), or the portable
+  // code compiled for any x86-64.
+  enum class Code { fastest, portable, generic };
+  explicit Sha256Hasher(Code code = Code::fastest);
   // Adds `data` to the message.
   void update(std::string_view data);
   // Lowercase hex digest of everything added; the hasher is spent afterwards.
@@ -23,7 +26,7 @@ class Sha256Hasher {
  private:
   std::array<std::uint32_t, 8> h_;
   HashBlockBuffer<64> message_;
-  bool portable_ = false;
+  Code code_ = Code::fastest;
 };
 
 // Lowercase hex SHA-256 (FIPS 180-4) of `data`.
@@ -32,5 +35,7 @@ std::string sha256_hex(std::string_view data);
 // The same digest computed without the CPU's SHA extensions (sha256_hex uses them when present);
 // for the tests, which check that both agree.
 std::string sha256_hex_portable(std::string_view data);
+// The same digest by the portable code compiled for any x86-64 (without BMI2); for the tests.
+std::string sha256_hex_generic(std::string_view data);
 
 }  // namespace ogix

@@ -143,7 +143,10 @@ bool is_value_like(std::string_view text) {
   }();
   bool unit_at_end = false;
   for (const auto& u : units_utf8)
-    if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) unit_at_end = true;
+    if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) {
+      unit_at_end = true;
+      break;
+    }
   if (!unit_at_end) return false;
   std::u32string t = utf8_to_u32(text);
   for (const auto& unit : value_units()) {

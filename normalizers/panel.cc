@@ -1,8 +1,10 @@
 #include "normalizers/panel.h"
 
-#include <map>
+#include <algorithm>
 #include <string_view>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "normalizers/cell_value.h"
 #include "profiles/profile.h"
@@ -65,10 +67,21 @@ PanelRow panel_row(const Document& doc, const std::string& document) {
     if (r.result == RuleResult::fail) ++out.rules_fail;
 
   // Views of the document's own strings (it outlives this call): no three copies per cell. They
-  // order as the strings do.
-  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, const CanonicalCell*> cells;
+  // order as the strings do. A sorted vector, not a map (a node per cell): a key seen twice keeps
+  // its last cell, as assigning into a map in document order did.
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+  std::vector<std::pair<Key, const CanonicalCell*>> cells;
+  cells.reserve(doc.cells.size());
   for (const auto& c : doc.cells)
-    if (!c.extra || c.row.rfind("extra_", 0) != 0) cells[{c.table, c.row, c.col}] = &c;
+    if (!c.extra || c.row.rfind("extra_", 0) != 0) cells.emplace_back(Key{c.table, c.row, c.col}, &c);
+  auto key_less = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::stable_sort(cells.begin(), cells.end(), key_less);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i + 1 < cells.size() && cells[i + 1].first == cells[i].first) continue;  // a later one wins
+    cells[kept++] = cells[i];
+  }
+  cells.resize(kept);
 
   bool legacy = doc.profile == "ogi-legacy";
   bool modern = doc.profile == "ogi-2019" || doc.profile == "ogi-2021";
@@ -86,9 +99,10 @@ PanelRow panel_row(const Document& doc, const std::string& document) {
         for (const auto& [key, cell] : cells)
           if (std::get<0>(key) == table && term_names_code(row, std::get<1>(key)) && std::get<2>(key) == col)
             operands.push_back(cell);
-      } else if (auto it = cells.find({std::string_view(table), std::string_view(row), std::string_view(col)});
-                 it != cells.end()) {
-        operands.push_back(it->second);
+      } else {
+        const Key key{table, row, col};
+        auto it = std::lower_bound(cells.begin(), cells.end(), key, [](const auto& e, const Key& k) { return e.first < k; });
+        if (it != cells.end() && it->first == key) operands.push_back(it->second);
       }
       if (operands.empty()) {
         ok = false;

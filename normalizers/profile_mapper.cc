@@ -158,6 +158,12 @@ void Mapper::emit() {
                        "row " + fr.table + "/" + fr.row + " appears again; the first occurrence is used", fr.where);
     }
   }
+  // Room for a cell per profile row and column up front: the vector of cells (each a dozen
+  // strings) is not moved as it grows.
+  std::size_t profile_cells = 0;
+  for (const auto& pt : p_.tables)
+    for (const auto& pr : pt.rows) profile_cells += pr.cols.size();
+  doc_.cells.reserve(doc_.cells.size() + profile_cells);
   for (const auto& pt : p_.tables) {
     std::vector<std::string> extra_cols;
     for (const auto& c : pt.cols)

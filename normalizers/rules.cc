@@ -48,18 +48,21 @@ struct Side {
   std::string unchecked;   // first operand that is not a number
 };
 
-Side sum_side(const std::vector<std::pair<std::string, std::string>>& operands, const CellIndex& cells) {
+// (row, col) operands as views of strings that outlive the sum (profile codes, a rule's row list).
+using Operands = std::vector<std::pair<std::string_view, std::string_view>>;
+
+Side sum_side(const Operands& operands, const CellIndex& cells) {
   Side s;
   for (const auto& [row, col] : operands) {
     auto it = cells.find({row, col});
     if (it == cells.end()) {
-      if (s.unchecked.empty()) s.unchecked = row + "/" + col + " is missing";
+      if (s.unchecked.empty()) s.unchecked = std::string(row) + "/" + std::string(col) + " is missing";
       continue;
     }
     const CanonicalCell& c = *it->second;
     long long v = 0;
     if (c.status != CellStatus::number || !decimal_to_micros(c.value, &v)) {
-      if (s.unchecked.empty()) s.unchecked = row + "/" + col + " is " + status_name(c.status);
+      if (s.unchecked.empty()) s.unchecked = std::string(row) + "/" + std::string(col) + " is " + status_name(c.status);
       continue;
     }
     s.micros += v;
@@ -110,18 +113,15 @@ void check_rules(Document& doc) {
         bool has = false;
         for (const auto& [key, c] : cells) has = has || (key.second == pc.code && c->status != CellStatus::missing);
         if (!has && pc.extra) continue;
-        std::vector<std::pair<std::string, std::string>> lo, ro;
         std::vector<std::string> lrows, rrows;
         for (const auto& t : rule.lhs)
-          for (const auto& r : expand_term(*pt, t, pc.code, cells)) {
-            lo.push_back({r, pc.code});
-            lrows.push_back(r);
-          }
+          for (auto& r : expand_term(*pt, t, pc.code, cells)) lrows.push_back(std::move(r));
         for (const auto& t : rule.rhs)
-          for (const auto& r : expand_term(*pt, t, pc.code, cells)) {
-            ro.push_back({r, pc.code});
-            rrows.push_back(r);
-          }
+          for (auto& r : expand_term(*pt, t, pc.code, cells)) rrows.push_back(std::move(r));
+        // Views of the finished row lists: no copy of each row code for the sums.
+        Operands lo, ro;
+        for (const auto& r : lrows) lo.emplace_back(r, pc.code);
+        for (const auto& r : rrows) ro.emplace_back(r, pc.code);
         record(pc.code, lrows, rrows, sum_side(lo, cells), sum_side(ro, cells));
       }
     } else if (rule.kind == "per-row") {
@@ -130,9 +130,9 @@ void check_rules(Document& doc) {
         auto it = cells.find({pr.code, lhs_col});
         if (it == cells.end()) continue;  // the row has no such column (an extra column absent)
         if (pr.extra && it->second->status == CellStatus::missing) continue;
-        std::vector<std::pair<std::string, std::string>> lo, ro;
-        for (const auto& c : rule.lhs) lo.push_back({pr.code, c});
-        for (const auto& c : rule.rhs) ro.push_back({pr.code, c});
+        Operands lo, ro;
+        for (const auto& c : rule.lhs) lo.emplace_back(pr.code, c);
+        for (const auto& c : rule.rhs) ro.emplace_back(pr.code, c);
         std::string scope = lhs_col == "total" ? pr.code : pr.code + "/" + lhs_col;
         record(scope, rule.lhs, rule.rhs, sum_side(lo, cells), sum_side(ro, cells));
       }
@@ -144,12 +144,12 @@ void check_rules(Document& doc) {
       for (const auto& [key, c] : cells) cols.insert(key.second);
       for (const auto& pc : pt->cols) {
         if (!cols.count(pc.code) || !cells.count({whole, pc.code})) continue;
-        std::vector<std::pair<std::string, std::string>> parts;
+        Operands parts;
         std::vector<std::string> names;
         for (const auto& t : rule.rhs) {
           for (const auto& pr : pt->rows) {
             if (term_names_code(t, pr.code, /*one_level=*/true) && cells.count({pr.code, pc.code})) {
-              parts.push_back({pr.code, pc.code});
+              parts.emplace_back(pr.code, pc.code);
               names.push_back(pr.code);
             }
           }

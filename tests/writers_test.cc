@@ -1,5 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
 #include <libxml/parser.h>
 
 #include "model/sha256.h"
@@ -14,6 +24,22 @@ TEST_CASE("CSV fields are quoted per RFC 4180") {
   CHECK(csv_field("a,b") == "\"a,b\"");
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+  // Each quoting byte is found at every position, inside the eight-byte steps and in the tail,
+  // among ASCII and UTF-8 bytes alike; bytes next to them (+, !, \x0B, \x0C) quote nothing.
+  for (std::size_t len = 1; len <= 24; ++len)
+    for (std::size_t at = 0; at < len; ++at) {
+      for (char special : {',', '"', '\r', '\n'}) {
+        std::string f(len, 'x');
+        if (len > 3) f.replace(0, 3, "\xE5\xB9\xB4");
+        f[at] = special;
+        CHECK(csv_field(f).front() == '"');
+      }
+      for (char near : {'+', '!', '\x0B', '\x0C', '-', '#'}) {
+        std::string f(len, '7');
+        f[at] = near;
+        CHECK(csv_field(f) == f);
+      }
+    }
 }
 
 TEST_CASE("append_csv_field appends what csv_field returns") {
@@ -77,6 +103,40 @@ TEST_CASE("coordinates are formatted under the classic locale") {
   CHECK(format_coord(-0.004) == "-0.00");
   CHECK(format_coord(-1e300) == "-1000000000.00");  // fuzz: hostile coordinates overflowed the buffer
   CHECK(format_coord(0.0 / 0.0) == "0.00");
+  CHECK(format_coord(-0.0) == "-0.00");
+  CHECK(format_coord(0.125) == "0.12");  // an exact tie rounds to even, as printf and to_chars do
+  CHECK(format_coord(0.375) == "0.38");
+  CHECK(format_coord(2.675) == "2.67");  // the double just below 2.675
+  CHECK(format_coord(5e-324) == "0.00");
+}
+
+TEST_CASE("format_coord writes the digits std::to_chars(fixed, 2) writes") {
+  // format_coord rounds with integers; to_chars (what it replaced) is the reference: random
+  // coordinates, exact ties (k / 8), hundredths and half-hundredths, and random bit patterns.
+  auto reference = [](double v) {
+    if (!std::isfinite(v)) v = 0;
+    v = std::clamp(v, -1e9, 1e9);
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+    return std::string(buf, r.ptr);
+  };
+  std::vector<double> values;
+  std::mt19937_64 rng(13);
+  std::uniform_real_distribution<double> page(-2000, 2000), wide(-1e9, 1e9);
+  for (int i = 0; i < 20000; ++i) values.insert(values.end(), {page(rng), wide(rng), wide(rng) * 1e-12});
+  for (int k = -20000; k <= 20000; ++k) values.insert(values.end(), {k / 8.0, k / 100.0, k / 200.0, k / 100.0 + 0.005});
+  for (int i = 0; i < 20000; ++i) values.push_back(std::bit_cast<double>(rng()));
+  int differ = 0, differ_value = 0;
+  for (double v : values) {
+    const std::string text = format_coord(v);
+    if (text != reference(v) && ++differ <= 5) CHECK_MESSAGE(false, v, " ", text, " ", reference(v));
+    // rounded_coord is the number the text denotes, bit for bit (the sign of -0.00 too).
+    const double back = std::strtod(text.c_str(), nullptr), rounded = rounded_coord(v);
+    if (std::bit_cast<std::uint64_t>(rounded) != std::bit_cast<std::uint64_t>(back) && ++differ_value <= 5)
+      CHECK_MESSAGE(false, v, " ", text, " ", rounded);
+  }
+  CHECK(differ == 0);
+  CHECK(differ_value == 0);
 }
 
 TEST_CASE("sha256 matches FIPS 180-4 test vectors") {
@@ -86,11 +146,13 @@ TEST_CASE("sha256 matches FIPS 180-4 test vectors") {
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha256_hex_portable("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  // The CPU's SHA extensions (when this machine has them) and the portable code agree at every
-  // length around the block and padding boundaries.
+  CHECK(sha256_hex_generic("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  // The CPU's SHA extensions, the portable code for BMI2 and the portable code for any x86-64
+  // (each when this machine has it) agree at every length around the block and padding boundaries.
   std::string data;
   for (std::size_t n = 0; n < 300; ++n) {
     CHECK(sha256_hex(data) == sha256_hex_portable(data));
+    CHECK(sha256_hex_generic(data) == sha256_hex_portable(data));
     data += static_cast<char>((n * 131 + 7) & 0xFF);
   }
 }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -13,20 +13,73 @@
 #include <vector>
 
 #include "model/error.h"
+#include "text/byte_scan.h"
 #include "text/encoding.h"
 #include "text/unicode.h"
 
 namespace ogix {
 
-std::string format_coord(double v) {
-  // Page coordinates are at most a few thousand points; a hostile PDF can claim 1e300, which
-  // does not fit the buffer in fixed notation, so clamp first.
+namespace {
+
+// |v| in hundredths, rounded as std::to_chars(fixed, 2) rounds (half to even on the exact binary
+// value), after the clamp format_coord applies; `negative` is v's sign bit. Found with integers:
+// to_chars' general algorithm cost ~600 instructions a coordinate, the largest part of writing the
+// XML. tests/writers_test.cc checks the digits against to_chars.
+std::uint64_t coord_hundredths(double v, bool& negative) {
+  // Page coordinates are at most a few thousand points; a hostile PDF can claim 1e300, so clamp.
   if (!std::isfinite(v)) v = 0;
   v = std::clamp(v, -1e9, 1e9);
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
-  if (r.ec != std::errc()) return "0.00";
-  return std::string(buf, r.ptr);
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  negative = (bits >> 63) != 0;  // -0.004 prints "-0.00", as printf does
+  const auto biased = static_cast<int>((bits >> 52) & 0x7FF);
+  const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+  // |v| = mantissa × 2^-shift exactly; |v| ≤ 1e9 < 2^30 makes shift ≥ 23 for every value but 0.
+  const std::uint64_t mantissa = biased == 0 ? fraction : fraction | (std::uint64_t{1} << 52);
+  const int shift = biased == 0 ? 1074 : 1075 - biased;
+  const std::uint64_t scaled = mantissa * 100;  // < 2^60: no overflow
+  if (shift >= 64) return 0;                    // |v| × 100 < 2^60 / 2^64 rounds to 0
+  std::uint64_t hundredths = scaled >> shift;
+  const std::uint64_t rest = scaled & ((std::uint64_t{1} << shift) - 1), half = std::uint64_t{1} << (shift - 1);
+  if (rest > half || (rest == half && (hundredths & 1) != 0)) ++hundredths;
+  return hundredths;
+}
+
+}  // namespace
+
+void append_coord(std::string& out, double v) {
+  bool negative = false;
+  const std::uint64_t hundredths = coord_hundredths(v, negative);
+  // Two digits at a time from a table of "00".."99" (a division by 100 per pair, not by 10 per digit).
+  static constexpr std::array<char, 200> kPairs = [] {
+    std::array<char, 200> t{};
+    for (int i = 0; i < 100; ++i) t[2 * i] = static_cast<char>('0' + i / 10), t[2 * i + 1] = static_cast<char>('0' + i % 10);
+    return t;
+  }();
+  char buf[24];
+  char* p = buf + sizeof buf;
+  auto pair = [&](std::uint64_t two) { p -= 2, std::memcpy(p, &kPairs[2 * two], 2); };
+  pair(hundredths % 100);
+  *--p = '.';
+  std::uint64_t whole = hundredths / 100;
+  for (; whole >= 100; whole /= 100) pair(whole % 100);
+  if (whole >= 10) pair(whole);
+  else *--p = static_cast<char>('0' + whole);
+  if (negative) *--p = '-';
+  out.append(p, buf + sizeof buf);
+}
+
+std::string format_coord(double v) {
+  std::string out;
+  append_coord(out, v);
+  return out;
+}
+
+double rounded_coord(double v) {
+  bool negative = false;
+  // hundredths < 2^53 and 100 are exact doubles, so the quotient is the correctly rounded value of
+  // the decimal, which is what strtod returns for it.
+  const double value = static_cast<double>(coord_hundredths(v, negative)) / 100.0;
+  return negative ? -value : value;
 }
 
 namespace {
@@ -75,6 +128,13 @@ int sanitize_xml_text(std::string& s) {
   std::string out = u32_to_utf8(u);
   if (out != s) s = std::move(out);
   return n;
+}
+
+std::string_view xml_text_of(const std::string& s, std::string& scratch) {
+  if (xml_clean(s)) return s;
+  scratch = s;
+  sanitize_xml_text(scratch);
+  return scratch;
 }
 
 namespace {
@@ -176,15 +236,28 @@ class XmlOut {
   // between escaped characters are appended whole rather than byte by byte.
   void append_escaped(const std::string& value, bool attribute) {
     const std::array<const char*, 256>& table = attribute ? kEscapes.attribute : kEscapes.text;
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const char* esc = table[static_cast<unsigned char>(value[i])];
-      if (esc == nullptr) continue;
-      out_.append(value, run, i - run);
-      out_ += esc;
-      run = i + 1;
+    const std::size_t n = value.size();
+    std::size_t run = 0, i = 0;
+    while (i < n) {
+      // Eight bytes at a time while none can need an escape (most text, every number); a word
+      // that may hold one is looked at byte by byte.
+      for (; i + 8 <= n && !may_escape(load8(value.data() + i), attribute); i += 8) {
+      }
+      for (const std::size_t end = std::min(n, i + 8); i < end; ++i) {
+        const char* esc = table[static_cast<unsigned char>(value[i])];
+        if (esc == nullptr) continue;
+        out_.append(value, run, i - run);
+        out_ += esc;
+        run = i + 1;
+      }
     }
     out_.append(value, run, std::string::npos);
+  }
+
+  // False only when no byte of `w` is escaped in this context: none of & < and > (text) or "
+  // (attribute), and none below 0x20 (TAB LF CR).
+  static bool may_escape(std::uint64_t w, bool attribute) {
+    return has_byte_below(w, 0x20) || has_byte(w, '&') || has_byte(w, '<') || has_byte(w, attribute ? '"' : '>');
   }
 
   void close_start_tag() {
@@ -216,11 +289,17 @@ class XmlOut {
 };
 
 void write_spans(XmlOut& x, const std::vector<Span>& spans) {
+  std::string bbox;
   for (const auto& s : spans) {
     x.start("from");
     if (s.page > 0) {
       x.attr("page", std::to_string(s.page));
-      x.attr("bbox", format_coord(s.x0) + " " + format_coord(s.y0) + " " + format_coord(s.x1) + " " + format_coord(s.y1));
+      bbox.clear();  // one buffer for every span's four coordinates
+      for (double v : {s.x0, s.y0, s.x1, s.y1}) {
+        if (!bbox.empty()) bbox += ' ';
+        append_coord(bbox, v);
+      }
+      x.attr("bbox", bbox);
     }
     x.attr_if("path", s.path);
     x.end();
