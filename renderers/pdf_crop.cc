@@ -10,7 +10,6 @@ namespace ogix {
 
 PdfCropRenderer::PdfCropRenderer(std::string bytes, std::string source)
     : bytes_(std::move(bytes)), source_(std::move(source)) {
-  if (bytes_.size() > static_cast<std::size_t>(INT32_MAX)) throw Error(ErrorCode::limit_exceeded, source_, "PDF too large");
   reader_ = std::make_unique<PdfReader>(bytes_);
   if (reader_->status() == PdfReader::Status::encrypted)
     throw Error(ErrorCode::encrypted, source_, "PDF is encrypted with a password");
