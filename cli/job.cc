@@ -291,10 +291,10 @@ void AtomicFileWriter::seal() {
   flush();
   sealed_ = true;
   // Only a hint: the fsync of commit() is what makes the data durable, and reports its errors.
-  // Started here for every file of a run before the first fsync, the data of all of them goes out
-  // together and that first fsync's journal commit covers their block allocations; the fsyncs after
-  // it find their inodes committed (measured on ext4, the seven files of a one-report run: 0.15–0.2 ms
-  // less system time, 0.5 ms less wall).
+  // Started here for every file of a run before the first fsync, the data of all of them goes to
+  // the disk together and the fsyncs wait for it once (on a journaled file system one journal
+  // commit also covers their allocations). Measured on ext4 without a journal, the seven files of a
+  // one-report run: 0.11 ms less CPU, 0.45 ms less wall.
   if (sync_ && ok_) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
   if (!ok_) throw Error(ErrorCode::io, fs::path(path_).filename().string(), "cannot write " + (tmp_.empty() ? path_ : tmp_));
 }
