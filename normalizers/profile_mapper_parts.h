@@ -146,7 +146,8 @@ class Mapper {
   RowMatch match_row_in_group(const std::string& leaf, const std::string& full) const;
 
   // For labels read by OCR (a character or two misread: 未 as 末, 具 as 县): the one profile row with
-  // a variant of at least 5 characters found in `full` with at most one edit in six. Groups must
+  // a variant of at least 5 characters found in `full` with at most one edit in six, or of 4
+  // characters that is the whole of `full` but one replaced character (可 as 叮). Groups must
   // still be named exactly, and a tie between two rows is no match. Score 1: below every exact
   // match. `matched_len` receives the matched variant's length in characters.
   RowMatch match_row_approx(const std::string& full, std::size_t* matched_len = nullptr) const;

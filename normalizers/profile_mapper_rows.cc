@@ -63,7 +63,7 @@ RowMatch Mapper::match_row_in_group(const std::string& leaf, const std::string& 
 RowMatch Mapper::match_row_approx(const std::string& full, std::size_t* matched_len) const {
   RowMatch best;
   const std::u32string hay = utf8_to_u32(full);
-  if (hay.size() < 5 || hay.size() > 400) return best;
+  if (hay.size() < 4 || hay.size() > 400) return best;
   std::size_t best_edits = 0, best_len = 0;
   bool tie = false;
   for (const ProfileTable* t : allowed_)
@@ -72,9 +72,19 @@ RowMatch Mapper::match_row_approx(const std::string& full, std::size_t* matched_
       for (const auto& v : r.variants) {
         if (v.leaf.empty() || (!v.group.empty() && !contains(full, v.group))) continue;
         const std::u32string needle = utf8_to_u32(v.leaf);
-        if (needle.size() < 5) continue;
-        const std::size_t e = edits_within(needle, hay);
-        if (e == 0 || e > std::max<std::size_t>(1, needle.size() / 6)) continue;
+        std::size_t e = 0;
+        if (needle.size() == 4) {
+          // A four-character label (行政许可 read 行政许叮) is close only as the whole label with
+          // one character replaced: one edit within a longer text is a quarter of it, which
+          // matches far too much.
+          if (hay.size() != 4) continue;
+          for (std::size_t k = 0; k < 4; ++k) e += needle[k] != hay[k];
+          if (e != 1) continue;
+        } else {
+          if (needle.size() < 5 || hay.size() < 5) continue;
+          e = edits_within(needle, hay);
+          if (e == 0 || e > std::max<std::size_t>(1, needle.size() / 6)) continue;
+        }
         const bool better = !best.row || e < best_edits || (e == best_edits && needle.size() > best_len);
         const bool same = best.row && e == best_edits && needle.size() == best_len;
         if (same && best.row != &r) tie = true;

@@ -463,6 +463,41 @@ TEST_CASE("ocr: a row label misread by one character is matched approximately, o
   CHECK_FALSE(has(text, "ocr.label_approximate"));
 }
 
+TEST_CASE("ocr: a four-character row label with one character misread is matched when it is the whole label and only one row is that close") {
+  auto doc = [](const std::string& label, bool ocr) {
+    Document d;
+    std::vector<std::vector<SourceCell>> src = {
+        {{"信息内容", 1, 1, false, {}}, {"上一年项目数量", 1, 1, false, {}}, {"本年增/减", 1, 1, false, {}}, {"处理决定数量", 1, 1, false, {}}},
+        {{label, 1, 1, false, {}}, {"312", 1, 1, false, {}}, {"-7", 1, 1, false, {}}, {"10456", 1, 1, false, {}}},
+        {{"行政强制", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}}};
+    Table t = grid_from_rows(src, Limits{}, nullptr);
+    t.id = "t1";
+    d.blocks.push_back(t);
+    if (ocr) d.ocr_readings.push_back(OcrReading{});
+    map_profile(d);
+    return d;
+  };
+  auto value = [](const Document& d, const std::string& row) -> std::string {
+    for (const auto& c : d.cells)
+      if (c.table == "proactive" && c.row == row && c.col == "decisions" && c.status == CellStatus::number) return c.value;
+    return "";
+  };
+  // 行政许可 with 可 read as 叮 (unruled-headsplit-2019 at 200 dpi, seed 3).
+  Document license = doc("行政许叮", true);
+  CHECK(value(license, "administrative_license") == "10456");
+  CHECK(has(license, "ocr.label_approximate"));
+  // Not on a text document; not two characters off; not when two rows are one character off
+  // (行政处制: 行政处罚 and 行政强制 alike).
+  CHECK(value(doc("行政许叮", false), "administrative_license").empty());
+  Document two_off = doc("行政叮叮", true);
+  CHECK(value(two_off, "administrative_license").empty());
+  CHECK_FALSE(has(two_off, "ocr.label_approximate"));
+  Document tie = doc("行政处制", true);
+  CHECK(value(tie, "administrative_penalty").empty());
+  CHECK(value(tie, "administrative_coercion") == "3");  // the row below, read right
+  CHECK_FALSE(has(tie, "ocr.label_approximate"));
+}
+
 TEST_CASE("ocr: huaian's table 三 at 300 dpi (seed 2): a letter-spaced header in reading order, an unsure label and a 4 read again") {
   // Page 4 of make-scans.py fixtures/pdf-huaian-2024/input.pdf --dpi 300 --seed 2 (qpdf: the page
   // as scripts/ocr-accuracy degrades it). Tesseract's block mode took the widely spaced 商 业 企 /
