@@ -429,20 +429,29 @@ TEST_CASE("ocr check: a whole other reading of a number is used only when it alo
   CHECK_FALSE(has(w, "ocr.corrected_by_rule"));
 }
 
+namespace {
+
+// A document of one table whose rows are `src`, marked as OCR'd (one reading) when `ocr`, mapped.
+Document mapped_table(const std::vector<std::vector<SourceCell>>& src, bool ocr) {
+  Document d;
+  Table t = grid_from_rows(src, Limits{}, nullptr);
+  t.id = "t1";
+  d.blocks.push_back(t);
+  if (ocr) d.ocr_readings.push_back(OcrReading{});
+  map_profile(d);
+  return d;
+}
+
+}  // namespace
+
 TEST_CASE("ocr: a row label misread by one character is matched approximately, on OCR'd documents only") {
   auto doc = [](bool ocr) {
-    Document d;
-    std::vector<std::vector<SourceCell>> src = {
-        {{"信息内容", 1, 1, false, {}}, {"本年制发件数", 1, 1, false, {}}, {"本年废止件数", 1, 1, false, {}}, {"现行有效件数", 1, 1, false, {}}},
-        {{"规章", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}},
-        // 行政规范性文件 with 件 misread as 伴.
-        {{"行政规范性文伴", 1, 1, false, {}}, {"4", 1, 1, false, {}}, {"5", 1, 1, false, {}}, {"6", 1, 1, false, {}}}};
-    Table t = grid_from_rows(src, Limits{}, nullptr);
-    t.id = "t1";
-    d.blocks.push_back(t);
-    if (ocr) d.ocr_readings.push_back(OcrReading{});
-    map_profile(d);
-    return d;
+    return mapped_table(
+        {{{"信息内容", 1, 1, false, {}}, {"本年制发件数", 1, 1, false, {}}, {"本年废止件数", 1, 1, false, {}}, {"现行有效件数", 1, 1, false, {}}},
+         {{"规章", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}},
+         // 行政规范性文件 with 件 misread as 伴.
+         {{"行政规范性文伴", 1, 1, false, {}}, {"4", 1, 1, false, {}}, {"5", 1, 1, false, {}}, {"6", 1, 1, false, {}}}},
+        ocr);
   };
   auto find = [](const Document& d, const std::string& row, const std::string& col) -> const CanonicalCell* {
     for (const auto& c : d.cells)
@@ -465,17 +474,11 @@ TEST_CASE("ocr: a row label misread by one character is matched approximately, o
 
 TEST_CASE("ocr: a four-character row label with one character misread is matched when it is the whole label and only one row is that close") {
   auto doc = [](const std::string& label, bool ocr) {
-    Document d;
-    std::vector<std::vector<SourceCell>> src = {
-        {{"信息内容", 1, 1, false, {}}, {"上一年项目数量", 1, 1, false, {}}, {"本年增/减", 1, 1, false, {}}, {"处理决定数量", 1, 1, false, {}}},
-        {{label, 1, 1, false, {}}, {"312", 1, 1, false, {}}, {"-7", 1, 1, false, {}}, {"10456", 1, 1, false, {}}},
-        {{"行政强制", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}}};
-    Table t = grid_from_rows(src, Limits{}, nullptr);
-    t.id = "t1";
-    d.blocks.push_back(t);
-    if (ocr) d.ocr_readings.push_back(OcrReading{});
-    map_profile(d);
-    return d;
+    return mapped_table(
+        {{{"信息内容", 1, 1, false, {}}, {"上一年项目数量", 1, 1, false, {}}, {"本年增/减", 1, 1, false, {}}, {"处理决定数量", 1, 1, false, {}}},
+         {{label, 1, 1, false, {}}, {"312", 1, 1, false, {}}, {"-7", 1, 1, false, {}}, {"10456", 1, 1, false, {}}},
+         {{"行政强制", 1, 1, false, {}}, {"1", 1, 1, false, {}}, {"2", 1, 1, false, {}}, {"3", 1, 1, false, {}}}},
+        ocr);
   };
   auto value = [](const Document& d, const std::string& row) -> std::string {
     for (const auto& c : d.cells)
