@@ -167,20 +167,8 @@ std::string Sha256Hasher::hex_digest() {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) {
-  Sha256Hasher h;
-  h.update(data);
-  return h.hex_digest();
-}
-
-std::string sha256_hex_portable(std::string_view data) {
-  Sha256Hasher h(Sha256Hasher::Code::portable);
-  h.update(data);
-  return h.hex_digest();
-}
-
-std::string sha256_hex_generic(std::string_view data) {
-  Sha256Hasher h(Sha256Hasher::Code::generic);
+std::string sha256_hex(std::string_view data, Sha256Hasher::Code code) {
+  Sha256Hasher h(code);
   h.update(data);
   return h.hex_digest();
 }

@@ -29,13 +29,8 @@ class Sha256Hasher {
   Code code_ = Code::fastest;
 };
 
-// Lowercase hex SHA-256 (FIPS 180-4) of `data`.
-std::string sha256_hex(std::string_view data);
-
-// The same digest computed without the CPU's SHA extensions (sha256_hex uses them when present);
-// for the tests, which check that both agree.
-std::string sha256_hex_portable(std::string_view data);
-// The same digest by the portable code compiled for any x86-64 (without BMI2); for the tests.
-std::string sha256_hex_generic(std::string_view data);
+// Lowercase hex SHA-256 (FIPS 180-4) of `data`, by the fastest code this CPU has, or by the code
+// the tests name to check that every path agrees.
+std::string sha256_hex(std::string_view data, Sha256Hasher::Code code = Sha256Hasher::Code::fastest);
 
 }  // namespace ogix
